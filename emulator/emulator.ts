@@ -1,0 +1,335 @@
+/**
+ * The local CloudBase: one HTTP server on 127.0.0.1 that is
+ *   - the protocol endpoint the unmodified wx-server-sdk talks to (`POST /admin`, storage PUT/GET),
+ *   - the gateway the H5 app and the tests call functions through (`POST /functions/<name>`), and
+ *   - the emulator's own controls (`/__emulator/*`: health, clock, outbox, triggers, subscriptions).
+ * The contract of these routes is documented in the README; other tools depend on it.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { Clock } from './clock';
+import { DbEngine } from './db/engine';
+import { FunctionHost } from './functions/host';
+import { Storage, storagePathFromUrl } from './storage';
+import { OpenApi } from './openapi';
+import { CONTENT_TYPES, HttpError, readBody, readJson, readMultipart, sendBytes, sendJson } from './http';
+
+export interface DemoAccount {
+  openid: string;
+  label: string;
+}
+
+export interface EmulatorOptions {
+  /** 0 picks a free port (tests). */
+  port?: number;
+  host?: string;
+  dataDir: string;
+  /** Start from an empty data folder. */
+  reset?: boolean;
+  functionsDir?: string;
+  /** The built H5 app, served at `/`. */
+  h5Dir?: string;
+  envId?: string;
+  /** Demo mode enables `POST /auth/dev-login`. Never on in anything reachable by others. */
+  demo?: boolean;
+  demoAccounts?: DemoAccount[];
+  transactionTimeoutMs?: number;
+  maxInstances?: number;
+  /** Fire timer triggers on schedule (off in most tests, which run them on demand). */
+  scheduler?: boolean;
+}
+
+export interface RunningEmulator {
+  url: string;
+  port: number;
+  envId: string;
+  clock: Clock;
+  db: DbEngine;
+  functions: FunctionHost;
+  openApi: OpenApi;
+  close(): Promise<void>;
+}
+
+const ROOT = resolve(__dirname, '..');
+export const DEFAULT_ENV_ID = 'union-local';
+
+function loadSecret(dataDir: string): Buffer {
+  const file = join(dataDir, 'emulator-secret');
+  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+  const secret = randomBytes(32);
+  writeFileSync(file, secret.toString('hex'), { mode: 0o600 });
+  return secret;
+}
+
+/** Dev-login tokens: `<base64url openid>.<hmac>`; they survive restarts because the secret is in the data folder. */
+class Tokens {
+  constructor(private readonly secret: Buffer) {}
+  private mac(payload: string): string {
+    return createHmac('sha256', this.secret).update(`dev-login:${payload}`).digest('base64url');
+  }
+  issue(openid: string): string {
+    const payload = Buffer.from(openid, 'utf8').toString('base64url');
+    return `${payload}.${this.mac(payload)}`;
+  }
+  verify(token: string): string | null {
+    const [payload, mac] = token.split('.');
+    if (!payload || !mac) return null;
+    const expected = Buffer.from(this.mac(payload));
+    const given = Buffer.from(mac);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+    return Buffer.from(payload, 'base64url').toString('utf8');
+  }
+}
+
+const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
+  const dataDir = resolve(options.dataDir);
+  if (options.reset) rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  const envId = options.envId ?? DEFAULT_ENV_ID;
+  const clock = new Clock();
+  const secret = loadSecret(dataDir);
+  const tokens = new Tokens(secret);
+  let baseUrl = '';
+  const db = await DbEngine.open({ dataDir: join(dataDir, 'db'), clock, transactionTimeoutMs: options.transactionTimeoutMs });
+  const storage = new Storage({ dataDir, baseUrl: () => baseUrl, clock, secret });
+  const openApi = new OpenApi(dataDir, clock);
+  const functions = new FunctionHost({
+    functionsDir: resolve(options.functionsDir ?? join(ROOT, 'cloudfunctions')),
+    envId,
+    adminUrl: '',
+    clock,
+    maxInstances: options.maxInstances,
+  });
+  const h5Dir = resolve(options.h5Dir ?? join(ROOT, 'dist/h5'));
+  const demoAccounts = options.demoAccounts ?? [];
+
+  async function admin(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const requestId = randomUUID();
+    const contentType = req.headers['content-type'] ?? '';
+    if (contentType.startsWith('multipart/form-data')) {
+      const fields = await readMultipart(req);
+      const action = fields.action?.toString('utf8');
+      const env = fields.envName?.toString('utf8') || url.searchParams.get('env') || envId;
+      if (action !== 'wx.openApi') {
+        sendJson(res, 200, { requestId, code: 'INVALID_PARAM', message: `unsupported multipart action ${String(action)}` });
+        return;
+      }
+      const reply = openApi.call(env, fields.apiName?.toString('utf8') ?? '', fields.requestData ?? Buffer.alloc(0));
+      // Must not be JSON: the SDK decodes a non-JSON reply as protobuf CommOpenApiResp.
+      sendBytes(res, 200, reply, 'application/octet-stream');
+      return;
+    }
+    const body = await readJson(req);
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      sendJson(res, 200, { requestId, code: 'INVALID_PARAM', message: 'body must be an object' });
+      return;
+    }
+    const b = body as Record<string, unknown>;
+    const action = typeof b.action === 'string' ? b.action : '';
+    const env = (typeof b.envName === 'string' && b.envName) || url.searchParams.get('env') || envId;
+    let reply: Record<string, unknown>;
+    if (action.startsWith('database.')) {
+      reply = await db.handle({ ...b, envName: env });
+    } else if (action === 'functions.invokeFunction') {
+      reply = await invokeFromFunction(b);
+    } else if (action === 'storage.getUploadMetadata') {
+      reply = storage.getUploadMetadata(env, b.path);
+    } else if (action === 'storage.batchGetDownloadUrl') {
+      reply = storage.batchGetDownloadUrl(b.file_list);
+    } else if (action === 'storage.batchDeleteFile') {
+      reply = storage.batchDeleteFile(b.fileid_list);
+    } else {
+      reply = { code: 'INVALID_PARAM', message: `action ${action || '(none)'} is not emulated` };
+    }
+    sendJson(res, 200, { requestId, ...reply });
+  }
+
+  async function invokeFromFunction(b: Record<string, unknown>): Promise<Record<string, unknown>> {
+    let event: unknown;
+    try {
+      event = typeof b.request_data === 'string' && b.request_data ? JSON.parse(b.request_data) : {};
+    } catch {
+      return { code: 'INVALID_PARAM', message: 'request_data is not JSON' };
+    }
+    // A function called from another function runs without a user identity (the stricter choice: the
+    // cloud's propagation of OPENID across calls is not documented).
+    const outcome = await functions.invoke(typeof b.function_name === 'string' ? b.function_name : '', event, { source: 'wx_function' });
+    return outcome.ok
+      ? { data: { response_data: JSON.stringify(outcome.result ?? null) } }
+      : { code: outcome.errCode === -504003 ? 'FUNCTIONS_TIME_LIMIT_EXCEEDED' : 'FUNCTIONS_EXECUTE_FAIL', message: outcome.errMsg };
+  }
+
+  function callerOf(req: IncomingMessage): { openid: string } | 'invalid' {
+    const auth = req.headers.authorization;
+    if (!auth) return { openid: '' };
+    const m = /^Bearer\s+(\S+)$/i.exec(auth);
+    const openid = m ? tokens.verify(m[1]) : null;
+    return openid === null ? 'invalid' : { openid };
+  }
+
+  async function gatewayCall(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    const caller = callerOf(req);
+    if (caller === 'invalid') {
+      sendJson(res, 401, { errCode: -401, errMsg: '登录已失效，请重新登录' });
+      return;
+    }
+    const event = await readJson(req);
+    const outcome = await functions.invoke(name, event, {
+      openid: caller.openid,
+      clientIp: req.socket.remoteAddress ?? '',
+      source: 'wx_client',
+    });
+    if (outcome.ok) sendJson(res, 200, outcome.result);
+    else sendJson(res, outcome.errCode === -501000 ? 404 : 502, { errCode: outcome.errCode, errMsg: outcome.errMsg });
+  }
+
+  function serveStatic(res: ServerResponse, pathname: string): void {
+    if (!existsSync(join(h5Dir, 'index.html'))) {
+      sendBytes(res, 404, Buffer.from('H5 应用尚未构建：请运行 npm run build:h5 或 npm start'), 'text/plain; charset=utf-8');
+      return;
+    }
+    let rel = decodeURIComponent(pathname);
+    if (rel.endsWith('/')) rel += 'index.html';
+    const file = normalize(join(h5Dir, rel));
+    const target = file.startsWith(h5Dir + sep) && existsSync(file) && statSync(file).isFile() ? file : join(h5Dir, 'index.html');
+    const cache = target.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable';
+    sendBytes(res, 200, readFileSync(target), CONTENT_TYPES[extname(target)] ?? 'application/octet-stream', { 'cache-control': cache });
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const { pathname } = url;
+    const method = req.method ?? 'GET';
+    res.setHeader('access-control-allow-origin', '*');
+    res.setHeader('access-control-allow-headers', 'authorization, content-type');
+    if (method === 'OPTIONS') {
+      res.writeHead(204, { 'access-control-allow-methods': 'GET, POST, PUT, OPTIONS' });
+      res.end();
+      return;
+    }
+    if (method === 'POST' && pathname === '/admin') return admin(req, res, url);
+    if (method === 'PUT' && pathname.startsWith('/__storage/upload/')) {
+      const where = storagePathFromUrl(pathname, '/__storage/upload/');
+      const body = await readBody(req, 50 * 1024 * 1024);
+      const status = where ? storage.acceptUpload(where.env, where.path, url.searchParams.get('token') ?? '', url.searchParams.get('sign') ?? '', body) : 400;
+      // COS answers an upload with an empty body on success and XML on failure; the SDK parses either.
+      if (status === 200) sendBytes(res, 200, Buffer.alloc(0), 'text/plain');
+      else sendBytes(res, status, Buffer.from(`<?xml version='1.0' encoding='utf-8' ?><Error><Code>AccessDenied</Code><Message>upload refused</Message><RequestId>${randomUUID()}</RequestId><TraceId>emulator</TraceId></Error>`), 'application/xml');
+      return;
+    }
+    if (method === 'GET' && pathname.startsWith('/__storage/files/')) {
+      const where = storagePathFromUrl(pathname, '/__storage/files/');
+      const bytes = where ? storage.readSigned(where.env, where.path, url.searchParams.get('t') ?? '', url.searchParams.get('sign') ?? '') : null;
+      if (bytes) sendBytes(res, 200, bytes, CONTENT_TYPES[extname(where?.path ?? '')] ?? 'application/octet-stream');
+      else sendBytes(res, 404, Buffer.from('not found or link expired'), 'text/plain');
+      return;
+    }
+    if (method === 'GET' && pathname === '/__emulator/health') {
+      sendJson(res, 200, { ok: true, envId, now: clock.now().toISOString(), functions: functions.functionNames() });
+      return;
+    }
+    if (method === 'POST' && pathname === '/auth/dev-login') {
+      if (!options.demo) {
+        sendJson(res, 404, { errCode: -404, errMsg: '仅演示模式可用' });
+        return;
+      }
+      const body = (await readJson(req)) as { openid?: unknown };
+      if (typeof body.openid !== 'string' || !OPENID_PATTERN.test(body.openid)) {
+        sendJson(res, 400, { errCode: -400, errMsg: 'openid 须为 1–64 位字母、数字、下划线或连字符' });
+        return;
+      }
+      sendJson(res, 200, { token: tokens.issue(body.openid), openid: body.openid });
+      return;
+    }
+    if (method === 'GET' && pathname === '/__emulator/demo-accounts') {
+      sendJson(res, 200, options.demo ? demoAccounts : []);
+      return;
+    }
+    const fnMatch = /^\/functions\/([A-Za-z0-9_-]+)$/.exec(pathname);
+    if (method === 'POST' && fnMatch) return gatewayCall(req, res, fnMatch[1]);
+    if (method === 'GET' && pathname === '/__emulator/outbox') {
+      sendJson(res, 200, openApi.outbox);
+      return;
+    }
+    if (method === 'POST' && pathname === '/__emulator/subscriptions') {
+      const body = (await readJson(req)) as { openid?: unknown; subscribed?: unknown };
+      if (typeof body.openid !== 'string' || typeof body.subscribed !== 'boolean') throw new HttpError(400, 'expected { openid: string, subscribed: boolean }');
+      openApi.setSubscribed(body.openid, body.subscribed);
+      sendJson(res, 200, { ok: true });
+      return;
+    }
+    const trigMatch = /^\/__emulator\/triggers\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)$/.exec(pathname);
+    if (method === 'POST' && trigMatch) {
+      const run = functions.runTrigger(trigMatch[1], trigMatch[2]);
+      if (!run) {
+        sendJson(res, 404, { errCode: -404, errMsg: `no timer trigger ${trigMatch[2]} on ${trigMatch[1]}` });
+        return;
+      }
+      const outcome = await run;
+      sendJson(res, outcome.ok ? 200 : 502, outcome.ok ? { ok: true, result: outcome.result } : { ok: false, errCode: outcome.errCode, errMsg: outcome.errMsg });
+      return;
+    }
+    if (pathname === '/__emulator/clock') {
+      if (method === 'POST') {
+        const body = (await readJson(req)) as { now?: unknown };
+        if (body.now !== null && (typeof body.now !== 'string' || Number.isNaN(Date.parse(body.now)))) {
+          throw new HttpError(400, 'expected { now: ISO time | null }');
+        }
+        clock.set(body.now);
+      }
+      sendJson(res, 200, { now: clock.now().toISOString(), offsetMs: clock.offset() });
+      return;
+    }
+    if (method === 'GET' && pathname === '/__emulator/functions') {
+      sendJson(res, 200, { functions: functions.functionNames().map((n) => ({ name: n, triggers: functions.triggersOf(n) })), stats: functions.stats() });
+      return;
+    }
+    if (method === 'GET' && !pathname.startsWith('/__') && !pathname.startsWith('/functions/') && pathname !== '/admin') {
+      serveStatic(res, pathname);
+      return;
+    }
+    throw new HttpError(404, `no route for ${method} ${pathname}`);
+  }
+
+  const server: Server = createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      const status = error instanceof HttpError ? error.status : 500;
+      if (!(error instanceof HttpError)) console.error('[emulator]', error);
+      if (!res.headersSent) sendJson(res, status, { errCode: -status, errMsg: error instanceof Error ? error.message : String(error) });
+      else res.end();
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+
+  await new Promise<void>((res, rej) => {
+    server.once('error', rej);
+    server.listen(options.port ?? 8787, options.host ?? '127.0.0.1', () => res());
+  });
+  const port = (server.address() as AddressInfo).port;
+  baseUrl = `http://127.0.0.1:${port}`;
+  functions.options.adminUrl = `${baseUrl}/admin`;
+  if (options.scheduler) functions.startScheduler();
+
+  return {
+    url: baseUrl,
+    port,
+    envId,
+    clock,
+    db,
+    functions,
+    openApi,
+    async close() {
+      await functions.stop();
+      await new Promise<void>((res) => {
+        server.close(() => res());
+        server.closeAllConnections();
+      });
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,155 @@
+/**
+ * Cloud storage, as the SDK's upload flow expects it: `storage.getUploadMetadata` hands out a URL that the
+ * SDK then PUTs the bytes to (in the cloud a COS URL; here our own), `batchGetDownloadUrl` gives temporary
+ * signed URLs that serve the bytes, `batchDeleteFile` removes files. Files live in the data folder, written
+ * to a temporary name, fsynced and renamed, so an acknowledged upload survives a crash whole or not at all.
+ */
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
+import type { Clock } from './clock';
+
+/** Temporary download URLs live this long (seconds); the cloud's default is a day. */
+const DOWNLOAD_MAX_AGE_S = 86_400;
+const UPLOAD_TOKEN_TTL_MS = 10 * 60_000;
+
+export interface StorageOptions {
+  dataDir: string;
+  /** The externally reachable origin, e.g. http://127.0.0.1:8787. */
+  baseUrl: () => string;
+  clock: Clock;
+  secret: Buffer;
+}
+
+function safePath(cloudPath: string): string | null {
+  const normalized = cloudPath.replace(/^\/+/, '');
+  if (normalized === '' || normalized.length > 1024) return null;
+  if (normalized.split('/').some((seg) => seg === '' || seg === '.' || seg === '..')) return null;
+  if (/[\0\\]/.test(normalized)) return null;
+  return normalized;
+}
+
+export class Storage {
+  private readonly root: string;
+
+  constructor(private readonly options: StorageOptions) {
+    this.root = resolve(options.dataDir, 'storage');
+    mkdirSync(this.root, { recursive: true });
+  }
+
+  bucketOf(env: string): string {
+    return `${env}-emulator`;
+  }
+
+  fileIdOf(env: string, path: string): string {
+    return `cloud://${env}.${this.bucketOf(env)}/${path}`;
+  }
+
+  /** `cloud://env.bucket/a/b.txt` → { env, path } */
+  parseFileId(fileId: string): { env: string; path: string } | null {
+    const m = /^cloud:\/\/([^./]+)\.([^/]+)\/(.+)$/.exec(fileId);
+    if (!m) return null;
+    const path = safePath(m[3]);
+    return path ? { env: m[1], path } : null;
+  }
+
+  private fileOnDisk(env: string, path: string): string {
+    const p = resolve(this.root, env, path);
+    if (!p.startsWith(resolve(this.root, env) + sep)) throw new Error('path escapes storage root');
+    return p;
+  }
+
+  private sign(text: string): string {
+    return createHmac('sha256', this.options.secret).update(text).digest('hex');
+  }
+
+  private verify(text: string, signature: string): boolean {
+    const expected = Buffer.from(this.sign(text));
+    const given = Buffer.from(signature);
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  }
+
+  getUploadMetadata(env: string, cloudPath: unknown): Record<string, unknown> {
+    const path = typeof cloudPath === 'string' ? safePath(cloudPath) : null;
+    if (!path) return { code: 'STORAGE_REQUEST_FAIL', message: 'invalid cloudPath' };
+    const expires = Date.now() + UPLOAD_TOKEN_TTL_MS;
+    const token = `${expires}.${randomBytes(8).toString('hex')}`;
+    const signature = this.sign(`put:${env}:${path}:${token}`);
+    const url = `${this.options.baseUrl()}/__storage/upload/${encodeURIComponent(env)}/${path.split('/').map(encodeURIComponent).join('/')}?token=${encodeURIComponent(token)}&sign=${signature}`;
+    const fileId = this.fileIdOf(env, path);
+    return { data: { url, token, authorization: signature, fileId, cosFileId: `emulator-${randomBytes(6).toString('hex')}` } };
+  }
+
+  /** The PUT that follows getUploadMetadata. Returns an HTTP status. */
+  acceptUpload(env: string, path: string, token: string, signature: string, body: Buffer): number {
+    const clean = safePath(path);
+    if (!clean || !this.verify(`put:${env}:${clean}:${token}`, signature)) return 403;
+    const expires = Number(token.split('.')[0]);
+    if (!Number.isFinite(expires) || expires < Date.now()) return 403;
+    const target = this.fileOnDisk(env, clean);
+    mkdirSync(dirname(target), { recursive: true });
+    const tmp = `${target}.${randomBytes(4).toString('hex')}.tmp`;
+    const fd = openSync(tmp, 'w');
+    try {
+      writeSync(fd, body);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, target);
+    return 200;
+  }
+
+  batchGetDownloadUrl(fileList: unknown): Record<string, unknown> {
+    if (!Array.isArray(fileList)) return { code: 'STORAGE_REQUEST_FAIL', message: 'file_list must be an array' };
+    const expires = Math.floor(this.options.clock.now().getTime() / 1000) + DOWNLOAD_MAX_AGE_S;
+    const download_list = fileList.map((item: unknown) => {
+      const raw = typeof item === 'object' && item !== null ? (item as Record<string, unknown>).fileid : undefined;
+      const fileID = typeof raw === 'string' ? raw : '';
+      const parsed = this.parseFileId(fileID);
+      if (!parsed || !existsSync(this.fileOnDisk(parsed.env, parsed.path))) {
+        return { fileID, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST', maxAge: 0 };
+      }
+      const sign = this.sign(`get:${parsed.env}:${parsed.path}:${expires}`);
+      const tempFileURL = `${this.options.baseUrl()}/__storage/files/${encodeURIComponent(parsed.env)}/${parsed.path.split('/').map(encodeURIComponent).join('/')}?t=${expires}&sign=${sign}`;
+      return { fileID, tempFileURL, code: 'SUCCESS', maxAge: DOWNLOAD_MAX_AGE_S };
+    });
+    return { data: { download_list } };
+  }
+
+  /** Serve a temporary URL. Returns null when the signature is wrong, expired, or the file is gone. */
+  readSigned(env: string, path: string, t: string, signature: string): Buffer | null {
+    const clean = safePath(path);
+    if (!clean || !this.verify(`get:${env}:${clean}:${t}`, signature)) return null;
+    if (Number(t) < Math.floor(this.options.clock.now().getTime() / 1000)) return null;
+    const file = this.fileOnDisk(env, clean);
+    return existsSync(file) ? readFileSync(file) : null;
+  }
+
+  batchDeleteFile(fileIdList: unknown): Record<string, unknown> {
+    if (!Array.isArray(fileIdList)) return { code: 'STORAGE_REQUEST_FAIL', message: 'fileid_list must be an array' };
+    const delete_list = fileIdList.map((fileID: unknown) => {
+      const parsed = typeof fileID === 'string' ? this.parseFileId(fileID) : null;
+      if (!parsed) return { fileID, code: 'STORAGE_FILE_NONEXIST' };
+      const file = this.fileOnDisk(parsed.env, parsed.path);
+      if (!existsSync(file)) return { fileID, code: 'STORAGE_FILE_NONEXIST' };
+      rmSync(file);
+      return { fileID, code: 'SUCCESS' };
+    });
+    return { data: { delete_list } };
+  }
+}
+
+export function storagePathFromUrl(pathname: string, prefix: string): { env: string; path: string } | null {
+  const rest = pathname.slice(prefix.length);
+  const slash = rest.indexOf('/');
+  if (slash <= 0) return null;
+  try {
+    const env = decodeURIComponent(rest.slice(0, slash));
+    const path = rest.slice(slash + 1).split('/').map(decodeURIComponent).join('/');
+    return { env, path };
+  } catch {
+    return null;
+  }
+}
+

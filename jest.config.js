@@ -1,0 +1,23 @@
+// One jest config with projects: pure unit tests run in-process; emulator/function tests start a real
+// emulator (and the real wx-server-sdk) per test file, so they run serially to fit a 2-core machine.
+const common = {
+  transform: { '^.+\\.(mjs|cjs|[jt]sx?)$': 'babel-jest' },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json'],
+  moduleNameMapper: {
+    '^@/(.*)$': '<rootDir>/src/$1',
+    // src/core imports one zod locale file by its ESM path (to keep the others out of the app bundle);
+    // jest runs CommonJS, so it gets the same file's CommonJS twin.
+    '^zod/v4/locales/(.*)\\.js$': '<rootDir>/node_modules/zod/v4/locales/$1.cjs',
+  },
+  testEnvironment: 'node',
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'emulator',
+      testMatch: ['<rootDir>/emulator/**/*.test.ts', '<rootDir>/server/**/*.test.ts'],
+    },
+  ],
+};

@@ -1,0 +1,31 @@
+/**
+ * The one registry of cloud functions: what `npm run build:functions` bundles into cloudfunctions/<name>/
+ * and what the emulator hosts. Timer crons have WeChat's 7 fields: second minute hour day month weekday year,
+ * evaluated in China time (UTC+8) as in the cloud.
+ */
+export interface FunctionSpec {
+  entry: string;
+  description: string;
+  /** Seconds; WeChat's default is 3, the maximum for a normal function is 60. */
+  timeout: number;
+  triggers?: { name: string; type: 'timer'; config: string }[];
+  /** WeChat open APIs the function may call (config.json `permissions.openapi`). */
+  openapi?: string[];
+}
+
+export const FUNCTIONS: Record<string, FunctionSpec> = {
+  members: {
+    entry: 'server/members/index.ts',
+    description: '会员身份与名册',
+    timeout: 10,
+  },
+  jobs: {
+    entry: 'server/jobs/index.ts',
+    description: '每日定时任务（建集合等）',
+    timeout: 60,
+    triggers: [{ name: 'daily', type: 'timer', config: '0 0 2 * * * *' }],
+  },
+};
+
+/** wx-server-sdk's protocol is internal to Tencent: pin it exactly (see the protocol notes). */
+export const WX_SERVER_SDK_VERSION = '4.0.2';

@@ -1,0 +1,86 @@
+/**
+ * defineFunction turns a contract and its handlers into a cloud function's `main`:
+ *   event → envelope parse → action lookup → caller check → payload parse → handler → output parse → reply.
+ * Errors are mapped to the reply envelope here and nowhere else; nothing internal (stack traces, SDK
+ * messages, database text) ever reaches the caller — it goes to the function's log instead.
+ */
+import { randomUUID } from 'node:crypto';
+import { AppError, type ErrorBody } from '../../src/core/errors';
+import { z, toIssues } from '../../src/core/zod';
+import { requestEnvelope, type Contract, type ActionName, type ParsedInput, type ActionOutput, type Reply } from '../../src/core/contracts/contract';
+import { currentCaller } from './cloud';
+import { database, type Db } from '../db';
+
+export interface Context {
+  /** The caller's OPENID, from the WeChat context only. Never empty inside a handler. */
+  openid: string;
+  /** The instant the request arrived: rules take `now` from here, never from a clock of their own. */
+  now: Date;
+  requestId: string;
+  db: Db;
+}
+
+export type Handler<C extends Contract, K extends ActionName<C>> = (input: ParsedInput<C, K>, ctx: Context) => Promise<ActionOutput<C, K>>;
+
+export type Handlers<C extends Contract> = { [K in ActionName<C>]: Handler<C, K> };
+
+export type CloudMain = (event: unknown, context?: unknown) => Promise<Reply<unknown>>;
+
+function fail(error: ErrorBody): Reply<never> {
+  return { ok: false, error };
+}
+
+/** Log for the operator (cloud function logs); the reply only ever carries a code and a Chinese sentence. */
+function logUnexpected(fn: string, action: string, requestId: string, error: unknown): void {
+  const detail = error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : JSON.stringify(error);
+  console.error(`[${fn}.${action}] request ${requestId} failed: ${detail}`);
+}
+
+export function toErrorReply(error: unknown, where: { fn: string; action: string; requestId: string }): Reply<never> {
+  if (error instanceof AppError) return fail(error.toBody());
+  if (error instanceof z.ZodError) {
+    // A ZodError escaping a handler is a bug of ours (bad data from the database or an output that breaks the
+    // contract), not the caller's fault: log it and answer INTERNAL.
+    logUnexpected(where.fn, where.action, where.requestId, error);
+    return fail(new AppError('INTERNAL').toBody());
+  }
+  logUnexpected(where.fn, where.action, where.requestId, error);
+  return fail(new AppError('INTERNAL').toBody());
+}
+
+export function defineFunction<C extends Contract>(contract: C, handlers: Handlers<C>): CloudMain {
+  const actions = contract.actions as Record<string, { input: z.ZodType; output: z.ZodType }>;
+  const table = handlers as Record<string, (input: unknown, ctx: Context) => Promise<unknown>>;
+
+  return async function main(event: unknown): Promise<Reply<unknown>> {
+    const envelope = requestEnvelope.safeParse(event);
+    const requestId = (envelope.success && envelope.data.requestId) || randomUUID();
+    if (!envelope.success) {
+      return fail(new AppError('BAD_REQUEST', '请求格式不正确：缺少 action', toIssues(envelope.error)).toBody());
+    }
+    const { action, payload } = envelope.data;
+    const where = { fn: contract.name, action, requestId };
+    if (!Object.prototype.hasOwnProperty.call(actions, action)) {
+      return fail(new AppError('UNKNOWN_ACTION', `不支持的操作：${action}`).toBody());
+    }
+
+    // Identity comes from WeChat's context alone. An empty OPENID means the call did not come from a
+    // signed-in WeChat user (e.g. a console test or another function), and member actions refuse it.
+    const caller = currentCaller();
+    if (!caller.openid) return fail(new AppError('UNAUTHENTICATED').toBody());
+
+    const parsed = actions[action].input.safeParse(payload ?? {});
+    if (!parsed.success) {
+      return fail(new AppError('VALIDATION_FAILED', undefined, toIssues(parsed.error)).toBody());
+    }
+
+    try {
+      const ctx: Context = { openid: caller.openid, now: new Date(), requestId, db: database() };
+      const result = await table[action](parsed.data, ctx);
+      // Parse on the way out: only the fields the contract names leave the function.
+      return { ok: true, data: actions[action].output.parse(result) };
+    } catch (error) {
+      return toErrorReply(error, where);
+    }
+  };
+}

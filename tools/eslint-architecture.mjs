@@ -1,0 +1,100 @@
+/**
+ * ESLint rule `architecture/arrows`: the dependency direction of ../shared/ARCHITECTURE.md, enforced.
+ *   src/pages, src/packages → src/components, src/hooks → src/services → src/core
+ *   server/<area> → server/runtime, server/db → src/core
+ *   src/core imports only zod, dayjs and the lunar/holiday libraries; nothing in src/ imports server/ or emulator/;
+ *   wx-server-sdk is loaded only in server/runtime and server/db; the emulator imports nothing of server/ or src/.
+ */
+import path from 'node:path';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+
+/** Which zone a repo-relative path belongs to. Order matters: first match wins. */
+function zoneOf(rel) {
+  // A trailing slash lets a folder import ('../db') match its folder's prefix.
+  const p = `${rel.split(path.sep).join('/')}/`;
+  const zones = [
+    ['src/core/', 'core'],
+    ['src/services/', 'services'],
+    ['src/hooks/', 'hooks'],
+    ['src/components/', 'components'],
+    ['src/pages/', 'pages'],
+    ['src/packages/', 'pages'],
+    ['src/', 'app'],
+    ['server/runtime/', 'runtime'],
+    ['server/db/', 'db'],
+    ['server/', 'handlers'],
+    ['emulator/', 'emulator'],
+    ['scripts/', 'scripts'],
+    ['e2e/', 'scripts'],
+    ['tools/', 'scripts'],
+    ['config/', 'scripts'],
+  ];
+  for (const [prefix, zone] of zones) if (p.startsWith(prefix)) return zone;
+  return 'other';
+}
+
+/** zone → zones it may import (besides itself). */
+const ALLOWED = {
+  core: [],
+  services: ['core'],
+  hooks: ['services', 'core', 'components'],
+  components: ['hooks', 'services', 'core'],
+  pages: ['components', 'hooks', 'services', 'core', 'pages'],
+  app: ['components', 'hooks', 'services', 'core', 'pages', 'app'],
+  runtime: ['db', 'core'],
+  db: ['runtime', 'core'],
+  handlers: ['runtime', 'db', 'core'],
+  emulator: [],
+  scripts: ['core', 'runtime', 'db', 'handlers', 'emulator', 'scripts', 'other'],
+  other: ['core', 'runtime', 'db', 'handlers', 'emulator', 'scripts', 'other'],
+};
+
+const CORE_PACKAGES = /^(zod|dayjs|lunar-typescript|lunar-javascript|chinese-days)(\/|$)/;
+const SDK = /^wx-server-sdk(\/|$)/;
+
+function check(context, node, source) {
+  if (typeof source !== 'string') return;
+  const file = context.filename;
+  const fromZone = zoneOf(path.relative(ROOT, file));
+  if (source.startsWith('.') || source.startsWith('@/')) {
+    const abs = source.startsWith('@/') ? path.join(ROOT, 'src', source.slice(2)) : path.resolve(path.dirname(file), source);
+    const toZone = zoneOf(path.relative(ROOT, abs));
+    if (toZone === fromZone) return;
+    if (!(ALLOWED[fromZone] ?? []).includes(toZone)) {
+      context.report({ node, message: `Architecture: ${fromZone} (${path.relative(ROOT, file)}) may not import ${toZone} ('${source}'). See ARCHITECTURE.md "Layout and dependency direction".` });
+    }
+    return;
+  }
+  if (source.startsWith('node:') && fromZone !== 'core') return;
+  if (fromZone === 'core' && !CORE_PACKAGES.test(source)) {
+    context.report({ node, message: `Architecture: src/core is pure and may import only zod, dayjs and the lunar/holiday libraries, not '${source}'.` });
+  }
+  if (SDK.test(source) && !['runtime', 'db', 'emulator', 'scripts', 'other'].includes(fromZone)) {
+    context.report({ node, message: `Architecture: only server/runtime and server/db talk to wx-server-sdk ('${path.relative(ROOT, file)}').` });
+  }
+  if (['services', 'hooks', 'components', 'pages', 'app'].includes(fromZone) && /^(node:|fs$|path$|child_process$)/.test(source)) {
+    context.report({ node, message: `Architecture: the mini-program may not import Node module '${source}'.` });
+  }
+}
+
+export default {
+  rules: {
+    arrows: {
+      meta: { type: 'problem', docs: { description: 'Enforce the dependency direction of ARCHITECTURE.md' }, schema: [] },
+      create(context) {
+        return {
+          ImportDeclaration: (node) => check(context, node, node.source.value),
+          ExportNamedDeclaration: (node) => node.source && check(context, node, node.source.value),
+          ExportAllDeclaration: (node) => check(context, node, node.source.value),
+          ImportExpression: (node) => node.source.type === 'Literal' && check(context, node, node.source.value),
+          CallExpression: (node) => {
+            if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments[0]?.type === 'Literal') {
+              check(context, node, node.arguments[0].value);
+            }
+          },
+        };
+      },
+    },
+  },
+};

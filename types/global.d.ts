@@ -1,0 +1,14 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.png';
+declare module '*.svg';
+declare module '*.scss';
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    NODE_ENV: 'development' | 'production' | 'test';
+    TARO_ENV: 'weapp' | 'h5' | undefined;
+    /** H5 only: the emulator gateway's origin; empty means "same origin as the page". */
+    TARO_APP_GATEWAY?: string;
+  }
+}
