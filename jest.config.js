@@ -12,12 +12,15 @@ const common = {
   testEnvironment: 'node',
 };
 module.exports = {
+  reporters: ['default', '<rootDir>/tools/jest-summary-reporter.cjs'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts'] },
     {
       ...common,
       displayName: 'emulator',
       testMatch: ['<rootDir>/emulator/**/*.test.ts', '<rootDir>/server/**/*.test.ts'],
+      globalSetup: '<rootDir>/emulator/testing/global-setup.ts',
+      testTimeout: 60_000,
     },
   ],
 };

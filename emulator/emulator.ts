@@ -40,6 +40,8 @@ export interface EmulatorOptions {
   maxInstances?: number;
   /** Fire timer triggers on schedule (off in most tests, which run them on demand). */
   scheduler?: boolean;
+  /** Observe every protocol request body as it arrives (the conformance test records the SDK's requests). */
+  onAdminRequest?: (body: Record<string, unknown>) => void;
 }
 
 export interface RunningEmulator {
@@ -107,6 +109,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   });
   const h5Dir = resolve(options.h5Dir ?? join(ROOT, 'dist/h5'));
   const demoAccounts = options.demoAccounts ?? [];
+  /** Protocol requests by action since start: the benchmarks' "DB round trips per invocation". */
+  const adminCounts: Record<string, number> = {};
 
   async function admin(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const requestId = randomUUID();
@@ -119,6 +123,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
         sendJson(res, 200, { requestId, code: 'INVALID_PARAM', message: `unsupported multipart action ${String(action)}` });
         return;
       }
+      options.onAdminRequest?.({ action, apiName: fields.apiName?.toString('utf8'), requestData: fields.requestData, envName: env, __multipart: true });
       const reply = openApi.call(env, fields.apiName?.toString('utf8') ?? '', fields.requestData ?? Buffer.alloc(0));
       // Must not be JSON: the SDK decodes a non-JSON reply as protobuf CommOpenApiResp.
       sendBytes(res, 200, reply, 'application/octet-stream');
@@ -130,7 +135,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       return;
     }
     const b = body as Record<string, unknown>;
+    options.onAdminRequest?.(b);
     const action = typeof b.action === 'string' ? b.action : '';
+    adminCounts[action] = (adminCounts[action] ?? 0) + 1;
     const env = (typeof b.envName === 'string' && b.envName) || url.searchParams.get('env') || envId;
     let reply: Record<string, unknown>;
     if (action.startsWith('database.')) {
@@ -287,6 +294,16 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     }
     if (method === 'GET' && pathname === '/__emulator/functions') {
       sendJson(res, 200, { functions: functions.functionNames().map((n) => ({ name: n, triggers: functions.triggersOf(n) })), stats: functions.stats() });
+      return;
+    }
+    if (method === 'GET' && pathname === '/__emulator/stats') {
+      sendJson(res, 200, { adminRequests: adminCounts, functions: functions.stats() });
+      return;
+    }
+    if (method === 'POST' && pathname === '/__emulator/functions/reset') {
+      // Stops every instance so the next call is a cold start (benchmarks, tests).
+      await functions.resetInstances();
+      sendJson(res, 200, { ok: true });
       return;
     }
     if (method === 'GET' && !pathname.startsWith('/__') && !pathname.startsWith('/functions/') && pathname !== '/admin') {

@@ -236,6 +236,10 @@ class FunctionPool {
   }
 
   async stop(): Promise<void> {
+    // Nothing waits forever: queued calls are answered as the cloud answers a function that went away.
+    for (const p of this.queue.splice(0)) {
+      p.resolve({ ok: false, errCode: FUNCTION_ERRORS.executeFail, errMsg: 'functions execute fail: 函数实例已停止', requestId: p.id, durationMs: Date.now() - p.enqueuedAt, cold: false });
+    }
     await Promise.all([...this.instances].map((i) => i.worker.terminate()));
     this.instances.clear();
   }
@@ -335,11 +339,17 @@ export class FunctionHost {
     }
   }
 
+  /** Stop every instance (and re-read config.json on the next call); the scheduler keeps running. */
+  async resetInstances(): Promise<void> {
+    const pools = [...this.pools.values()];
+    this.pools.clear();
+    await Promise.all(pools.map((p) => p.stop()));
+  }
+
   async stop(): Promise<void> {
     if (this.ticker) clearInterval(this.ticker);
     this.ticker = null;
-    await Promise.all([...this.pools.values()].map((p) => p.stop()));
-    this.pools.clear();
+    await this.resetInstances();
   }
 }
 

@@ -1,0 +1,153 @@
+/**
+ * `npm run bench`: figures measured on the emulator, printed (not asserted — speed is not a test).
+ *   - inserts/s and indexed queries/s at 100k documents, through the real wx-server-sdk;
+ *   - function invocation latency p50/p95 through the gateway, warm and cold;
+ *   - DB round trips (protocol requests) per invocation;
+ *   - weapp main-package size (when dist/weapp has been built).
+ * The emulator runs in its own process so that client and server don't share one event loop.
+ *
+ *   npm run bench -- [--docs 100000] [--queries 5000]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { connectSdk } from '../emulator/sdk-client';
+import { buildFunctions } from './build-functions';
+import { measureWeapp } from './check-weapp';
+
+const root = resolve(__dirname, '..');
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function fmt(n: number, digits = 1): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+
+async function pool<T>(count: number, concurrency: number, task: (i: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = new Array<T>(count);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const i = next++;
+        out[i] = await task(i);
+      }
+    }),
+  );
+  return out;
+}
+
+function startEmulatorProcess(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [require.resolve('tsx/cli'), join(root, 'emulator/main.ts'), '--port', '0', '--data', dataDir, '--demo', '--no-scheduler'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((res, rej) => {
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /READY (\S+)/.exec(out);
+      if (m) res({ child, url: m[1] });
+    });
+    child.once('exit', (code) => rej(new Error(`emulator exited (${String(code)})`)));
+  });
+}
+
+async function main(): Promise<void> {
+  const docs = arg('docs', 100_000);
+  const queries = arg('queries', 5_000);
+  await buildFunctions();
+  const dataDir = mkdtempSync(join(tmpdir(), 'union-bench-'));
+  const { child, url } = await startEmulatorProcess(dataDir);
+  const json = async (path: string, body?: unknown, token?: string) => {
+    const r = await fetch(`${url}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return (await r.json()) as Record<string, unknown>;
+  };
+  try {
+    // The SDK's typings describe calls as `Promise | void | string` (callback overloads); the promise form runs.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const db: any = connectSdk(url, 'union-local').database();
+    await db.createCollection('bench');
+    console.log(`工会会员服务 · 模拟器基准（${new Date().toISOString()}，${process.platform}/${process.arch}，Node ${process.version}）\n`);
+
+    // 1. Inserts through the SDK, 64 in flight (each one fsynced before it is acknowledged; group commit).
+    let t0 = performance.now();
+    await pool(docs, 64, (i) =>
+      db.collection('bench').add({ data: { memberId: `m${i % 10_000}`, unionId: `u${i % 20}`, kind: i % 7, amount: (i * 37) % 50_000, at: new Date(1_700_000_000_000 + i * 1000) } }),
+    );
+    const insertSeconds = (performance.now() - t0) / 1000;
+    console.log(`插入     ${docs.toLocaleString()} 条文档：${fmt(docs / insertSeconds, 0)} 条/秒（${fmt(insertSeconds)} 秒，并发 64，每次写入落盘后才确认）`);
+
+    // 2. Indexed equality queries at that size (the engine indexes fields queried by equality).
+    await db.collection('bench').where({ memberId: 'm1' }).get(); // first query builds the index
+    const qLatencies: number[] = [];
+    t0 = performance.now();
+    await pool(queries, 16, async (i) => {
+      const s = performance.now();
+      const r = await db.collection('bench').where({ memberId: `m${(i * 7919) % 10_000}` }).get();
+      qLatencies.push(performance.now() - s);
+      if (r.data.length !== docs / 10_000) throw new Error(`unexpected result size ${r.data.length}`);
+    });
+    const querySeconds = (performance.now() - t0) / 1000;
+    qLatencies.sort((a, b) => a - b);
+    console.log(
+      `索引查询 ${queries.toLocaleString()} 次（${docs.toLocaleString()} 条中按 memberId 取 ${docs / 10_000} 条）：${fmt(queries / querySeconds, 0)} 次/秒，p50 ${fmt(percentile(qLatencies, 50))} ms，p95 ${fmt(percentile(qLatencies, 95))} ms（并发 16）`,
+    );
+
+    // 3. Function invocation latency through the gateway.
+    const token = (await json('/auth/dev-login', { openid: 'bench-user' })).token as string;
+    const call = () => json('/functions/members', { action: 'whoami' }, token);
+    const cold: number[] = [];
+    for (let i = 0; i < 10; i += 1) {
+      await json('/__emulator/functions/reset', {});
+      const s = performance.now();
+      const r = await call();
+      cold.push(performance.now() - s);
+      if (r.ok !== true) throw new Error(JSON.stringify(r));
+    }
+    const before = (await json('/__emulator/stats')).adminRequests as Record<string, number>;
+    const warm: number[] = [];
+    const warmCalls = 500;
+    for (let i = 0; i < warmCalls; i += 1) {
+      const s = performance.now();
+      await call();
+      warm.push(performance.now() - s);
+    }
+    const after = (await json('/__emulator/stats')).adminRequests as Record<string, number>;
+    const trips = Object.keys(after).reduce((n, k) => n + (after[k] - (before[k] ?? 0)), 0);
+    cold.sort((a, b) => a - b);
+    warm.sort((a, b) => a - b);
+    console.log(`云函数调用 members.whoami（网关 → 函数实例 → SDK）：`);
+    console.log(`  冷启动 10 次：p50 ${fmt(percentile(cold, 50))} ms，p95 ${fmt(percentile(cold, 95))} ms`);
+    console.log(`  热调用 ${warmCalls} 次：p50 ${fmt(percentile(warm, 50), 2)} ms，p95 ${fmt(percentile(warm, 95), 2)} ms`);
+    console.log(`  数据库往返：每次调用 ${fmt(trips / warmCalls, 2)} 次`);
+
+    // 4. The weapp main package, if built.
+    if (existsSync(join(root, 'dist/weapp/app.json'))) {
+      const m = measureWeapp(join(root, 'dist/weapp'));
+      console.log(`小程序主包：${fmt(m.mainBytes / 1024)} KB（预算 ${fmt(m.mainBudgetBytes / 1024, 0)} KB，微信上限 2048 KB）；分包合计 ${fmt(m.subpackagesBytes / 1024)} KB`);
+    } else {
+      console.log('小程序主包：未构建（先运行 npm run build:weapp）');
+    }
+  } finally {
+    child.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
