@@ -1,10 +1,10 @@
 /**
  * Debian's Chromium driven by playwright-core (no browser download — see ../shared/reference/TOOLING-NOTES.md),
- * with a phone-sized viewport, as a member would see the H5 app.
+ * with a phone-sized viewport, as a member would see the H5 app. Playwright gives every launch a fresh,
+ * throw-away profile of its own.
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => Boolean(p));
@@ -23,7 +23,6 @@ export async function launchPhone(): Promise<{ browser: Browser; page: Page }> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'union-chromium-'))}`,
     ],
   });
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
