@@ -1,5 +1,5 @@
 import tseslint from 'typescript-eslint';
-import architecture from './tools/eslint-architecture.mjs';
+import architecture from './tools/eslint-architecture.cjs';
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'cloudfunctions/**', 'coverage/**', '.data/**', '.emulator-data/**', '**/*.d.ts'] },

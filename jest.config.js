@@ -12,15 +12,16 @@ const common = {
   testEnvironment: 'node',
 };
 module.exports = {
+  // Emulator tests start real servers and worker pools; give them room on a 2-core machine.
+  testTimeout: 60_000,
   reporters: ['default', '<rootDir>/tools/jest-summary-reporter.cjs'],
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts', '<rootDir>/tools/**/*.test.ts'] },
     {
       ...common,
       displayName: 'emulator',
       testMatch: ['<rootDir>/emulator/**/*.test.ts', '<rootDir>/server/**/*.test.ts'],
       globalSetup: '<rootDir>/emulator/testing/global-setup.ts',
-      testTimeout: 60_000,
     },
   ],
 };

@@ -5,9 +5,10 @@
  *   src/core imports only zod, dayjs and the lunar/holiday libraries; nothing in src/ imports server/ or emulator/;
  *   wx-server-sdk is loaded only in server/runtime and server/db; the emulator imports nothing of server/ or src/.
  */
-import path from 'node:path';
+'use strict';
+const path = require('node:path');
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const ROOT = path.resolve(__dirname, '..');
 
 /** Which zone a repo-relative path belongs to. Order matters: first match wins. */
 function zoneOf(rel) {
@@ -68,6 +69,10 @@ function check(context, node, source) {
     }
     return;
   }
+  if (['services', 'hooks', 'components', 'pages', 'app'].includes(fromZone) && /^(node:|fs$|path$|child_process$|worker_threads$)/.test(source)) {
+    context.report({ node, message: `Architecture: the mini-program may not import Node module '${source}'.` });
+    return;
+  }
   if (source.startsWith('node:') && fromZone !== 'core') return;
   if (fromZone === 'core' && !CORE_PACKAGES.test(source)) {
     context.report({ node, message: `Architecture: src/core is pure and may import only zod, dayjs and the lunar/holiday libraries, not '${source}'.` });
@@ -75,12 +80,10 @@ function check(context, node, source) {
   if (SDK.test(source) && !['runtime', 'db', 'emulator', 'scripts', 'other'].includes(fromZone)) {
     context.report({ node, message: `Architecture: only server/runtime and server/db talk to wx-server-sdk ('${path.relative(ROOT, file)}').` });
   }
-  if (['services', 'hooks', 'components', 'pages', 'app'].includes(fromZone) && /^(node:|fs$|path$|child_process$)/.test(source)) {
-    context.report({ node, message: `Architecture: the mini-program may not import Node module '${source}'.` });
-  }
 }
 
-export default {
+module.exports = {
+  zoneOf,
   rules: {
     arrows: {
       meta: { type: 'problem', docs: { description: 'Enforce the dependency direction of ARCHITECTURE.md' }, schema: [] },

@@ -1,0 +1,59 @@
+/**
+ * The dependency arrows of ARCHITECTURE.md fail the lint when broken: each forbidden import below is an error,
+ * each allowed one is not. Files are virtual (ESLint's Linter with the rule alone), placed by path.
+ */
+import { join } from 'node:path';
+import { Linter } from 'eslint';
+import tseslint from 'typescript-eslint';
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the rule is CommonJS so jest and ESLint both load it
+const architecture = require('./eslint-architecture.cjs') as Linter.Plugin;
+
+const ROOT = join(__dirname, '..');
+const linter = new Linter({ configType: 'flat' });
+const config: Linter.Config[] = [
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parser: tseslint.parser as Linter.Parser },
+    plugins: { architecture },
+    rules: { 'architecture/arrows': 'error' },
+  },
+];
+
+function errors(file: string, code: string): string[] {
+  return linter.verify(code, config, { filename: join(ROOT, file) }).map((m) => m.message);
+}
+
+describe('broken arrows are lint errors', () => {
+  test.each([
+    ['src/core/rules.ts', "import Taro from '@tarojs/taro';", /src\/core is pure/],
+    ['src/core/rules.ts', "import React from 'react';", /src\/core is pure/],
+    ['src/core/rules.ts', "import cloud from 'wx-server-sdk';", /src\/core is pure/],
+    ['src/core/rules.ts', "import { callFunction } from '../services/cloud';", /core .* may not import services/],
+    ['src/pages/index/index.tsx', "import { main } from '../../../server/members';", /may not import handlers/],
+    ['src/services/cloud.ts', "import { HomePage } from '../pages/index/index';", /services .* may not import pages/],
+    ['src/components/Card/index.tsx', "import x from '@/pages/me/index';", /components .* may not import pages/],
+    ['server/members/whoami.ts', "import cloud from 'wx-server-sdk';", /only server\/runtime and server\/db/],
+    ['server/members/whoami.ts', "import { x } from '../../src/services/cloud';", /handlers .* may not import services/],
+    ['server/runtime/cloud.ts', "import { whoami } from '../members/whoami';", /runtime .* may not import handlers/],
+    ['emulator/server.ts', "import { FUNCTIONS } from '../server/functions';", /emulator .* may not import handlers/],
+    ['emulator/server.ts', "import { z } from '../src/core/zod';", /emulator .* may not import core/],
+    ['src/pages/me/index.tsx', "import { readFileSync } from 'node:fs';", /may not import Node module/],
+    ['src/core/rules.ts', "const x = require('../hooks/useCall');", /core .* may not import hooks/],
+  ])('%s: %s', (file, code, message) => {
+    expect(errors(file, code)).toEqual(expect.arrayContaining([expect.stringMatching(message)]));
+  });
+});
+
+describe('allowed arrows pass', () => {
+  test.each([
+    ['src/core/rules.ts', "import { z } from 'zod'; import dayjs from 'dayjs'; import utc from 'dayjs/plugin/utc'; import { money } from './money';"],
+    ['src/pages/index/index.tsx', "import { Card } from '@/components/Card'; import { useWhoami } from '@/hooks/useWhoami'; import Taro from '@tarojs/taro';"],
+    ['src/services/cloud.ts', "import { contracts } from '@/core/contracts';"],
+    ['server/members/whoami.ts', "import { database } from '../db'; import { defineFunction } from '../runtime/defineFunction'; import { z } from '../../src/core/zod';"],
+    ['server/db/index.ts', "import cloud from 'wx-server-sdk'; import { cloud as c } from '../runtime/cloud';"],
+    ['emulator/server.ts', "import { Clock } from './clock'; import { createServer } from 'node:http';"],
+    ['server/members/members.test.ts', "import { startTestEmulator } from '../../emulator/testing/harness';"],
+  ])('%s', (file, code) => {
+    expect(errors(file, code)).toEqual([]);
+  });
+});
