@@ -3,17 +3,17 @@
  * each allowed one is not. Files are virtual (ESLint's Linter with the rule alone), placed by path.
  */
 import { join } from 'node:path';
-import { Linter } from 'eslint';
+import { Linter, type ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the rule is CommonJS so jest and ESLint both load it
-const architecture = require('./eslint-architecture.cjs') as Linter.Plugin;
+const architecture = require('./eslint-architecture.cjs') as ESLint.Plugin;
 
 const ROOT = join(__dirname, '..');
 const linter = new Linter({ configType: 'flat' });
 const config: Linter.Config[] = [
   {
     files: ['**/*.ts', '**/*.tsx'],
-    languageOptions: { parser: tseslint.parser as Linter.Parser },
+    languageOptions: { parser: tseslint.parser },
     plugins: { architecture },
     rules: { 'architecture/arrows': 'error' },
   },
