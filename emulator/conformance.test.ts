@@ -7,11 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { connectSdk } from './sdk-client';
 import { startTestEmulator, FIXTURE_FUNCTIONS, type TestEmulator } from './testing/harness';
+import { spawnEmulator } from './testing/process';
 
 const CAPTURE = join(__dirname, '../../shared/reference/wx-server-sdk-4.0.2-requests.jsonl');
 
@@ -255,28 +255,10 @@ describe('storage', () => {
 });
 
 describe('durability', () => {
-  function startChild(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-    const child = spawn(process.execPath, [require.resolve('tsx/cli'), join(__dirname, 'main.ts'), '--port', '0', '--data', dataDir, '--no-scheduler'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    return new Promise((resolve, reject) => {
-      let out = '';
-      child.stdout?.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /READY (\S+)/.exec(out);
-        if (m) resolve({ child, url: m[1] });
-      });
-      child.once('exit', (code) => {
-        child.stdout?.destroy();
-        reject(new Error(`emulator exited early (${String(code)})`));
-      });
-    });
-  }
-
   test('every acknowledged write survives kill -9', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'union-durable-'));
     try {
-      const first = await startChild(dataDir);
+      const first = await spawnEmulator(dataDir);
       let c: Untyped = connectSdk(first.url, 'union-local');
       await c.database().createCollection('d');
       let acked = 0;
@@ -290,8 +272,10 @@ describe('durability', () => {
       await c.database().collection('d').doc('w8').remove();
       first.child.kill('SIGKILL');
       await new Promise((r) => first.child.once('exit', r));
+      // The process that acknowledged the writes must really be gone, not just a wrapper around it.
+      await expect(fetch(`${first.url}/__emulator/health`)).rejects.toThrow();
 
-      const second = await startChild(dataDir);
+      const second = await spawnEmulator(dataDir);
       c = connectSdk(second.url, 'union-local');
       expect(acked).toBe(300);
       expect((await c.database().collection('d').count()).total).toBe(299);

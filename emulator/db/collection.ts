@@ -197,15 +197,17 @@ export class Collection {
   }
 
   private indexDoc(s: Stored, key: string): void {
-    for (const [field, index] of this.indexes) {
-      for (const k of this.keysOf(s.doc[field])) {
-        let set = index.get(k);
-        if (!set) {
-          set = new Set();
-          index.set(k, set);
-        }
-        set.add(key);
+    for (const [field, index] of this.indexes) this.addToIndex(index, s.doc[field], key);
+  }
+
+  private addToIndex(index: Index, value: unknown, key: string): void {
+    for (const k of this.keysOf(value)) {
+      let set = index.get(k);
+      if (!set) {
+        set = new Set();
+        index.set(k, set);
       }
+      set.add(key);
     }
   }
 
@@ -240,16 +242,7 @@ export class Collection {
     if (index) return index;
     index = new Map();
     this.indexes.set(field, index);
-    for (const [key, s] of this.docs) {
-      for (const k of this.keysOf(s.doc[field])) {
-        let set = index.get(k);
-        if (!set) {
-          set = new Set();
-          index.set(k, set);
-        }
-        set.add(key);
-      }
-    }
+    for (const [key, s] of this.docs) this.addToIndex(index, s.doc[field], key);
     return index;
   }
 

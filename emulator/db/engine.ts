@@ -155,6 +155,13 @@ function docTarget(filter: Doc): { id: DocId; key: string; rest: boolean } {
   return { id, key: idKey(id), rest: Object.keys(filter).length > 1 };
 }
 
+/** A new document ready to store: its encoded form, checked against the size limit. */
+function sealNew(id: DocId, doc: Doc): { id: DocId; key: string; doc: Doc; json: string } {
+  const json = toEJSON(doc);
+  checkDocSize(json, id);
+  return { id, key: idKey(id), doc, json };
+}
+
 export class DbEngine {
   private readonly envs = new Map<string, Map<string, Collection>>();
   /** Commit counter: bumped by every write that changes something. Transactions read at a value of it. */
@@ -402,9 +409,7 @@ export class DbEngine {
     // `_id` first, as MongoDB stores it.
     const doc: Doc = { _id: id };
     for (const [k, v] of Object.entries(parsed)) if (k !== '_id') doc[k] = v;
-    const json = toEJSON(doc);
-    checkDocSize(json, id);
-    return { id, key: idKey(id), doc, json };
+    return sealNew(id, doc);
   }
 
   private insertDocument(b: Reply): Outcome {
@@ -460,19 +465,22 @@ export class DbEngine {
     const doc = spec.kind === 'replace' ? { _id: id, ...cloneValue(spec.doc) } : applyUpdate(base, spec);
     doc._id = id;
     checkFieldNames(doc);
-    const json = toEJSON(doc);
-    checkDocSize(json, id);
-    return { id, key: idKey(id), doc, json };
+    return sealNew(id, doc);
   }
 
-  private modifyDocument(b: Reply): Outcome {
+  /** What a modify or remove acts on: env, collection, query type, transaction (if any) and filter. */
+  private targetOf(b: Reply) {
     const env = envOf(b);
     const name = collectionNameOf(b);
     const queryType = queryTypeOf(b);
     const txn = this.txnOf(b, env, queryType);
-    // Upsert on a missing collection is refused too: the cloud does not create collections implicitly.
     const coll = this.collection(env, name);
-    const filter = this.filterOf(b);
+    return { env, name, queryType, txn, coll, filter: this.filterOf(b) };
+  }
+
+  private modifyDocument(b: Reply): Outcome {
+    // Upsert on a missing collection is refused too (targetOf): the cloud does not create collections implicitly.
+    const { env, name, queryType, txn, coll, filter } = this.targetOf(b);
     if (b.data === undefined || b.data === null) throw new DbError('INVALID_PARAM', 'data is required');
     const spec = parseUpdate(decodeObject(b.data, this.now, 'update'), boolOf(b, 'merge', true));
     const upsert = boolOf(b, 'upsert', false);
@@ -550,12 +558,7 @@ export class DbEngine {
   }
 
   private removeDocument(b: Reply): Outcome {
-    const env = envOf(b);
-    const name = collectionNameOf(b);
-    const queryType = queryTypeOf(b);
-    const txn = this.txnOf(b, env, queryType);
-    const coll = this.collection(env, name);
-    const filter = this.filterOf(b);
+    const { env, name, queryType, txn, coll, filter } = this.targetOf(b);
 
     if (queryType === 'DOC') {
       const { id, key, rest } = docTarget(filter);
