@@ -1,0 +1,239 @@
+/**
+ * Real-name binding (实名认证), the deployment's first officer (bootstrap), and clerks' invitations.
+ *
+ * One WeChat identity per member and one member per identity, whatever the concurrency:
+ * - the identity is claimed by inserting `accounts/<OPENID>` (a second insert of that _id fails);
+ * - the member is claimed by a conditional update `openid: null → OPENID` whose `updated` count is checked.
+ * When the second step loses a race, the first is undone. A crash between the two leaves an account whose
+ * member does not point back at it; `loadActor` treats that as unbound and `claimIdentity` clears it.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { ActorContext, Handler } from '../runtime/defineFunction';
+import type { MembersContract } from '../../src/core/contracts/members';
+import { AppError } from '../../src/core/errors';
+import { formatDateTimeZh } from '../../src/core/time';
+import type { Db } from '../db';
+import { isDuplicateKeyError } from '../db';
+import { tables } from '../db/tables';
+import { audit } from '../db/audit';
+import type { AccountDoc, InviteDoc, MemberDoc, UnionDoc } from '../db/types';
+import { memberIdOf, memberSelfView, unionView } from './views';
+
+/** Failures before each further attempt must wait, failures before the lock, and the lock itself. */
+export const BIND_LIMITS = { slowAfter: 3, slowMs: 60_000, lockAfter: 5, lockMs: 30 * 60_000, forgetMs: 24 * 3600_000 };
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+async function checkNotLocked(db: Db, openid: string, now: Date): Promise<void> {
+  const a = await tables(db).bindAttempts.byId(openid);
+  if (!a) return;
+  if (a.lockedUntil && a.lockedUntil > now) {
+    throw new AppError('RATE_LIMITED', `尝试次数过多，已暂时锁定，请于 ${formatDateTimeZh(a.lockedUntil)} 后再试，或联系工会干部核对名册`);
+  }
+  const recent = a.lastFailureAt !== null && now.getTime() - a.lastFailureAt.getTime() < BIND_LIMITS.forgetMs;
+  if (recent && a.failures >= BIND_LIMITS.slowAfter && a.lastFailureAt && now.getTime() - a.lastFailureAt.getTime() < BIND_LIMITS.slowMs) {
+    throw new AppError('RATE_LIMITED', '尝试过于频繁，请 1 分钟后再试');
+  }
+}
+
+/** Count a wrong attempt; the reply says how many remain before the lock. */
+async function recordFailure(db: Db, openid: string, now: Date, reason: string): Promise<never> {
+  const a = await tables(db).bindAttempts.byId(openid);
+  const stale = !a || !a.lastFailureAt || now.getTime() - a.lastFailureAt.getTime() >= BIND_LIMITS.forgetMs || (a.lockedUntil !== null && a.lockedUntil <= now);
+  const failures = (stale ? 0 : a.failures) + 1;
+  const lockedUntil = failures >= BIND_LIMITS.lockAfter ? new Date(now.getTime() + BIND_LIMITS.lockMs) : null;
+  await tables(db).bindAttempts.set(openid, { failures: lockedUntil ? 0 : failures, lastFailureAt: now, lockedUntil });
+  if (lockedUntil) throw new AppError('RATE_LIMITED', `连续 ${BIND_LIMITS.lockAfter} 次未通过，已锁定 30 分钟，请于 ${formatDateTimeZh(lockedUntil)} 后再试，或联系工会干部核对名册`);
+  const left = BIND_LIMITS.lockAfter - failures;
+  throw new AppError('BIND_FAILED', `${reason}（还可尝试 ${left} 次）`);
+}
+
+async function clearFailures(db: Db, openid: string): Promise<void> {
+  await tables(db).bindAttempts.removeWhere({ _id: openid });
+}
+
+/**
+ * Insert `accounts/<openid>`. An existing account that is not a live binding (its member was unbound or
+ * points elsewhere) is left over from an unbinding or an interrupted bind and is replaced.
+ */
+async function claimIdentity(db: Db, account: AccountDoc): Promise<void> {
+  const { _id, ...data } = account;
+  try {
+    await tables(db).accounts.insert({ _id, ...data });
+    return;
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+  }
+  const existing = await tables(db).accounts.byId(_id);
+  const live = existing?.kind === 'clerk' || (existing?.memberId ? (await tables(db).members.byId(existing.memberId))?.openid === _id : false);
+  if (live) throw new AppError('ALREADY_EXISTS', '您的微信已绑定工会账号');
+  await tables(db).accounts.removeWhere({ _id, kind: 'member' });
+  try {
+    await tables(db).accounts.insert({ _id, ...data });
+  } catch (error) {
+    if (isDuplicateKeyError(error)) throw new AppError('CONFLICT', '正在处理您的另一次认证，请稍后刷新');
+    throw error;
+  }
+}
+
+export const bind: Handler<MembersContract, 'bind'> = async (input, { db, openid, now }) => {
+  await checkNotLocked(db, openid, now);
+  const found = await tables(db).members.find({ employeeNo: input.employeeNo, name: input.name }, { limit: 20 });
+  const candidates = found.filter((m) => (!input.unionId || m.unionId === input.unionId) && m.phone.slice(-4) === input.phoneLast4);
+  if (candidates.length === 0) return recordFailure(db, openid, now, '姓名、工号或手机号后 4 位与工会名册不一致，请核对后重试');
+  if (candidates.length > 1) throw new AppError('CONFLICT', '您的工号在多个工会中都有登记，请先选择所在工会');
+  const member = candidates[0];
+  if (member.status === 'transferred') throw new AppError('FORBIDDEN', '名册显示您已调离本单位，如有疑问请联系工会干部');
+  if (member.openid === openid) throw new AppError('ALREADY_EXISTS', '您已完成实名认证，无需重复操作');
+  if (member.openid) throw new AppError('ALREADY_EXISTS', '该会员已绑定其他微信；如需更换，请联系工会干部解除绑定');
+
+  await claimIdentity(db, { _id: openid, kind: 'member', unionId: member.unionId, memberId: member._id, roles: [], name: member.name, shopName: null, createdAt: now });
+  const claimed = await tables(db).members.updateWhere({ _id: member._id, openid: null }, { openid, boundAt: now, updatedAt: now });
+  if (claimed !== 1) {
+    await tables(db).accounts.removeWhere({ _id: openid, memberId: member._id });
+    throw new AppError('ALREADY_EXISTS', '该会员已绑定其他微信；如需更换，请联系工会干部解除绑定');
+  }
+  await clearFailures(db, openid);
+  const bound: MemberDoc = { ...member, openid, boundAt: now, updatedAt: now };
+  await audit(db, {
+    unionId: member.unionId,
+    at: now,
+    actor: { openid, memberId: member._id, name: member.name },
+    action: 'member.bind',
+    target: { kind: 'member', id: member._id, label: `${member.name}（${member.employeeNo}）` },
+    from: { bound: false },
+    to: { bound: true },
+  });
+  const union = await tables(db).unions.byId(member.unionId);
+  if (!union) throw new Error(`member ${member._id} belongs to a missing union`);
+  return { member: memberSelfView(bound), union: unionView(union) };
+};
+
+/** The deployment's setup codes (environment variable of the members function, set in the cloud console). */
+function setupCodes(): string[] {
+  return (process.env.UNION_SETUP_CODES ?? '')
+    .split(',')
+    .map((c) => c.trim())
+    .filter((c) => c.length >= 12);
+}
+
+function matchesAny(code: string, codes: string[]): boolean {
+  const given = Buffer.from(sha256(code), 'hex');
+  // Compare hashes in constant time, against every code, so timing says nothing about which one is close.
+  return codes.map((c) => timingSafeEqual(given, Buffer.from(sha256(c), 'hex'))).some(Boolean);
+}
+
+export const bootstrap: Handler<MembersContract, 'bootstrap'> = async (input, { db, openid, now }) => {
+  const codes = setupCodes();
+  if (codes.length === 0) throw new AppError('FORBIDDEN', '本部署未配置初始化码，请联系系统管理员');
+  await checkNotLocked(db, openid, now);
+  if (!matchesAny(input.setupCode, codes)) return recordFailure(db, openid, now, '初始化码不正确');
+  // Each code creates one union, once: its hash is the _id of a document only the first use can insert.
+  try {
+    await tables(db).setupCodes.insert({ _id: sha256(input.setupCode), usedBy: openid, usedAt: now });
+  } catch (error) {
+    if (isDuplicateKeyError(error)) throw new AppError('ALREADY_EXISTS', '该初始化码已使用过，每个初始化码只能建立一个工会');
+    throw error;
+  }
+  const unionId = `u${randomBytes(5).toString('hex')}`;
+  const union: UnionDoc = {
+    _id: unionId,
+    name: input.union.name,
+    shortName: input.union.shortName || input.union.name,
+    kind: input.union.kind,
+    committeeId: null,
+    createdAt: now,
+  };
+  await tables(db).unions.insert(union);
+  const me = input.me;
+  const member: MemberDoc = {
+    _id: memberIdOf(unionId, me.employeeNo),
+    unionId,
+    ...me,
+    joinedAt: null,
+    status: 'active',
+    duesPaid: true,
+    roles: input.union.kind === 'committee' ? ['officer', 'chair', 'committee'] : ['officer', 'chair'],
+    openid,
+    boundAt: now,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await tables(db).members.insert(member);
+  await claimIdentity(db, { _id: openid, kind: 'member', unionId, memberId: member._id, roles: [], name: me.name, shopName: null, createdAt: now });
+  await clearFailures(db, openid);
+  await audit(db, {
+    unionId,
+    at: now,
+    actor: { openid, memberId: member._id, name: me.name },
+    action: 'union.bootstrap',
+    target: { kind: 'union', id: unionId, label: union.name },
+    from: null,
+    to: { union: union.name, firstOfficer: me.name, roles: member.roles },
+  });
+  return { member: memberSelfView(member), union: unionView(union) };
+};
+
+/** Codes people type: no 0/O or 1/I/L to misread. */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const INVITE_VALID_MS = 7 * 24 * 3600_000;
+
+export const clerkInvite: Handler<MembersContract, 'clerkInvite', ActorContext> = async (input, { db, actor, now }) => {
+  const bytes = randomBytes(10);
+  const code = Array.from(bytes, (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
+  const invite: InviteDoc = {
+    _id: sha256(code),
+    unionId: actor.unionId,
+    kind: 'clerk',
+    name: input.name,
+    shopName: input.shopName,
+    createdBy: actor.name,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + INVITE_VALID_MS),
+    usedBy: null,
+    usedAt: null,
+  };
+  await tables(db).invites.insert(invite);
+  await audit(db, {
+    unionId: actor.unionId,
+    at: now,
+    actor: { openid: actor.openid, memberId: actor.memberId, name: actor.name },
+    action: 'clerk.invite',
+    target: { kind: 'clerk', id: invite._id.slice(0, 12), label: `${input.shopName} ${input.name}` },
+    from: null,
+    to: { shopName: input.shopName, name: input.name },
+  });
+  return { code, expiresAt: invite.expiresAt };
+};
+
+export const redeemInvite: Handler<MembersContract, 'redeemInvite'> = async (input, { db, openid, now }) => {
+  await checkNotLocked(db, openid, now);
+  const code = input.code.toUpperCase().replace(/[\s-]/g, '');
+  const id = sha256(code);
+  const invite = await tables(db).invites.byId(id);
+  if (!invite || invite.usedBy || invite.expiresAt <= now) return recordFailure(db, openid, now, '邀请码不正确、已使用或已过期');
+  // Claim the invitation first (conditional update), so one code makes one account even when two phones race.
+  const taken = await tables(db).invites.updateWhere({ _id: id, usedBy: null }, { usedBy: openid, usedAt: now });
+  if (taken !== 1) return recordFailure(db, openid, now, '邀请码已被使用');
+  await claimIdentity(db, { _id: openid, kind: 'clerk', unionId: invite.unionId, memberId: null, roles: ['clerk'], name: invite.name, shopName: invite.shopName, createdAt: now });
+  await clearFailures(db, openid);
+  await audit(db, {
+    unionId: invite.unionId,
+    at: now,
+    actor: { openid, memberId: null, name: invite.name },
+    action: 'clerk.join',
+    target: { kind: 'clerk', id: id.slice(0, 12), label: `${invite.shopName ?? ''} ${invite.name}` },
+    from: null,
+    to: { roles: ['clerk'] },
+  });
+  const union = await tables(db).unions.byId(invite.unionId);
+  if (!union) throw new Error(`invite ${id} belongs to a missing union`);
+  return { kind: 'clerk' as const, name: invite.name, roles: ['clerk' as const], union: unionView(union), shopName: invite.shopName };
+};
+
+export const unions: Handler<MembersContract, 'unions'> = async (_input, { db }) => {
+  const list = await tables(db).unions.find({}, { limit: 1000 });
+  return { items: list.map(unionView).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')) };
+};

@@ -1,0 +1,37 @@
+/** Stored documents → what a caller may see of them. Only the fields named here leave the function. */
+import { maskPhone } from '../../src/core/domain/roster';
+import type { Role } from '../../src/core/domain/roles';
+import type { MemberDoc, UnionDoc } from '../db/types';
+
+export function unionView(u: UnionDoc) {
+  return { id: u._id, name: u.name, shortName: u.shortName, kind: u.kind };
+}
+
+export function memberSelfView(m: MemberDoc) {
+  const roles: Role[] = m.status === 'transferred' ? [] : ['member', ...m.roles.filter((r) => r !== 'member')];
+  return {
+    id: m._id,
+    name: m.name,
+    employeeNo: m.employeeNo,
+    department: m.department,
+    gender: m.gender,
+    birthDate: m.birthDate,
+    phoneMasked: maskPhone(m.phone),
+    joinedAt: m.joinedAt,
+    status: m.status,
+    duesPaid: m.duesPaid,
+    roles,
+  };
+}
+
+export function rosterRowView(m: MemberDoc) {
+  return { ...memberSelfView(m), bound: m.openid !== null, boundAt: m.boundAt, updatedAt: m.updatedAt };
+}
+
+export function rosterDetailView(m: MemberDoc) {
+  return { ...rosterRowView(m), phone: m.phone };
+}
+
+export function memberIdOf(unionId: string, employeeNo: string): string {
+  return `${unionId}:${employeeNo}`;
+}
