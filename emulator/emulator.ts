@@ -38,6 +38,8 @@ export interface EmulatorOptions {
   demoAccounts?: DemoAccount[];
   transactionTimeoutMs?: number;
   maxInstances?: number;
+  /** Per-function environment variables (the console's 环境变量), e.g. `{ members: { UNION_SETUP_CODES: '…' } }`. */
+  functionEnv?: Record<string, Record<string, string>>;
   /** Fire timer triggers on schedule (off in most tests, which run them on demand). */
   scheduler?: boolean;
   /** Observe every protocol request body as it arrives (the conformance test records the SDK's requests). */
@@ -87,6 +89,8 @@ class Tokens {
 }
 
 const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+/** What an H5 user may upload in one file (a roster, a scanned certificate). */
+const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
 
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const dataDir = resolve(options.dataDir);
@@ -106,6 +110,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     adminUrl: '',
     clock,
     maxInstances: options.maxInstances,
+    functionEnv: options.functionEnv,
   });
   const h5Dir = resolve(options.h5Dir ?? join(ROOT, 'dist/h5'));
   const demoAccounts = options.demoAccounts ?? [];
@@ -195,6 +200,29 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     else sendJson(res, outcome.errCode === -501000 ? 404 : 502, { errCode: outcome.errCode, errMsg: outcome.errMsg });
   }
 
+  /**
+   * The H5 build's stand-in for `Taro.cloud.uploadFile`: a signed-in user posts one file (multipart field `file`)
+   * and gets its fileID. The path is chosen here, under the caller's OPENID, as a function can then check that
+   * a fileID it is given was uploaded by the caller.
+   */
+  async function gatewayUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const caller = callerOf(req);
+    if (caller === 'invalid' || !caller.openid) {
+      sendJson(res, 401, { errCode: -401, errMsg: '请先登录' });
+      return;
+    }
+    const parts = await readMultipart(req, UPLOAD_LIMIT_BYTES);
+    const file = parts.file;
+    if (!file || file.length === 0) {
+      sendJson(res, 400, { errCode: -400, errMsg: '没有收到文件' });
+      return;
+    }
+    const name = parts['file.filename']?.toString('utf8') ?? '';
+    const ext = /\.[A-Za-z0-9]{1,8}$/.exec(name)?.[0].toLowerCase() ?? '';
+    const fileID = storage.put(envId, `uploads/${caller.openid}/${randomUUID()}${ext}`, file);
+    sendJson(res, 200, { fileID });
+  }
+
   function serveStatic(res: ServerResponse, pathname: string): void {
     if (!existsSync(join(h5Dir, 'index.html'))) {
       sendBytes(res, 404, Buffer.from('H5 应用尚未构建：请运行 npm run build:h5 或 npm start'), 'text/plain; charset=utf-8');
@@ -257,6 +285,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       sendJson(res, 200, options.demo ? demoAccounts : []);
       return;
     }
+    if (method === 'POST' && pathname === '/storage/upload') return gatewayUpload(req, res);
     const fnMatch = /^\/functions\/([A-Za-z0-9_-]+)$/.exec(pathname);
     if (method === 'POST' && fnMatch) return gatewayCall(req, res, fnMatch[1]);
     if (method === 'GET' && pathname === '/__emulator/outbox') {

@@ -39,7 +39,7 @@ export async function readJson(req: IncomingMessage, limitBytes = 5 * 1024 * 102
   }
 }
 
-/** multipart/form-data → fields (text) and files (bytes), as wx.openApi calls arrive. */
+/** multipart/form-data → fields (text) and files (bytes), as wx.openApi calls and H5 uploads arrive. */
 export function readMultipart(req: IncomingMessage, limitBytes = 5 * 1024 * 1024): Promise<Record<string, Buffer>> {
   return new Promise((resolve, reject) => {
     const out: Record<string, Buffer> = {};
@@ -53,7 +53,9 @@ export function readMultipart(req: IncomingMessage, limitBytes = 5 * 1024 * 1024
     bb.on('field', (name, value) => {
       out[name] = Buffer.from(value, 'utf8');
     });
-    bb.on('file', (name, stream) => {
+    bb.on('file', (name, stream, info) => {
+      // The client's file name travels beside the bytes as `<field>.filename`.
+      if (info.filename) out[`${name}.filename`] = Buffer.from(info.filename, 'utf8');
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {

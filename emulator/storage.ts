@@ -86,6 +86,14 @@ export class Storage {
     if (!clean || !this.verify(`put:${env}:${clean}:${token}`, signature)) return 403;
     const expires = Number(token.split('.')[0]);
     if (!Number.isFinite(expires) || expires < Date.now()) return 403;
+    this.put(env, clean, body);
+    return 200;
+  }
+
+  /** Write a file durably (fsync, then rename into place) and return its fileID. */
+  put(env: string, path: string, body: Buffer): string {
+    const clean = safePath(path);
+    if (!clean) throw new Error(`invalid storage path: ${path}`);
     const target = this.fileOnDisk(env, clean);
     mkdirSync(dirname(target), { recursive: true });
     const tmp = `${target}.${randomBytes(4).toString('hex')}.tmp`;
@@ -97,7 +105,7 @@ export class Storage {
       closeSync(fd);
     }
     renameSync(tmp, target);
-    return 200;
+    return this.fileIdOf(env, clean);
   }
 
   batchGetDownloadUrl(fileList: unknown): Record<string, unknown> {

@@ -16,8 +16,9 @@ export interface FunctionSpec {
 export const FUNCTIONS: Record<string, FunctionSpec> = {
   members: {
     entry: 'server/members/index.ts',
-    description: '会员身份与名册',
-    timeout: 10,
+    description: '会员身份、实名认证、名册、角色、审计日志',
+    // A 5,000-member Excel import runs within one call.
+    timeout: 60,
   },
   jobs: {
     entry: 'server/jobs/index.ts',

@@ -15,7 +15,7 @@ function zoneOf(rel) {
   // A trailing slash lets a folder import ('../db') match its folder's prefix.
   const p = `${rel.split(path.sep).join('/')}/`;
   // Tests and the test harness sit outside the shipped graph: they drive the emulator and the built functions.
-  if (/\.test\.tsx?\/$/.test(p) || p.startsWith('emulator/testing/')) return 'scripts';
+  if (/\.test\.tsx?\/$/.test(p) || p.startsWith('emulator/testing/') || p.startsWith('server/testing/')) return 'scripts';
   const zones = [
     ['src/core/', 'core'],
     ['src/services/', 'services'],

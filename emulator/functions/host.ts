@@ -74,6 +74,8 @@ export interface HostOptions {
   maxInstances?: number;
   /** Idle instances are stopped after this long, as the cloud reclaims idle instances. */
   idleMs?: number;
+  /** Environment variables per function, as set in the cloud console (云函数 → 版本与配置 → 环境变量). */
+  functionEnv?: Record<string, Record<string, string>>;
 }
 
 class FunctionPool {
@@ -111,6 +113,7 @@ class FunctionPool {
         SCF_NAMESPACE: o.envId,
         SCF_FUNCTIONNAME: this.name,
         SILENCE: 'true',
+        ...(o.functionEnv?.[this.name] ?? {}),
       },
       stdout: false,
       stderr: false,

@@ -18,7 +18,52 @@ export interface CollectionSpec {
 
 export const COLLECTIONS = {
   unions: {
-    purpose: '基层工会（租户）：名称、上级工委、当年政策',
+    purpose: '基层工会与工委（租户）：名称、上级工委',
+    indexes: [],
+  },
+  members: {
+    purpose: '会员名册：_id = 工会ID:工号；姓名、部门、性别、出生日期、手机号、状态、会费、角色、绑定的微信',
+    indexes: [
+      { name: 'union_employeeNo', keys: { unionId: 1, employeeNo: 1 }, unique: true },
+      { name: 'union_name', keys: { unionId: 1, name: 1 } },
+      { name: 'union_roles', keys: { unionId: 1, roles: 1 } },
+      { name: 'employeeNo_name', keys: { employeeNo: 1, name: 1 } },
+    ],
+  },
+  accounts: {
+    purpose: '微信身份：_id = OPENID；绑定的会员，或工委干部、蛋糕店店员账号（一个微信只对应一个账号）',
+    indexes: [{ name: 'union_kind', keys: { unionId: 1, kind: 1 } }],
+  },
+  bind_attempts: {
+    purpose: '实名认证失败次数与锁定时间：_id = OPENID',
+    indexes: [],
+  },
+  setup_codes: {
+    purpose: '已使用的部署初始化码（只存哈希）',
+    indexes: [],
+  },
+  invites: {
+    purpose: '工委干部、蛋糕店店员的一次性邀请码（只存哈希）',
+    indexes: [{ name: 'union_createdAt', keys: { unionId: 1, createdAt: -1 } }],
+  },
+  policies: {
+    purpose: '各工会年度政策：_id = 工会ID:年度',
+    indexes: [],
+  },
+  budgets: {
+    purpose: '年度预算与已支出：_id = 工会ID:年度:预算科目；已支出与笔数随台账在同一事务内更新',
+    indexes: [{ name: 'union_year', keys: { unionId: 1, year: 1 } }],
+  },
+  ledger: {
+    purpose: '经费台账（只追加）：每笔支出或实物，冲正为一笔反向记录',
+    indexes: [
+      { name: 'union_year_at', keys: { unionId: 1, year: 1, at: -1 } },
+      { name: 'union_member_year', keys: { unionId: 1, memberId: 1, year: 1 } },
+      { name: 'union_year_line', keys: { unionId: 1, year: 1, line: 1 } },
+    ],
+  },
+  member_years: {
+    purpose: '会员年度享受记录摘要：_id = 工会ID:会员ID:年度；政策上限在同一事务内检查',
     indexes: [],
   },
   audit_log: {

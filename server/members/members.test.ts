@@ -14,10 +14,10 @@ afterAll(async () => {
 });
 
 describe('members.whoami', () => {
-  test('a signed-in caller gets their own OPENID and no member record yet', async () => {
+  test('a signed-in caller who has not bound gets their own OPENID and no account, even before setup ran', async () => {
     const token = await emu.login('wx-openid-001');
     const r = await emu.call('members', { action: 'whoami' }, token);
-    expect(r).toEqual({ status: 200, body: { ok: true, data: { openid: 'wx-openid-001', member: null } } });
+    expect(r).toEqual({ status: 200, body: { ok: true, data: { openid: 'wx-openid-001', account: null, member: null } } });
   });
 
   test('a caller without an OPENID is refused with UNAUTHENTICATED in Chinese', async () => {

@@ -7,9 +7,11 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, type ErrorBody } from '../../src/core/errors';
 import { z, toIssues } from '../../src/core/zod';
-import { requestEnvelope, type Contract, type ActionName, type ParsedInput, type ActionOutput, type Reply } from '../../src/core/contracts/contract';
+import { requestEnvelope, type Contract, type ActionName, type ParsedInput, type ActionResult, type Reply } from '../../src/core/contracts/contract';
+import { can, type Permission } from '../../src/core/domain/roles';
 import { currentCaller } from './cloud';
 import { database, type Db } from '../db';
+import { loadActor, type Actor } from './actor';
 
 export interface Context {
   /** The caller's OPENID, from the WeChat context only. Never empty inside a handler. */
@@ -18,11 +20,40 @@ export interface Context {
   now: Date;
   requestId: string;
   db: Db;
+  /** The caller's account, union and roles; null for a caller who has not bound yet. */
+  actor: Actor | null;
 }
 
-export type Handler<C extends Contract, K extends ActionName<C>> = (input: ParsedInput<C, K>, ctx: Context) => Promise<ActionOutput<C, K>>;
+/** A context whose caller is bound, with the permission the action declared. */
+export interface ActorContext extends Context {
+  actor: Actor;
+}
 
-export type Handlers<C extends Contract> = { [K in ActionName<C>]: Handler<C, K> };
+/**
+ * Who may call an action, declared beside its handler and checked here before the handler runs:
+ * - `anyone`: any WeChat caller, bound or not (whoami);
+ * - `unbound`: only a caller without an account (binding, bootstrap, redeeming an invitation);
+ * - `{ permission }`: a bound caller whose roles grant it (src/core/domain/roles.ts).
+ */
+export type Access = 'anyone' | 'unbound' | { permission: Permission };
+
+export type Handler<C extends Contract, K extends ActionName<C>, X extends Context = Context> = (input: ParsedInput<C, K>, ctx: X) => Promise<ActionResult<C, K>>;
+
+export type ActionDef<C extends Contract, K extends ActionName<C>> =
+  | { access: 'anyone' | 'unbound'; handler: Handler<C, K> }
+  | { access: { permission: Permission }; handler: Handler<C, K, ActorContext> };
+
+export type Handlers<C extends Contract> = { [K in ActionName<C>]: ActionDef<C, K> };
+
+function checkAccess(access: Access, actor: Actor | null): void {
+  if (access === 'anyone') return;
+  if (access === 'unbound') {
+    if (actor) throw new AppError('ALREADY_EXISTS', '您已完成实名认证，无需重复操作');
+    return;
+  }
+  if (!actor) throw new AppError('NOT_BOUND');
+  if (!can(actor.roles, access.permission)) throw new AppError('FORBIDDEN');
+}
 
 export type CloudMain = (event: unknown, context?: unknown) => Promise<Reply<unknown>>;
 
@@ -50,7 +81,7 @@ export function toErrorReply(error: unknown, where: { fn: string; action: string
 
 export function defineFunction<C extends Contract>(contract: C, handlers: Handlers<C>): CloudMain {
   const actions = contract.actions as Record<string, { input: z.ZodType; output: z.ZodType }>;
-  const table = handlers as Record<string, (input: unknown, ctx: Context) => Promise<unknown>>;
+  const table = handlers as Record<string, { access: Access; handler: (input: unknown, ctx: Context) => Promise<unknown> }>;
 
   return async function main(event: unknown): Promise<Reply<unknown>> {
     const envelope = requestEnvelope.safeParse(event);
@@ -69,14 +100,17 @@ export function defineFunction<C extends Contract>(contract: C, handlers: Handle
     const caller = currentCaller();
     if (!caller.openid) return fail(new AppError('UNAUTHENTICATED').toBody());
 
-    const parsed = actions[action].input.safeParse(payload ?? {});
-    if (!parsed.success) {
-      return fail(new AppError('VALIDATION_FAILED', undefined, toIssues(parsed.error)).toBody());
-    }
-
     try {
-      const ctx: Context = { openid: caller.openid, now: new Date(), requestId, db: database() };
-      const result = await table[action](parsed.data, ctx);
+      const db = database();
+      const now = new Date();
+      const def = table[action];
+      // Who may call comes before what they sent: a caller without the right learns nothing of the action.
+      const actor = await loadActor(db, caller.openid);
+      checkAccess(def.access, actor);
+      const parsed = actions[action].input.safeParse(payload ?? {});
+      if (!parsed.success) throw new AppError('VALIDATION_FAILED', undefined, toIssues(parsed.error));
+      const ctx: Context = { openid: caller.openid, now, requestId, db, actor };
+      const result = await def.handler(parsed.data, ctx);
       // Parse on the way out: only the fields the contract names leave the function.
       return { ok: true, data: actions[action].output.parse(result) };
     } catch (error) {

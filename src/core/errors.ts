@@ -8,6 +8,7 @@ export const ERROR_MESSAGES = {
   BAD_REQUEST: '请求格式不正确',
   UNAUTHENTICATED: '无法识别您的微信身份，请在微信中重新打开小程序',
   NOT_BOUND: '请先完成实名认证',
+  BIND_FAILED: '姓名、工号或手机号后 4 位与工会名册不一致',
   FORBIDDEN: '您没有权限进行此操作',
   NOT_FOUND: '要找的内容不存在或已被删除',
   ALREADY_EXISTS: '该记录已存在，请勿重复提交',

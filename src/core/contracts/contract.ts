@@ -29,7 +29,10 @@ export type ActionName<C extends Contract> = Extract<keyof C['actions'], string>
 export type ActionInput<C extends Contract, K extends ActionName<C>> = z.input<C['actions'][K]['input']>;
 /** What a handler receives (after parsing). */
 export type ParsedInput<C extends Contract, K extends ActionName<C>> = z.output<C['actions'][K]['input']>;
+/** What the caller receives (after the output schema ran: e.g. dates as ISO strings). */
 export type ActionOutput<C extends Contract, K extends ActionName<C>> = z.output<C['actions'][K]['output']>;
+/** What a handler returns (before the output schema: e.g. dates as Date). */
+export type ActionResult<C extends Contract, K extends ActionName<C>> = z.input<C['actions'][K]['output']>;
 
 /** The request every function receives: `{ action, payload, requestId? }`. */
 export const requestEnvelope = z.object({
@@ -40,6 +43,12 @@ export const requestEnvelope = z.object({
 export type RequestEnvelope = z.infer<typeof requestEnvelope>;
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+
+/**
+ * An instant on the wire: a handler returns a Date, the caller receives its ISO string (JSON has no dates, and
+ * a type that said Date on the client would be a lie).
+ */
+export const isoDate = z.date().transform((d) => d.toISOString());
 
 /** An action that takes no input. `{}` and a missing payload are both accepted. */
 export const noInput = z.object({}).strict().default({});

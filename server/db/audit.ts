@@ -1,0 +1,15 @@
+/**
+ * The audit log: every change to a role, a policy, a budget, a member or a binding, with who, when, from and
+ * to. Append-only; officers and auditors read it (members.auditList).
+ */
+import type { Db } from './index';
+import type { ActorRef, AuditDoc } from './types';
+import type { Actor } from '../runtime/actor';
+
+export function actorRef(actor: Pick<Actor, 'openid' | 'memberId' | 'name'>): ActorRef {
+  return { openid: actor.openid, memberId: actor.memberId, name: actor.name };
+}
+
+export async function audit(db: Db, entry: Omit<AuditDoc, '_id'>): Promise<void> {
+  await (db.collection('audit_log') as unknown as { add(o: { data: unknown }): Promise<unknown> }).add({ data: entry });
+}

@@ -1,0 +1,137 @@
+/**
+ * The shapes of stored documents. Dates are Date (UTC instants); money is integer fen; business days are
+ * `YYYY-MM-DD` Shanghai date keys. Every document but `accounts`, `bind_attempts` and `setup_codes` carries its
+ * union, and every query of a handler filters by the caller's union.
+ */
+import type { Role } from '../../src/core/domain/roles';
+import type { MemberFields } from '../../src/core/domain/roster';
+import type { BudgetLine, Form, Holiday, Item } from '../../src/core/policy/items';
+import type { PolicyProfile } from '../../src/core/policy/profile';
+
+export interface UnionDoc {
+  _id: string;
+  name: string;
+  shortName: string;
+  kind: 'union' | 'committee';
+  /** The upper-level committee (工委) a grassroots union belongs to, if any. */
+  committeeId: string | null;
+  createdAt: Date;
+}
+
+export interface MemberDoc extends MemberFields {
+  /** `${unionId}:${employeeNo}`: a re-import of the same 工号 updates, never duplicates. */
+  _id: string;
+  unionId: string;
+  /** Granted roles besides the implicit `member`. */
+  roles: Role[];
+  /** The bound WeChat identity, or null. Set only by a conditional update from null. */
+  openid: string | null;
+  boundAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface AccountDoc {
+  /** The OPENID: one account per WeChat identity. */
+  _id: string;
+  kind: 'member' | 'clerk';
+  unionId: string;
+  memberId: string | null;
+  /** Roles of accounts that are not members (clerks); a member's roles live on the member record. */
+  roles: Role[];
+  name: string;
+  /** The designated cake shop a clerk works for. */
+  shopName: string | null;
+  createdAt: Date;
+}
+
+export interface BindAttemptDoc {
+  _id: string;
+  failures: number;
+  lastFailureAt: Date | null;
+  lockedUntil: Date | null;
+}
+
+export interface InviteDoc {
+  /** sha256 of the code: the code itself is shown once to the officer and never stored. */
+  _id: string;
+  unionId: string;
+  kind: 'clerk';
+  name: string;
+  shopName: string | null;
+  createdBy: string;
+  createdAt: Date;
+  expiresAt: Date;
+  usedBy: string | null;
+  usedAt: Date | null;
+}
+
+export interface PolicyDoc {
+  _id: string;
+  unionId: string;
+  year: number;
+  profile: PolicyProfile;
+  updatedAt: Date;
+  updatedBy: string;
+}
+
+export interface BudgetDoc {
+  _id: string;
+  unionId: string;
+  year: number;
+  line: BudgetLine;
+  amountFen: number;
+  /** Net spending recorded in the ledger (reversals subtract), kept in the same transaction as each entry. */
+  spentFen: number;
+  /** Payouts not reversed. */
+  count: number;
+  updatedAt: Date;
+}
+
+export interface ActorRef {
+  openid: string;
+  memberId: string | null;
+  name: string;
+}
+
+export interface LedgerDoc {
+  _id: string;
+  unionId: string;
+  year: number;
+  line: BudgetLine;
+  item: Item;
+  holiday: Holiday | null;
+  memberId: string | null;
+  memberName: string | null;
+  eventId: string | null;
+  amountFen: number;
+  form: Form;
+  rule: { id: string; source: string };
+  approvedBy: ActorRef;
+  note: string;
+  illnessKey: string | null;
+  /** The entry this one reverses (a correction); its amount is the negated original. */
+  reverses: string | null;
+  at: Date;
+  recordedAt: Date;
+}
+
+/** A member's entries of one year, compact: what the policy engine needs, read and written in one transaction. */
+export interface MemberYearDoc {
+  _id: string;
+  unionId: string;
+  memberId: string;
+  year: number;
+  facts: { id: string; item: Item; holiday: Holiday | null; amountFen: number; at: Date; illnessKey: string | null; reverses: string | null }[];
+}
+
+export interface AuditDoc {
+  _id?: string;
+  unionId: string;
+  at: Date;
+  actor: ActorRef;
+  action: string;
+  target: { kind: string; id: string; label: string };
+  from: unknown;
+  to: unknown;
+}

@@ -1,0 +1,107 @@
+/**
+ * Access, action by action: every role of the issue (unbound, member, another union's officer, officer, chair,
+ * auditor, clerk) calls every action, and only those who should get past the door do. Another union's officer
+ * holds the same permissions in their own union, so for them the test is stronger: whatever they get back
+ * carries nothing of union A.
+ */
+import { buildWorld, EVERYONE, type Reply, type Who, type World } from '../testing/world';
+
+let w: World;
+
+beforeAll(async () => {
+  w = await buildWorld();
+});
+afterAll(async () => {
+  await w.dispose();
+});
+
+const DOOR_CODES = ['NOT_BOUND', 'FORBIDDEN'];
+const STAFF: Who[] = ['otherOfficer', 'officer', 'chair'];
+
+interface Case {
+  fn: string;
+  action: string;
+  payload: (w: World, who: Who) => unknown;
+  allowed: Who[];
+}
+
+const CASES: Case[] = [
+  { fn: 'members', action: 'whoami', payload: () => undefined, allowed: EVERYONE },
+  { fn: 'members', action: 'unions', payload: () => undefined, allowed: EVERYONE },
+  // Only a caller without an account may bind, bootstrap or redeem (wrong details: the door is what is tested).
+  { fn: 'members', action: 'bind', payload: () => ({ name: '王芳', employeeNo: 'A0005', phoneLast4: '0000' }), allowed: ['unbound'] },
+  {
+    fn: 'members',
+    action: 'bootstrap',
+    payload: () => ({ setupCode: 'WRONG-CODE-0000', union: { name: '测试工会' }, me: { name: '某人', employeeNo: 'Z1', department: '', gender: 'male', birthDate: '1980-01-01', phone: '13800000000' } }),
+    allowed: ['unbound'],
+  },
+  { fn: 'members', action: 'redeemInvite', payload: () => ({ code: 'ABCDEFGHJK' }), allowed: ['unbound'] },
+  { fn: 'members', action: 'rosterList', payload: () => ({}), allowed: STAFF },
+  { fn: 'members', action: 'rosterGet', payload: (x) => ({ memberId: x.ids.member }), allowed: STAFF },
+  {
+    fn: 'members',
+    action: 'rosterSave',
+    payload: (x) => ({ memberId: x.ids.member, fields: { name: '张伟', employeeNo: 'A0004', department: '办公室', gender: 'male', birthDate: '1985-03-12', phone: '13900000004' } }),
+    allowed: STAFF,
+  },
+  { fn: 'members', action: 'rosterImport', payload: (x, who) => ({ fileID: `cloud://${x.emu.envId}.bucket/uploads/${x.openids[who]}/missing.xlsx` }), allowed: STAFF },
+  { fn: 'members', action: 'rosterTemplate', payload: () => undefined, allowed: STAFF },
+  { fn: 'members', action: 'rosterExport', payload: () => undefined, allowed: STAFF },
+  { fn: 'members', action: 'rosterUnbind', payload: (x) => ({ memberId: x.ids.unboundEntry }), allowed: STAFF },
+  { fn: 'members', action: 'rolesList', payload: () => undefined, allowed: STAFF },
+  { fn: 'members', action: 'rolesGrant', payload: (x) => ({ memberId: x.ids.member, role: 'auditor' }), allowed: STAFF },
+  { fn: 'members', action: 'rolesRevoke', payload: (x) => ({ memberId: x.ids.member, role: 'auditor' }), allowed: STAFF },
+  { fn: 'members', action: 'clerkInvite', payload: () => ({ name: '店员', shopName: '某蛋糕店' }), allowed: STAFF },
+  { fn: 'members', action: 'auditList', payload: () => undefined, allowed: [...STAFF, 'auditor'] },
+];
+
+/** What identifies union A in any reply. */
+function unionAMarkers(x: World): string[] {
+  return [x.unionA, 'A000', '淄博市科技局机关工会', '张伟', '李娜', '赵主席', '好利来'];
+}
+
+describe.each(CASES.map((c) => [`${c.fn}.${c.action}`, c] as const))('%s', (_name, c) => {
+  test.each(EVERYONE)('%s', async (who) => {
+    const r: Reply = await w.call(who, c.fn, c.action, c.payload(w, who));
+    if (!c.allowed.includes(who)) {
+      // Refused at the door: a bound caller on an unbound-only action is told they are bound already.
+      const expected = c.allowed.length === 1 && c.allowed[0] === 'unbound' ? ['ALREADY_EXISTS'] : DOOR_CODES;
+      expect(r.ok).toBe(false);
+      expect(expected).toContain(r.error?.code);
+      expect(r.error?.message).toMatch(/[\u4e00-\u9fa5]/);
+      return;
+    }
+    // Past the door: any outcome but a door refusal (the payloads are valid; some are refused by the domain).
+    if (!r.ok) expect(DOOR_CODES).not.toContain(r.error?.code);
+    if (who === 'otherOfficer') {
+      const text = JSON.stringify(r);
+      for (const marker of unionAMarkers(w)) {
+        if (c.action === 'unions') continue; // union names are public to every caller, for binding
+        expect(text).not.toContain(marker);
+      }
+    }
+  });
+});
+
+test('a role granted or revoked takes effect on the very next call', async () => {
+  expect(await w.call('member', 'members', 'rosterList')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(await w.call('chair', 'members', 'rolesGrant', { memberId: w.ids.member, role: 'officer' })).toMatchObject({ ok: true, data: { roles: ['member', 'officer'] } });
+  expect(await w.call('member', 'members', 'rosterList')).toMatchObject({ ok: true });
+  expect(await w.call('officer', 'members', 'rolesRevoke', { memberId: w.ids.member, role: 'officer' })).toMatchObject({ ok: true, data: { roles: ['member'] } });
+  expect(await w.call('member', 'members', 'rosterList')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+});
+
+test("an officer cannot make anyone chair (themself included); the chair can; the last officer cannot be removed", async () => {
+  expect(await w.call('officer', 'members', 'rolesGrant', { memberId: w.ids.officer, role: 'chair' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(await w.call('chair', 'members', 'rolesGrant', { memberId: w.ids.officer, role: 'chair' })).toMatchObject({ ok: true, data: { roles: ['member', 'officer', 'chair'] } });
+  expect(await w.call('chair', 'members', 'rolesRevoke', { memberId: w.ids.officer, role: 'chair' })).toMatchObject({ ok: true });
+  // Union B has one chair who is also its only officer.
+  expect(await w.call('otherOfficer', 'members', 'rolesRevoke', { memberId: w.ids.otherChair, role: 'chair' })).toMatchObject({ ok: true });
+  expect(await w.call('otherOfficer', 'members', 'rolesRevoke', { memberId: w.ids.otherChair, role: 'officer' })).toMatchObject({
+    ok: false,
+    error: { code: 'CONFLICT', message: expect.stringContaining('最后一位') },
+  });
+  // And roles of another union's member cannot be touched.
+  expect(await w.call('otherOfficer', 'members', 'rolesGrant', { memberId: w.ids.member, role: 'officer' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+});

@@ -1,0 +1,121 @@
+/**
+ * A small world for function tests, built only through the functions themselves (no documents written behind
+ * their back): two unions set up with setup codes, members added and bound, roles granted, a clerk invited.
+ *
+ *   union A (淄博市科技局机关工会): chair (also officer), officer, auditor, member, an unbound roster entry, a clerk
+ *   union B (another union):        its chair, "otherOfficer" to the tests
+ */
+import { startTestEmulator, type TestEmulator } from '../../emulator/testing/harness';
+import type { EmulatorOptions } from '../../emulator/emulator';
+
+export const SETUP_CODES = ['SETUP-CODE-AAAA-1111', 'SETUP-CODE-BBBB-2222', 'SETUP-CODE-CCCC-3333'];
+
+export type Who = 'unbound' | 'member' | 'otherOfficer' | 'officer' | 'chair' | 'auditor' | 'clerk';
+export const EVERYONE: Who[] = ['unbound', 'member', 'otherOfficer', 'officer', 'chair', 'auditor', 'clerk'];
+
+export interface Reply {
+  ok: boolean;
+  data?: unknown;
+  error?: { code: string; message: string; issues?: { path: (string | number)[]; message: string }[] };
+}
+
+export interface World {
+  emu: TestEmulator;
+  unionA: string;
+  unionB: string;
+  tokens: Record<Who, string>;
+  openids: Record<Who, string>;
+  /** Member ids of union A by role name, and the unbound roster entry. */
+  ids: { chair: string; officer: string; auditor: string; member: string; unboundEntry: string; otherChair: string };
+  call(who: string, fn: string, action: string, payload?: unknown): Promise<Reply>;
+  /** Sign in as any OPENID (a new WeChat identity). */
+  token(openid: string): Promise<string>;
+  dispose(): Promise<void>;
+}
+
+export function person(employeeNo: string, name: string, phone: string, extra: Record<string, unknown> = {}) {
+  return { name, employeeNo, department: '办公室', gender: 'female', birthDate: '1985-03-12', phone, joinedAt: '2010-07-01', status: 'active', duesPaid: true, ...extra };
+}
+
+function expectOk(r: Reply, what: string): unknown {
+  if (!r.ok) throw new Error(`${what} failed: ${JSON.stringify(r.error)}`);
+  return r.data;
+}
+
+export async function buildWorld(options: Partial<EmulatorOptions> = {}): Promise<World> {
+  const emu = await startTestEmulator({ functionEnv: { members: { UNION_SETUP_CODES: SETUP_CODES.join(',') } }, ...options });
+  const setup = await emu.post('/__emulator/triggers/jobs/daily', {});
+  if ((setup.body as { ok?: boolean }).ok !== true) throw new Error(`setup failed: ${JSON.stringify(setup.body)}`);
+
+  const tokenCache = new Map<string, string>();
+  const token = async (openid: string) => {
+    const cached = tokenCache.get(openid);
+    if (cached) return cached;
+    const t = await emu.login(openid);
+    tokenCache.set(openid, t);
+    return t;
+  };
+  const openidOf: Record<Who, string> = {
+    unbound: 'wx-unbound',
+    member: 'wx-a-member',
+    otherOfficer: 'wx-b-chair',
+    officer: 'wx-a-officer',
+    chair: 'wx-a-chair',
+    auditor: 'wx-a-auditor',
+    clerk: 'wx-a-clerk',
+  };
+  const call = async (who: string, fn: string, action: string, payload?: unknown): Promise<Reply> => {
+    const openid = (openidOf as Record<string, string>)[who] ?? who;
+    const r = await emu.call(fn, payload === undefined ? { action } : { action, payload }, await token(openid));
+    return r.body as Reply;
+  };
+
+  const a = expectOk(
+    await call('chair', 'members', 'bootstrap', {
+      setupCode: SETUP_CODES[0],
+      union: { name: '淄博市科技局机关工会', shortName: '科技局机关工会' },
+      me: { name: '赵主席', employeeNo: 'A0001', department: '办公室', gender: 'male', birthDate: '1970-01-15', phone: '13900000001' },
+    }),
+    'bootstrap A',
+  ) as { union: { id: string }; member: { id: string } };
+  const b = expectOk(
+    await call('otherOfficer', 'members', 'bootstrap', {
+      setupCode: SETUP_CODES[1],
+      union: { name: '淄博市统计局机关工会', shortName: '统计局机关工会' },
+      me: { name: '钱主席', employeeNo: 'B0001', department: '办公室', gender: 'male', birthDate: '1971-02-16', phone: '13900000009' },
+    }),
+    'bootstrap B',
+  ) as { union: { id: string }; member: { id: string } };
+
+  const add = async (p: ReturnType<typeof person>, by: Who = 'chair') => (expectOk(await call(by, 'members', 'rosterSave', { fields: p }), `add ${p.employeeNo}`) as { id: string }).id;
+  const officer = await add(person('A0002', '李娜', '13900000002'));
+  const auditor = await add(person('A0003', '孙审计', '13900000003'));
+  const member = await add(person('A0004', '张伟', '13900000004', { gender: 'male' }));
+  const unboundEntry = await add(person('A0005', '王芳', '13900000005'));
+  await add(person('B0002', '周会员', '13900000010'), 'otherOfficer');
+
+  for (const [who, name, no, phone] of [
+    ['officer', '李娜', 'A0002', '0002'],
+    ['auditor', '孙审计', 'A0003', '0003'],
+    ['member', '张伟', 'A0004', '0004'],
+  ] as const) {
+    expectOk(await call(who, 'members', 'bind', { name, employeeNo: no, phoneLast4: phone }), `bind ${no}`);
+  }
+  expectOk(await call('chair', 'members', 'rolesGrant', { memberId: officer, role: 'officer' }), 'grant officer');
+  expectOk(await call('chair', 'members', 'rolesGrant', { memberId: auditor, role: 'auditor' }), 'grant auditor');
+  const invite = expectOk(await call('chair', 'members', 'clerkInvite', { name: '蛋糕店小陈', shopName: '好利来（人民路店）' }), 'invite') as { code: string };
+  expectOk(await call('clerk', 'members', 'redeemInvite', { code: invite.code }), 'redeem');
+
+  const tokens = Object.fromEntries(await Promise.all(EVERYONE.map(async (w) => [w, await token(openidOf[w])]))) as Record<Who, string>;
+  return {
+    emu,
+    unionA: a.union.id,
+    unionB: b.union.id,
+    tokens,
+    openids: openidOf,
+    ids: { chair: a.member.id, officer, auditor, member, unboundEntry, otherChair: b.member.id },
+    call,
+    token,
+    dispose: () => emu.dispose(),
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * How an audit record reads to an officer: the action's name and a one-line summary of what changed, in Chinese.
+ * Records are stored structured (from/to) so the wording can improve without rewriting history.
+ */
+import { ROLE_LABELS, ROLES, type Role } from './roles';
+
+export const AUDIT_ACTIONS: Record<string, string> = {
+  'union.bootstrap': '建立工会',
+  'member.bind': '实名认证',
+  'member.unbind': '解除微信绑定',
+  'member.create': '新增会员',
+  'member.update': '修改会员',
+  'member.import': '导入名册',
+  'member.export': '导出名册',
+  'role.grant': '任命角色',
+  'role.revoke': '免去角色',
+  'clerk.invite': '邀请蛋糕店店员',
+  'clerk.join': '店员加入',
+  'policy.save': '修改政策',
+  'budget.set': '设置预算',
+  'ledger.record': '登记支出',
+  'ledger.reverse': '冲正',
+  'ledger.export': '导出台账',
+};
+
+const FIELD_LABELS: Record<string, string> = {
+  name: '姓名',
+  department: '部门',
+  gender: '性别',
+  birthDate: '出生日期',
+  phone: '手机号',
+  joinedAt: '入会日期',
+  status: '状态',
+  duesPaid: '会费',
+  amountFen: '金额',
+};
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function rolesText(v: unknown): string {
+  if (!Array.isArray(v)) return '';
+  const roles = v.filter((r): r is Role => typeof r === 'string' && (ROLES as readonly string[]).includes(r));
+  return roles.length ? roles.map((r) => ROLE_LABELS[r]).join('、') : '无';
+}
+
+export function describeAudit(action: string, from: unknown, to: unknown): { label: string; summary: string } {
+  const label = AUDIT_ACTIONS[action] ?? action;
+  if (action === 'role.grant' || action === 'role.revoke') {
+    return { label, summary: `角色：${rolesText(isRecord(from) ? from.roles : null)} → ${rolesText(isRecord(to) ? to.roles : null)}` };
+  }
+  if (action === 'member.import' && isRecord(to)) {
+    return { label, summary: `共 ${String(to.total)} 人：新增 ${String(to.created)}，更新 ${String(to.updated)}，未变 ${String(to.unchanged)}` };
+  }
+  if (action === 'member.update' && isRecord(to)) {
+    const fields = Object.keys(to).map((k) => FIELD_LABELS[k] ?? k);
+    return { label, summary: `修改了${fields.join('、')}` };
+  }
+  if (isRecord(to) && typeof to.summary === 'string') return { label, summary: to.summary };
+  return { label, summary: '' };
+}

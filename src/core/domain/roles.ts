@@ -1,0 +1,59 @@
+/**
+ * Roles and what each may do. A bound member always has `member`; the other roles are granted by an officer or
+ * the chair and are read from the database on every call, so a grant or a revocation takes effect at once.
+ * Clerks of the designated cake shop are accounts, not members. Committee officers (工委干部) are members of
+ * the committee's own roster (a union of kind `committee`) holding the `committee` role.
+ */
+export const ROLES = ['member', 'officer', 'chair', 'auditor', 'committee', 'clerk'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  member: '会员',
+  officer: '工会干部',
+  chair: '工会主席',
+  auditor: '经费审查',
+  committee: '工委干部',
+  clerk: '蛋糕店店员',
+};
+
+/** Roles an officer or the chair can grant to a member (member is implicit; clerks are invited; committee only in a 工委). */
+export const GRANTABLE_ROLES = ['officer', 'chair', 'auditor', 'committee'] as const satisfies readonly Role[];
+export type GrantableRole = (typeof GRANTABLE_ROLES)[number];
+
+export const PERMISSIONS = {
+  /** See the union's roster (names, departments, statuses; phone numbers only masked). */
+  'roster.read': ['officer', 'chair'],
+  /** Add, edit, import members; unbind a WeChat identity. */
+  'roster.write': ['officer', 'chair'],
+  'roles.read': ['officer', 'chair'],
+  /** Grant and revoke roles (which roles: canGrant), invite cake-shop clerks. */
+  'roles.write': ['officer', 'chair'],
+  'policy.read': ['officer', 'chair', 'auditor'],
+  'policy.write': ['officer', 'chair'],
+  'budget.read': ['officer', 'chair', 'auditor'],
+  'budget.write': ['officer', 'chair'],
+  /** The full ledger, with names: officers, the chair and the fund auditors only. */
+  'ledger.read': ['officer', 'chair', 'auditor'],
+  /** Record a payout or a correction by hand (services record their own through the same path). */
+  'ledger.write': ['officer', 'chair'],
+  'audit.read': ['officer', 'chair', 'auditor'],
+  /** The yearly spending report (totals and counts per budget line, never who received what). */
+  'report.read': ['member', 'officer', 'chair', 'auditor', 'committee'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(roles: readonly Role[], permission: Permission): boolean {
+  const allowed: readonly Role[] = PERMISSIONS[permission];
+  return roles.some((r) => allowed.includes(r));
+}
+
+/**
+ * Who may grant or revoke which role. The chair's role is granted only by a chair, so an officer cannot make
+ * themselves chair; an officer may appoint officers and auditors (the issue: "granted by an officer or the
+ * chair").
+ */
+export function canGrant(granter: readonly Role[], role: GrantableRole): boolean {
+  if (granter.includes('chair')) return true;
+  if (granter.includes('officer')) return role !== 'chair';
+  return false;
+}

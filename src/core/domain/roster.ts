@@ -1,0 +1,168 @@
+/**
+ * The member roster: the fields of a member, the Excel columns officers import, and how a raw row becomes a
+ * member. Pure, so the add-member form on the phone and the import in the function use the same rules.
+ */
+import { z } from '../zod';
+import { isValidDateKey, type DateKey } from '../time';
+import { MEMBER_STATUSES, MEMBER_STATUS_LABELS, type MemberStatus } from '../policy/items';
+
+export const GENDERS = ['male', 'female'] as const;
+export type Gender = (typeof GENDERS)[number];
+export const GENDER_LABELS: Record<Gender, string> = { male: '男', female: '女' };
+
+/** 工号: the key a re-import updates by. Letters, digits and dashes only, so it can be part of a document id. */
+export const employeeNoSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/, '工号只能包含字母、数字、短横线，最长 32 位');
+
+export const personNameSchema = z
+  .string()
+  .trim()
+  .min(1, '请填写姓名')
+  .max(30, '姓名最长 30 个字')
+  .regex(/^[^\s<>]+(?: [^\s<>]+)*$/, '姓名格式不正确');
+
+/** Mainland mobile numbers: 11 digits starting with 1. */
+export const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^1\d{10}$/, '手机号应为 11 位数字');
+
+const dateKeySchema = (label: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v): v is DateKey => isValidDateKey(v), `${label}格式应为 YYYY-MM-DD，例如 1980-05-20`);
+
+export const memberFieldsSchema = z.object({
+  name: personNameSchema,
+  employeeNo: employeeNoSchema,
+  department: z.string().trim().max(50, '部门最长 50 个字').default(''),
+  gender: z.enum(GENDERS, { error: '性别应为 男 或 女' }),
+  birthDate: dateKeySchema('出生日期'),
+  phone: phoneSchema,
+  joinedAt: dateKeySchema('入会日期').nullable().default(null),
+  status: z.enum(MEMBER_STATUSES, { error: '状态应为 在职、退休 或 调离' }).default('active'),
+  /** Union dues paid for the current year (an eligibility rule of most policies). */
+  duesPaid: z.boolean().default(true),
+});
+export type MemberFields = z.infer<typeof memberFieldsSchema>;
+
+/** What a member is shown of a phone number: 138****5678. */
+export function maskPhone(phone: string): string {
+  return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '****';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Excel import
+
+/** The template's columns, in order. `required` columns must be present in the header row. */
+export const ROSTER_COLUMNS = [
+  { key: 'name', header: '姓名', required: true, example: '张伟' },
+  { key: 'employeeNo', header: '工号', required: true, example: 'A0001' },
+  { key: 'department', header: '部门', required: false, example: '办公室' },
+  { key: 'gender', header: '性别', required: true, example: '男' },
+  { key: 'birthDate', header: '出生日期', required: true, example: '1980-05-20' },
+  { key: 'phone', header: '手机号', required: true, example: '13800000000' },
+  { key: 'joinedAt', header: '入会日期', required: false, example: '2005-07-01' },
+  { key: 'status', header: '状态', required: false, example: '在职' },
+  { key: 'duesPaid', header: '会费已缴', required: false, example: '是' },
+] as const satisfies readonly { key: keyof MemberFields; header: string; required: boolean; example: string }[];
+
+export type RosterColumnKey = (typeof ROSTER_COLUMNS)[number]['key'];
+
+const STATUS_BY_LABEL = Object.fromEntries(MEMBER_STATUSES.map((s) => [MEMBER_STATUS_LABELS[s], s])) as Record<string, MemberStatus>;
+const GENDER_BY_LABEL: Record<string, Gender> = { 男: 'male', 女: 'female' };
+const YES = new Set(['是', '已缴', 'Y', 'y', '1', 'true', 'TRUE']);
+const NO = new Set(['否', '未缴', 'N', 'n', '0', 'false', 'FALSE']);
+
+export interface RowProblem {
+  /** The spreadsheet row number a person sees (the header is row 1). */
+  row: number;
+  column: string | null;
+  message: string;
+}
+
+export type RowResult = { ok: true; member: MemberFields } | { ok: false; problems: RowProblem[] };
+
+/** Dates typed as 1980/5/20, 1980.5.20 or 19800520 are common in unions' spreadsheets. */
+export function normaliseDateText(text: string): string {
+  const t = text.trim();
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+  return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : t;
+}
+
+/**
+ * One spreadsheet row (cells as text, keyed by column key) → a member, or every problem of the row with its
+ * row number and column header, so an officer can fix the whole file in one pass.
+ */
+export function parseRosterRow(row: number, cells: Partial<Record<RosterColumnKey, string>>): RowResult {
+  const problems: RowProblem[] = [];
+  const text = (k: RosterColumnKey) => (cells[k] ?? '').trim();
+  const raw: Record<string, unknown> = {
+    name: text('name'),
+    employeeNo: text('employeeNo'),
+    department: text('department'),
+    birthDate: normaliseDateText(text('birthDate')),
+    phone: text('phone').replace(/[\s-]/g, ''),
+    joinedAt: text('joinedAt') ? normaliseDateText(text('joinedAt')) : null,
+  };
+  const gender = text('gender');
+  raw.gender = GENDER_BY_LABEL[gender] ?? gender;
+  const status = text('status');
+  raw.status = status ? (STATUS_BY_LABEL[status] ?? status) : undefined;
+  const dues = text('duesPaid');
+  if (dues) {
+    if (YES.has(dues)) raw.duesPaid = true;
+    else if (NO.has(dues)) raw.duesPaid = false;
+    else problems.push({ row, column: '会费已缴', message: '会费已缴应填写 是 或 否' });
+  }
+  const parsed = memberFieldsSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = issue.path[0];
+      const column = ROSTER_COLUMNS.find((c) => c.key === key)?.header ?? null;
+      problems.push({ row, column, message: issue.message });
+    }
+  }
+  if (problems.length > 0 || !parsed.success) return { ok: false, problems };
+  return { ok: true, member: parsed.data };
+}
+
+/**
+ * The whole file: header check, every row, and duplicates of 工号 within the file. Nothing is imported unless
+ * this returns no problems — a file with errors is never half-imported.
+ */
+export function parseRosterSheet(header: string[], rows: { row: number; cells: string[] }[]): { members: MemberFields[]; problems: RowProblem[] } {
+  const problems: RowProblem[] = [];
+  const index = new Map<RosterColumnKey, number>();
+  for (const col of ROSTER_COLUMNS) {
+    const at = header.findIndex((h) => h.trim() === col.header);
+    if (at >= 0) index.set(col.key, at);
+    else if (col.required) problems.push({ row: 1, column: col.header, message: `缺少"${col.header}"列，请使用下载的模板` });
+  }
+  if (problems.length > 0) return { members: [], problems };
+
+  const members: MemberFields[] = [];
+  const firstRowOf = new Map<string, number>();
+  for (const { row, cells } of rows) {
+    if (cells.every((c) => c.trim() === '')) continue;
+    const keyed: Partial<Record<RosterColumnKey, string>> = {};
+    for (const [key, at] of index) keyed[key] = cells[at] ?? '';
+    const result = parseRosterRow(row, keyed);
+    if (!result.ok) {
+      problems.push(...result.problems);
+      continue;
+    }
+    const seen = firstRowOf.get(result.member.employeeNo);
+    if (seen !== undefined) {
+      problems.push({ row, column: '工号', message: `工号 ${result.member.employeeNo} 与第 ${seen} 行重复` });
+      continue;
+    }
+    firstRowOf.set(result.member.employeeNo, row);
+    members.push(result.member);
+  }
+  if (members.length === 0 && problems.length === 0) problems.push({ row: 2, column: null, message: '文件中没有会员数据' });
+  return { members, problems };
+}
