@@ -20,6 +20,11 @@ export const FUNCTIONS: Record<string, FunctionSpec> = {
     // A 5,000-member Excel import runs within one call.
     timeout: 60,
   },
+  ledger: {
+    entry: 'server/ledger/index.ts',
+    description: '年度政策、预算、经费台账、经费支出公布',
+    timeout: 20,
+  },
   jobs: {
     entry: 'server/jobs/index.ts',
     description: '每日定时任务（建集合等）',

@@ -58,18 +58,43 @@ export interface Column<T> {
   value: (row: T) => string | number | null;
 }
 
-/** One sheet with a bold frozen header; numbers stay numbers (amounts in yuan), everything else is text. */
-export async function buildWorkbook<T>(sheets: { name: string; columns: Column<T>[]; rows: T[]; note?: string }[]): Promise<Buffer> {
+export interface SheetDef<T> {
+  name: string;
+  columns: Column<T>[];
+  rows: T[];
+  /** A line under the table (e.g. how to fill the template, or that the totals reconcile). */
+  note?: string;
+}
+
+/** Sheets of different row types go into one workbook: each is checked against its own row type here. */
+export interface Sheet {
+  name: string;
+  headers: { header: string; width: number }[];
+  cells: (string | number | null)[][];
+  note?: string;
+}
+
+export function sheet<T>(def: SheetDef<T>): Sheet {
+  return {
+    name: def.name,
+    headers: def.columns.map((c) => ({ header: c.header, width: c.width ?? Math.max(10, c.header.length * 2 + 4) })),
+    cells: def.rows.map((row) => def.columns.map((c) => c.value(row))),
+    note: def.note,
+  };
+}
+
+/** Sheets with a bold frozen header; numbers stay numbers (amounts in yuan), everything else is text. */
+export async function buildWorkbook(sheets: Sheet[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '工会会员服务';
   for (const s of sheets) {
-    const sheet = workbook.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = s.columns.map((c) => ({ header: c.header, width: c.width ?? Math.max(10, c.header.length * 2 + 4) }));
-    sheet.getRow(1).font = { bold: true };
-    for (const row of s.rows) sheet.addRow(s.columns.map((c) => c.value(row)));
+    const ws = workbook.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = s.headers.map((h) => ({ header: h.header, width: h.width }));
+    ws.getRow(1).font = { bold: true };
+    for (const row of s.cells) ws.addRow(row);
     if (s.note) {
-      sheet.addRow([]);
-      sheet.addRow([s.note]).font = { italic: true, color: { argb: 'FF666666' } };
+      ws.addRow([]);
+      ws.addRow([s.note]).font = { italic: true, color: { argb: 'FF666666' } };
     }
   }
   const out = await workbook.xlsx.writeBuffer();

@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { buildWorld, type World } from '../testing/world';
-import { buildWorkbook, readFirstSheet } from '../files/xlsx';
+import { buildWorkbook, readFirstSheet, sheet } from '../files/xlsx';
 
 let w: World;
 
@@ -18,7 +18,7 @@ afterAll(async () => {
 const HEADER = ['姓名', '工号', '部门', '性别', '出生日期', '手机号', '入会日期', '状态', '会费已缴'];
 
 async function xlsx(rows: (string | number | Date)[][], header = HEADER): Promise<Buffer> {
-  return buildWorkbook([{ name: '名册', columns: header.map((h, i) => ({ header: h, value: (r: (string | number | Date)[]) => (r[i] instanceof Date ? null : (r[i])) })), rows }]);
+  return buildWorkbook([sheet({ name: '名册', columns: header.map((h, i) => ({ header: h, value: (r: (string | number | Date)[]) => { const v = r[i]; return v instanceof Date ? null : v; } })), rows })]);
 }
 
 async function upload(who: string, bytes: Buffer, name = 'roster.xlsx'): Promise<string> {

@@ -17,7 +17,7 @@ import { audit, actorRef } from '../db/audit';
 import { publishFile, readCallerUpload } from '../db/files';
 import type { MemberDoc } from '../db/types';
 import type { Actor } from '../runtime/actor';
-import { buildWorkbook, readFirstSheet } from '../files/xlsx';
+import { buildWorkbook, readFirstSheet, sheet } from '../files/xlsx';
 import { memberIdOf, rosterDetailView, rosterRowView } from './views';
 
 type H<K extends ActionName<MembersContract>> = Handler<MembersContract, K, ActorContext>;
@@ -108,12 +108,12 @@ const fileStamp = (now: Date) => shanghaiDateKey(now).replace(/-/g, '');
 export const rosterTemplate: H<'rosterTemplate'> = async (_input, { actor, now }) => {
   const example = Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.key, c.example]));
   const content = await buildWorkbook([
-    {
+    sheet({
       name: '会员名册',
       columns: ROSTER_COLUMNS.map((c) => ({ header: c.header, width: 16, value: (r: Record<string, string>) => r[c.key] })),
       rows: [example],
       note: '说明：姓名、工号、性别、出生日期、手机号必填；状态填 在职/退休/调离；会费已缴填 是/否；日期写作 1980-05-20。请删除示例行后填写。',
-    },
+    }),
   ]);
   const fileName = '会员名册导入模板.xlsx';
   const { fileID, url } = await publishFile(`exports/${actor.unionId}/${fileStamp(now)}-${randomUUID()}/${fileName}`, content);
@@ -122,8 +122,8 @@ export const rosterTemplate: H<'rosterTemplate'> = async (_input, { actor, now }
 
 export const rosterExport: H<'rosterExport'> = async (_input, { db, actor, now }) => {
   const members = await tables(db).members.findAll({ unionId: actor.unionId }, ['employeeNo', 'asc']);
-  const content = await buildWorkbook<MemberDoc>([
-    {
+  const content = await buildWorkbook([
+    sheet<MemberDoc>({
       name: '会员名册',
       columns: [
         { header: '姓名', value: (m) => m.name },
@@ -139,7 +139,7 @@ export const rosterExport: H<'rosterExport'> = async (_input, { db, actor, now }
         { header: '微信绑定', value: (m) => (m.openid ? '已绑定' : '未绑定') },
       ],
       rows: members,
-    },
+    }),
   ]);
   const fileName = `会员名册-${fileStamp(now)}.xlsx`;
   const { fileID, url } = await publishFile(`exports/${actor.unionId}/${fileStamp(now)}-${randomUUID()}/${fileName}`, content);

@@ -1,8 +1,10 @@
 /** Every cloud function the client may call, by name: the one registry of contracts. */
 import { membersContract } from './members';
+import { ledgerContract } from './ledger';
 
 export const contracts = {
   members: membersContract,
+  ledger: ledgerContract,
 } as const;
 
 export type FunctionName = keyof typeof contracts;
