@@ -15,6 +15,7 @@ import { connectSdk } from '../emulator/sdk-client';
 import { spawnEmulator } from '../emulator/testing/process';
 import { buildFunctions } from './build-functions';
 import { measureWeapp } from './check-weapp';
+import { shanghaiYear } from '../src/core/time';
 
 const root = resolve(__dirname, '..');
 
@@ -122,7 +123,7 @@ async function main(): Promise<void> {
     console.log(`云函数调用 members.whoami（网关 → 函数实例 → SDK）：`);
     console.log(`  冷启动 10 次：p50 ${fmt(percentile(cold, 50))} ms，p95 ${fmt(percentile(cold, 95))} ms`);
     console.log(`  热调用 ${warmCalls} 次：p50 ${fmt(percentile(warm, 50), 2)} ms，p95 ${fmt(percentile(warm, 95), 2)} ms`);
-    console.log(`  数据库往返：每次调用 ${fmt(trips / warmCalls, 2)} 次（whoami 目前不读数据库：会员名册随下一期上线）`);
+    console.log(`  数据库往返：每次调用 ${fmt(trips / warmCalls, 2)} 次（未绑定的调用者：查一次账号）`);
     await json('/__emulator/triggers/jobs/daily', {}); // warm the instance: the figure below is a warm run
     const beforeJobs = (await json('/__emulator/stats')).adminRequests as Record<string, number>;
     const jobStart = performance.now();
@@ -133,7 +134,10 @@ async function main(): Promise<void> {
     const jobTrips = Object.keys(afterJobs).reduce((n, k) => n + (afterJobs[k] - (beforeJobs[k] ?? 0)), 0);
     console.log(`定时任务 jobs.daily（建集合，幂等）：${fmt(jobMs)} ms，数据库往返 ${jobTrips} 次`);
 
-    // 4. The weapp main package, if built.
+    // 4. The roster and the yearly report at the size of a large agency union.
+    await rosterAndReport(db, json);
+
+    // 5. The weapp main package, if built.
     if (existsSync(join(root, 'dist/weapp/app.json'))) {
       const m = measureWeapp(join(root, 'dist/weapp'));
       console.log(`小程序主包：${fmt(m.mainBytes / 1024)} KB（预算 ${fmt(m.mainBudgetBytes / 1024, 0)} KB，微信上限 2048 KB）；分包合计 ${fmt(m.subpackagesBytes / 1024)} KB`);
@@ -143,6 +147,118 @@ async function main(): Promise<void> {
   } finally {
     child.kill('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+type Json = (path: string, body?: unknown, token?: string) => Promise<Record<string, unknown>>;
+
+/**
+ * 10,000 members and 50,000 ledger entries written straight into the collections (a fixture: going through
+ * the payout path 50,000 times would measure the fixture, not the screens), with budget totals that match the
+ * entries, then the screens' calls through the gateway: p50/p95 and DB round trips per call.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function rosterAndReport(db: any, json: Json, rosterSize = arg('members', 10_000), ledgerSize = arg('entries', 50_000)): Promise<void> {
+  const unionId = 'bench-union';
+  const now = new Date();
+  const year = shanghaiYear(now);
+  await json('/__emulator/triggers/jobs/daily', {});
+  await db.collection('unions').add({ data: { _id: unionId, name: '基准测试机关工会', shortName: '基准工会', kind: 'union', committeeId: null, createdAt: now } });
+  const t0 = performance.now();
+  const member = (i: number) => ({
+    _id: `${unionId}:B${String(i).padStart(5, '0')}`,
+    unionId,
+    employeeNo: `B${String(i).padStart(5, '0')}`,
+    name: `会员${i}`,
+    department: `处室${i % 25}`,
+    gender: i % 2 ? 'male' : 'female',
+    birthDate: `19${60 + (i % 40)}-0${1 + (i % 9)}-1${i % 10}`,
+    phone: `136${String(i).padStart(8, '0')}`,
+    joinedAt: null,
+    status: i % 17 === 0 ? 'retired' : 'active',
+    duesPaid: true,
+    roles: i === 0 ? ['officer'] : [],
+    openid: i === 0 ? 'bench-officer' : i === 1 ? 'bench-member' : null,
+    boundAt: i < 2 ? now : null,
+    createdAt: now,
+    updatedAt: now,
+  });
+  for (let i = 0; i < rosterSize; i += 1000) {
+    await db.collection('members').add({ data: Array.from({ length: Math.min(1000, rosterSize - i) }, (_, k) => member(i + k)) });
+  }
+  for (const [openid, i] of [['bench-officer', 0], ['bench-member', 1]] as const) {
+    await db.collection('accounts').add({ data: { _id: openid, kind: 'member', unionId, memberId: member(i)._id, roles: [], name: member(i).name, shopName: null, createdAt: now } });
+  }
+  const items = [
+    ['holiday_gift', 'holiday', 30_000],
+    ['birthday', 'birthday', 19_800],
+    ['care_hospitalisation', 'care', 50_000],
+    ['event_prize', 'events', 20_000],
+    ['study_award', 'awards', 30_000],
+  ] as const;
+  const totals = new Map<string, { spent: number; count: number }>();
+  for (let i = 0; i < ledgerSize; i += 1000) {
+    const batch = Array.from({ length: Math.min(1000, ledgerSize - i) }, (_, k) => {
+      const n = i + k;
+      const [item, line, amount] = items[n % items.length];
+      const t = totals.get(line) ?? { spent: 0, count: 0 };
+      totals.set(line, { spent: t.spent + amount, count: t.count + 1 });
+      const m = member((n * 7919) % rosterSize);
+      return {
+        _id: `${unionId}:bench:${n}`,
+        unionId,
+        year,
+        line,
+        item,
+        holiday: item === 'holiday_gift' ? 'springFestival' : null,
+        memberId: m._id,
+        memberName: m.name,
+        eventId: null,
+        amountFen: amount,
+        form: 'in_kind',
+        rule: { id: `items.${item}`, source: '基准测试' },
+        approvedBy: { openid: 'bench-officer', memberId: member(0)._id, name: member(0).name },
+        note: '',
+        illnessKey: null,
+        reverses: null,
+        at: new Date(now.getTime() - (n % 300) * 86_400_000 * 0.9),
+        recordedAt: now,
+      };
+    });
+    await db.collection('ledger').add({ data: batch });
+  }
+  for (const [line, t] of totals) {
+    await db.collection('budgets').add({ data: { _id: `${unionId}:${year}:${line}`, unionId, year, line, amountFen: t.spent * 2, spentFen: t.spent, count: t.count, updatedAt: now } });
+  }
+  console.log(`\n名册与经费（${rosterSize.toLocaleString()} 名会员，${ledgerSize.toLocaleString()} 条台账；数据准备 ${fmt((performance.now() - t0) / 1000)} 秒）：`);
+
+  const officer = (await json('/auth/dev-login', { openid: 'bench-officer' })).token as string;
+  const plain = (await json('/auth/dev-login', { openid: 'bench-member' })).token as string;
+  const cases: [string, string, string, unknown, string][] = [
+    ['名册首页（按工号排序，每页 20 人，含总数）', 'members', 'rosterList', { page: 1, pageSize: 20 }, officer],
+    ['名册第 400 页', 'members', 'rosterList', { page: 400, pageSize: 20 }, officer],
+    ['名册搜索姓名', 'members', 'rosterList', { q: '会员777' }, officer],
+    ['名册按工号搜索', 'members', 'rosterList', { q: 'B0999' }, officer],
+    ['经费支出公布（会员）', 'ledger', 'report', { year }, plain],
+    ['经费台账首页（干部）', 'ledger', 'ledgerList', { year, page: 1, pageSize: 20 }, officer],
+    ['我的本年福利（会员）', 'ledger', 'myBenefits', { year }, plain],
+  ];
+  const stats = async () => (await json('/__emulator/stats')).adminRequests as Record<string, number>;
+  for (const [label, fn, action, payload, token] of cases) {
+    const first = await json(`/functions/${fn}`, { action, payload }, token); // warm the instance and the indexes
+    if (first.ok !== true) throw new Error(`${fn}.${action}: ${JSON.stringify(first)}`);
+    const runs = 100;
+    const before = await stats();
+    const times: number[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      const s0 = performance.now();
+      await json(`/functions/${fn}`, { action, payload }, token);
+      times.push(performance.now() - s0);
+    }
+    const after = await stats();
+    const trips = Object.keys(after).reduce((n, k) => n + (after[k] - (before[k] ?? 0)), 0);
+    times.sort((a, b) => a - b);
+    console.log(`  ${label}：p50 ${fmt(percentile(times, 50))} ms，p95 ${fmt(percentile(times, 95))} ms，数据库往返 ${fmt(trips / runs, 1)} 次/调用`);
   }
 }
 

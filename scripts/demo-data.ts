@@ -1,19 +1,111 @@
 /**
- * Demo data for `npm start` (demo mode only): the accounts offered by the H5 dev sign-in, and the documents
- * loaded into a fresh data folder. The roster and roles arrive with the members issue; until then the demo
- * accounts are plain WeChat identities that are not yet bound to a member.
+ * Demo data for `npm start` (demo mode only): the accounts offered by the H5 dev sign-in, and a union loaded
+ * into a fresh data folder — through the cloud functions themselves, as its officers would build it: the first
+ * officer sets the union up with a setup code, adds the roster, members bind, roles are granted, the year's
+ * policy starts from the 淄博 template, budgets are set and the year's gifts are recorded.
  */
 import type { DemoAccount } from '../emulator/emulator';
+import { shanghaiDateKey, shanghaiYear } from '../src/core/time';
 
-export const DEMO_UNION = {
-  _id: 'demo-union',
-  name: '淄博市科技局机关工会',
-  shortName: '科技局机关工会',
-  parentCommittee: '淄博市直机关工会',
-};
+export const DEMO_UNION_NAME = '淄博市科技局机关工会';
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { openid: 'demo-member-zhang', label: '演示会员 张伟' },
-  { openid: 'demo-member-wang', label: '演示会员 王芳' },
+  { openid: 'demo-member-wang', label: '演示会员 王芳（未认证：工号 A0005，手机后四位 0005）' },
   { openid: 'demo-officer-li', label: '演示工会干部 李娜' },
+  { openid: 'demo-chair-zhao', label: '演示工会主席 赵建国' },
+  { openid: 'demo-auditor-sun', label: '演示经费审查 孙丽' },
+  { openid: 'demo-clerk-chen', label: '演示蛋糕店店员 陈静' },
 ];
+
+interface Person {
+  name: string;
+  employeeNo: string;
+  department: string;
+  gender: 'male' | 'female';
+  birthDate: string;
+  phone: string;
+  joinedAt: string;
+  status?: 'active' | 'retired';
+}
+
+export const DEMO_ROSTER: Person[] = [
+  { name: '李娜', employeeNo: 'A0002', department: '机关党委', gender: 'female', birthDate: '1983-04-16', phone: '13905330002', joinedAt: '2006-07-01' },
+  { name: '孙丽', employeeNo: 'A0003', department: '财务处', gender: 'female', birthDate: '1979-10-02', phone: '13905330003', joinedAt: '2003-07-01' },
+  { name: '张伟', employeeNo: 'A0004', department: '科技处', gender: 'male', birthDate: '1976-11-28', phone: '13905330004', joinedAt: '2000-07-01' },
+  { name: '王芳', employeeNo: 'A0005', department: '办公室', gender: 'female', birthDate: '1988-03-09', phone: '13905330005', joinedAt: '2011-07-01' },
+  { name: '刘洋', employeeNo: 'A0006', department: '高新技术处', gender: 'male', birthDate: '1990-06-21', phone: '13905330006', joinedAt: '2014-07-01' },
+  { name: '陈静', employeeNo: 'A0007', department: '人事处', gender: 'female', birthDate: '1985-12-12', phone: '13905330007', joinedAt: '2008-07-01' },
+  { name: '杨帆', employeeNo: 'A0008', department: '科技处', gender: 'male', birthDate: '1992-08-30', phone: '13905330008', joinedAt: '2016-07-01' },
+  { name: '赵敏', employeeNo: 'A0009', department: '办公室', gender: 'female', birthDate: '1969-02-14', phone: '13905330009', joinedAt: '1992-07-01', status: 'retired' },
+];
+
+type Call = (openid: string, fn: string, action: string, payload?: unknown) => Promise<unknown>;
+
+/** Load the demo union through the functions. `call` throws on a failed reply. */
+export async function seedDemo(call: Call, setupCode: string, now: Date): Promise<void> {
+  const year = shanghaiYear(now);
+  const today = shanghaiDateKey(now);
+  const boot = (await call('demo-chair-zhao', 'members', 'bootstrap', {
+    setupCode,
+    union: { name: DEMO_UNION_NAME, shortName: '科技局机关工会' },
+    me: { name: '赵建国', employeeNo: 'A0001', department: '机关党委', gender: 'male', birthDate: '1968-05-20', phone: '13905330001' },
+  })) as { member: { id: string } };
+  const ids: Record<string, string> = { A0001: boot.member.id };
+  for (const p of DEMO_ROSTER) {
+    const saved = (await call('demo-chair-zhao', 'members', 'rosterSave', { fields: { ...p, duesPaid: true } })) as { id: string };
+    ids[p.employeeNo] = saved.id;
+  }
+  for (const [openid, p] of [
+    ['demo-officer-li', DEMO_ROSTER[0]],
+    ['demo-auditor-sun', DEMO_ROSTER[1]],
+    ['demo-member-zhang', DEMO_ROSTER[2]],
+  ] as const) {
+    await call(openid, 'members', 'bind', { name: p.name, employeeNo: p.employeeNo, phoneLast4: p.phone.slice(-4) });
+  }
+  await call('demo-chair-zhao', 'members', 'rolesGrant', { memberId: ids.A0002, role: 'officer' });
+  await call('demo-chair-zhao', 'members', 'rolesGrant', { memberId: ids.A0003, role: 'auditor' });
+  const invite = (await call('demo-officer-li', 'members', 'clerkInvite', { name: '陈静', shopName: '好利来蛋糕（人民西路店）' })) as { code: string };
+  await call('demo-clerk-chen', 'members', 'redeemInvite', { code: invite.code });
+
+  await call('demo-chair-zhao', 'ledger', 'policySave', { year, templateId: 'zibo-kjj-2017' });
+  for (const [line, yuan] of [
+    ['holiday', 60_000],
+    ['birthday', 12_000],
+    ['care', 20_000],
+    ['hardship', 30_000],
+    ['events', 15_000],
+    ['awards', 5_000],
+  ] as const) {
+    await call('demo-officer-li', 'ledger', 'budgetSet', { year, line, amountFen: yuan * 100 });
+  }
+  // The year so far: only what has already happened by today.
+  const active = DEMO_ROSTER.filter((p) => p.status !== 'retired').map((p) => p.employeeNo);
+  const payouts: { date: string; item: string; holiday?: string; amountFen: number; form: string; members: string[]; note: string }[] = [
+    { date: `${year}-02-10`, item: 'holiday_gift', holiday: 'springFestival', amountFen: 39_800, form: 'in_kind', members: ['A0001', ...active], note: '春节慰问品：米面油组合' },
+    { date: `${year}-06-16`, item: 'holiday_gift', holiday: 'dragonBoat', amountFen: 28_800, form: 'in_kind', members: ['A0001', ...active], note: '端午慰问品：粽子礼盒' },
+    { date: `${year}-03-09`, item: 'birthday', amountFen: 19_800, form: 'cake_voucher', members: ['A0005'], note: '生日蛋糕券' },
+    { date: `${year}-04-16`, item: 'birthday', amountFen: 19_800, form: 'cake_voucher', members: ['A0002'], note: '生日蛋糕券' },
+    { date: `${year}-05-20`, item: 'birthday', amountFen: 19_800, form: 'cake_voucher', members: ['A0001'], note: '生日蛋糕券' },
+    { date: `${year}-09-15`, item: 'care_hospitalisation', amountFen: 50_000, form: 'cash', members: ['A0006'], note: '住院慰问' },
+    { date: `${year}-10-20`, item: 'study_award', amountFen: 30_000, form: 'in_kind', members: ['A0008'], note: '读书会优秀学员' },
+  ];
+  let n = 0;
+  for (const p of payouts) {
+    if (p.date > today) continue;
+    for (const no of p.members) {
+      n += 1;
+      await call('demo-officer-li', 'ledger', 'ledgerRecord', {
+        item: p.item,
+        ...(p.holiday ? { holiday: p.holiday } : {}),
+        ...(p.item === 'care_hospitalisation' ? { illnessKey: `demo-${no}-${year}` } : {}),
+        memberId: ids[no],
+        amountFen: p.amountFen,
+        form: p.form,
+        date: p.date,
+        note: p.note,
+        requestKey: `demo-seed-${year}-${String(n).padStart(4, '0')}`,
+      });
+    }
+  }
+}

@@ -4,12 +4,12 @@
  * demo data loaded into a fresh data folder.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../emulator/emulator';
-import { connectSdk } from '../emulator/sdk-client';
 import { buildFunctions, functionsAreStale } from './build-functions';
-import { DEMO_ACCOUNTS, DEMO_UNION } from './demo-data';
+import { DEMO_ACCOUNTS, seedDemo } from './demo-data';
 
 export const ROOT = resolve(__dirname, '..');
 
@@ -50,8 +50,32 @@ export interface LocalSystemOptions {
   scheduler?: boolean;
 }
 
-export async function startLocalSystem(options: LocalSystemOptions): Promise<RunningEmulator & { seeded: boolean }> {
-  const emulator = await startEmulator({ ...options, demo: true, demoAccounts: DEMO_ACCOUNTS });
+/**
+ * The deployment's setup codes (the `members` function's UNION_SETUP_CODES, as set in the cloud console), kept
+ * in the data folder: the first sets up the demo union, the second is left for trying the first-officer setup.
+ */
+export function setupCodes(dataDir: string): string[] {
+  const file = join(resolve(dataDir), 'setup-codes.txt');
+  if (!existsSync(file)) {
+    mkdirSync(resolve(dataDir), { recursive: true });
+    const code = () => randomBytes(9).toString('base64url').toUpperCase().replace(/[^A-Z0-9]/g, '7').replace(/(.{4})(?!$)/g, '$1-');
+    writeFileSync(file, `${code()}\n${code()}\n`);
+  }
+  return readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+}
+
+export async function startLocalSystem(options: LocalSystemOptions): Promise<RunningEmulator & { seeded: boolean; spareSetupCode: string }> {
+  const dataDir = resolve(options.dataDir);
+  // Reset here rather than in the emulator: the setup codes live in the folder and are made after it is emptied.
+  if (options.reset) rmSync(dataDir, { recursive: true, force: true });
+  const codes = setupCodes(dataDir);
+  const emulator = await startEmulator({
+    ...options,
+    reset: false,
+    demo: true,
+    demoAccounts: DEMO_ACCOUNTS,
+    functionEnv: { members: { UNION_SETUP_CODES: codes.join(',') } },
+  });
   try {
     // Setup is the `jobs` function's daily trigger: idempotent, it creates whatever collection is missing.
     const setup = await emulator.functions.runTrigger('jobs', 'daily');
@@ -59,19 +83,39 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Run
     const result = setup.result as { ok?: boolean; error?: { message?: string } };
     if (result.ok !== true) throw new Error(`初始化集合失败：${result.error?.message ?? ''}`);
 
-    const marker = join(resolve(options.dataDir), 'demo-seeded');
+    const marker = join(dataDir, 'demo-seeded');
     let seeded = false;
     if (!existsSync(marker)) {
-      const cloud = connectSdk(emulator.url, emulator.envId);
-      const db = cloud.database();
-      const { _id, ...union } = DEMO_UNION;
-      await db.collection('unions').doc(_id).set({ data: { ...union, createdAt: db.serverDate() } });
+      await seedDemo(gatewayCaller(emulator.url), codes[0], emulator.clock.now());
       writeFileSync(marker, new Date().toISOString());
       seeded = true;
     }
-    return { ...emulator, seeded };
+    return { ...emulator, seeded, spareSetupCode: codes[1] };
   } catch (error) {
     await emulator.close();
     throw error;
   }
+}
+
+/** Calls a function through the gateway as a dev-signed-in OPENID, as the H5 app does; a failed reply throws. */
+function gatewayCaller(url: string) {
+  const tokens = new Map<string, string>();
+  const post = async (path: string, body: unknown, token?: string) => {
+    const res = await fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    return (await res.json()) as Record<string, unknown>;
+  };
+  return async (openid: string, fn: string, action: string, payload?: unknown): Promise<unknown> => {
+    let token = tokens.get(openid);
+    if (!token) {
+      token = (await post('/auth/dev-login', { openid })).token as string;
+      tokens.set(openid, token);
+    }
+    const reply = (await post(`/functions/${fn}`, { action, payload }, token)) as { ok?: boolean; data?: unknown; error?: { message?: string } };
+    if (reply.ok !== true) throw new Error(`演示数据载入失败（${fn}.${action}）：${reply.error?.message ?? JSON.stringify(reply)}`);
+    return reply.data;
+  };
 }

@@ -27,6 +27,7 @@ async function main(): Promise<void> {
   console.log(`数据目录：${dataDir}${reset ? '（已清空重建）' : ''}${system.seeded ? '，已载入演示数据' : ''}`);
   console.log('演示账号（在页面上点选即可登录）：');
   for (const a of DEMO_ACCOUNTS) console.log(`  ${a.label}　OPENID=${a.openid}`);
+  console.log(`新工会初始化码（首次部署时第一位工会干部建立工会用，仅可使用一次）：${system.spareSetupCode}`);
   console.log('按 Ctrl+C 停止。');
 
   const stop = () => {
