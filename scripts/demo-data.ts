@@ -15,7 +15,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { openid: 'demo-officer-li', label: '演示工会干部 李娜' },
   { openid: 'demo-chair-zhao', label: '演示工会主席 赵建国' },
   { openid: 'demo-auditor-sun', label: '演示经费审查 孙丽' },
-  { openid: 'demo-clerk-chen', label: '演示蛋糕店店员 陈静' },
+  { openid: 'demo-clerk-chen', label: '演示蛋糕店店员 周敏' },
 ];
 
 interface Person {
@@ -65,7 +65,7 @@ export async function seedDemo(call: Call, setupCode: string, now: Date): Promis
   }
   await call('demo-chair-zhao', 'members', 'rolesGrant', { memberId: ids.A0002, role: 'officer' });
   await call('demo-chair-zhao', 'members', 'rolesGrant', { memberId: ids.A0003, role: 'auditor' });
-  const invite = (await call('demo-officer-li', 'members', 'clerkInvite', { name: '陈静', shopName: '好利来蛋糕（人民西路店）' })) as { code: string };
+  const invite = (await call('demo-officer-li', 'members', 'clerkInvite', { name: '周敏', shopName: '好利来蛋糕（人民西路店）' })) as { code: string };
   await call('demo-clerk-chen', 'members', 'redeemInvite', { code: invite.code });
 
   await call('demo-chair-zhao', 'ledger', 'policySave', { year, templateId: 'zibo-kjj-2017' });
