@@ -21,7 +21,8 @@ export const personNameSchema = z
   .trim()
   .min(1, '请填写姓名')
   .max(30, '姓名最长 30 个字')
-  .regex(/^[^\s<>]+(?: [^\s<>]+)*$/, '姓名格式不正确');
+  // An empty name is already "请填写姓名"; one problem, one message.
+  .refine((v) => v === '' || /^[^\s<>]+(?: [^\s<>]+)*$/.test(v), '姓名格式不正确');
 
 /** Mainland mobile numbers: 11 digits starting with 1. */
 export const phoneSchema = z

@@ -1,0 +1,42 @@
+import { can, canGrant, PERMISSIONS, ROLES, type Permission, type Role } from './roles';
+
+describe('permissions', () => {
+  test.each([
+    [['member'], 'report.read', true],
+    [['member'], 'self.read', true],
+    [['member'], 'roster.read', false],
+    [['member'], 'ledger.read', false],
+    [['clerk'], 'report.read', false],
+    [['clerk'], 'self.read', false],
+    [['auditor'], 'ledger.read', true],
+    [['auditor'], 'ledger.write', false],
+    [['auditor'], 'roster.read', false],
+    [['auditor'], 'audit.read', true],
+    [['officer'], 'roster.write', true],
+    [['officer'], 'ledger.write', true],
+    [['chair'], 'budget.write', true],
+    [['committee'], 'report.read', true],
+    [['committee'], 'roster.read', false],
+    [[], 'report.read', false],
+  ] as [Role[], Permission, boolean][])('%p may %s: %p', (roles, permission, expected) => {
+    expect(can(roles, permission)).toBe(expected);
+  });
+
+  test('every permission names only known roles', () => {
+    for (const roles of Object.values(PERMISSIONS)) for (const r of roles) expect(ROLES).toContain(r);
+  });
+});
+
+describe('who grants what', () => {
+  test.each([
+    [['chair'], 'chair', true],
+    [['chair'], 'auditor', true],
+    [['officer'], 'officer', true],
+    [['officer'], 'auditor', true],
+    [['officer'], 'chair', false],
+    [['auditor'], 'officer', false],
+    [['member'], 'officer', false],
+  ] as [Role[], 'officer' | 'chair' | 'auditor', boolean][])('%p grants %s: %p', (granter, role, expected) => {
+    expect(canGrant(granter, role)).toBe(expected);
+  });
+});
