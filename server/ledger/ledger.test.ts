@@ -2,7 +2,7 @@
  * Policy, budgets, the ledger and the yearly report through the `ledger` function, with the real SDK.
  * The clock is fixed at 2026-11-20 10:00 (Shanghai) so "this year" and "today" do not move under the tests.
  */
-import { buildWorld, person, type Reply, type World } from '../testing/world';
+import { buildWorld, person, SETUP_CODES, type Reply, type World } from '../testing/world';
 import { readFirstSheet } from '../files/xlsx';
 
 let w: World;
@@ -214,5 +214,23 @@ describe('the yearly report', () => {
 
   test("another union's report is not readable by asking for it", async () => {
     expect(await w.call('otherOfficer', 'ledger', 'report', { year: YEAR, unionId: w.unionA })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  test("the upper-level committee's officers read the reports of their member unions, and of no other", async () => {
+    const c = await w.call('wx-committee-chair', 'members', 'bootstrap', {
+      setupCode: SETUP_CODES[2],
+      union: { name: '淄博市直机关工会工委', kind: 'committee' },
+      me: { name: '工委周主任', employeeNo: 'W001', department: '', gender: 'male', birthDate: '1966-06-06', phone: '13900000088' },
+    });
+    expect(c).toMatchObject({ ok: true, data: { member: { roles: ['member', 'officer', 'chair', 'committee'] }, union: { kind: 'committee' } } });
+    const committeeId = (c.data as { union: { id: string } }).union.id;
+    expect(await w.call('wx-committee-chair', 'ledger', 'report', { year: YEAR, unionId: w.unionA })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await w.call('officer', 'members', 'unionSetCommittee', { committeeId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await w.call('chair', 'members', 'unionSetCommittee', { committeeId })).toMatchObject({ ok: true, data: { committee: { name: '淄博市直机关工会工委' } } });
+    const rep = await w.call('wx-committee-chair', 'ledger', 'report', { year: YEAR, unionId: w.unionA });
+    expect(rep).toMatchObject({ ok: true, data: { union: { name: '淄博市科技局机关工会' } } });
+    expect(await w.call('wx-committee-chair', 'ledger', 'report', { year: YEAR, unionId: w.unionB })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // Reports only: the committee sees nothing else of the union.
+    expect(await w.call('wx-committee-chair', 'ledger', 'ledgerList', { year: YEAR })).toMatchObject({ ok: true, data: { total: 0 } });
   });
 });

@@ -173,6 +173,11 @@ export const membersContract = defineContract('members', {
     input: z.object({ name: personNameSchema, shopName: z.string().trim().min(2, '请填写蛋糕店名称').max(50) }).strict(),
     output: z.object({ code: z.string(), expiresAt: isoDate }),
   },
+  unionSetCommittee: {
+    summary: "Put the union under an upper-level committee (工委) of this deployment, or take it out (null).",
+    input: z.object({ committeeId: id.nullable() }).strict(),
+    output: z.object({ union: unionInfo, committee: unionInfo.nullable() }),
+  },
   auditList: {
     summary: "The union's audit log, newest first.",
     input: z.object({ page, pageSize }).strict().default({ page: 1, pageSize: 20 }),

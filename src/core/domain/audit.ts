@@ -6,6 +6,7 @@ import { ROLE_LABELS, ROLES, type Role } from './roles';
 
 export const AUDIT_ACTIONS: Record<string, string> = {
   'union.bootstrap': '建立工会',
+  'union.committee': '设置上级工委',
   'member.bind': '实名认证',
   'member.unbind': '解除微信绑定',
   'member.create': '新增会员',

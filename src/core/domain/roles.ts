@@ -37,6 +37,8 @@ export const PERMISSIONS = {
   /** Record a payout or a correction by hand (services record their own through the same path). */
   'ledger.write': ['officer', 'chair'],
   'audit.read': ['officer', 'chair', 'auditor'],
+  /** Put the union under an upper-level committee (工委), whose officers then see its yearly report. */
+  'union.write': ['chair'],
   /** A member's own benefits of the year. */
   'self.read': ['member'],
   /** The yearly spending report (totals and counts per budget line, never who received what). */
