@@ -7,8 +7,25 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/inbox/index', 'pages/me/index'],
   subPackages: [
     {
+      // A member's own things: identity, binding (and a clerk's invitation), the yearly spending report.
       root: 'packages/account',
-      pages: ['pages/identity/index'],
+      pages: ['pages/identity/index', 'pages/bind/index', 'pages/clerk/index', 'pages/report/index'],
+    },
+    {
+      // 工会管理: everything an officer, the chair or a fund auditor uses.
+      root: 'packages/admin',
+      pages: [
+        'pages/index/index',
+        'pages/roster/index',
+        'pages/member/index',
+        'pages/import/index',
+        'pages/roles/index',
+        'pages/policy/index',
+        'pages/budget/index',
+        'pages/ledger/index',
+        'pages/record/index',
+        'pages/audit/index',
+      ],
     },
   ],
   window: {

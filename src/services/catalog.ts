@@ -1,10 +1,13 @@
 /**
- * The member services shown on the home page, in one place. An entry belongs here only once its pages exist and
- * its cloud function answers: the home page never shows a tile that leads nowhere.
+ * What the home page and 工会管理 offer, in one place. An entry belongs here only once its pages exist and its
+ * cloud function answers: no screen ever shows a tile that leads nowhere.
  *
  * Planned (each arrives with its own subpackage under src/packages/<area>/): 会员关爱中心 (care), 生日与节日慰问
  * (gifts), 困难帮扶 (hardship), 文体活动报名 (events).
  */
+import { can, type Permission, type Role } from '@/core/domain/roles';
+import { ROUTES, type Route } from './routes';
+
 export interface ServiceEntry {
   /** Stable key (also used in tests and analytics). */
   key: string;
@@ -12,8 +15,44 @@ export interface ServiceEntry {
   title: string;
   /** One short line saying what the member can do there. */
   summary: string;
-  /** Page path without the leading slash, e.g. 'packages/care/pages/index/index'. */
-  path: string;
+  path: Route;
 }
 
-export const SERVICE_CATALOG: readonly ServiceEntry[] = [];
+/** The officer's sections of 工会管理, each shown only to roles that may use it (the function checks again). */
+export interface AdminSection extends ServiceEntry {
+  permission: Permission;
+}
+
+export const ADMIN_SECTIONS: readonly AdminSection[] = [
+  { key: 'roster', title: '会员名册', summary: '查找、新增、修改会员，导入导出 Excel', path: ROUTES.roster, permission: 'roster.read' },
+  { key: 'roles', title: '角色管理', summary: '任命工会干部、经费审查，邀请蛋糕店店员', path: ROUTES.roles, permission: 'roles.read' },
+  { key: 'policy', title: '年度政策', summary: '各项慰问的标准、发放形式和依据', path: ROUTES.policy, permission: 'policy.read' },
+  { key: 'budget', title: '预算', summary: '各项经费的年度预算和使用进度', path: ROUTES.budget, permission: 'budget.read' },
+  { key: 'ledger', title: '经费台账', summary: '每一笔支出的记录、登记与冲正', path: ROUTES.ledger, permission: 'ledger.read' },
+  { key: 'audit', title: '审计日志', summary: '谁在什么时候做了什么', path: ROUTES.audit, permission: 'audit.read' },
+];
+
+export function adminSectionsFor(roles: readonly Role[]): AdminSection[] {
+  return ADMIN_SECTIONS.filter((s) => can(roles, s.permission));
+}
+
+/** Officers, the chair and fund auditors: whoever has at least one section of 工会管理. */
+export function isStaff(roles: readonly Role[]): boolean {
+  return adminSectionsFor(roles).length > 0;
+}
+
+const BIND: ServiceEntry = { key: 'bind', title: '实名认证', summary: '核对会员名册，开通各项服务', path: ROUTES.bind };
+const REPORT: ServiceEntry = { key: 'report', title: '经费支出公布', summary: '工会经费每年怎么花的', path: ROUTES.report };
+const ADMIN: ServiceEntry = { key: 'admin', title: '工会管理', summary: '名册、政策、预算、台账', path: ROUTES.admin };
+
+/**
+ * The tiles on the home page for this caller. An unbound caller sees 实名认证 first and may still open the
+ * report (its page asks them to bind); a bound caller sees what their roles allow.
+ */
+export function servicesFor(account: { roles: readonly Role[] } | null): ServiceEntry[] {
+  if (!account) return [BIND, REPORT];
+  const entries: ServiceEntry[] = [];
+  if (can(account.roles, 'report.read')) entries.push(REPORT);
+  if (isStaff(account.roles)) entries.push(ADMIN);
+  return entries;
+}

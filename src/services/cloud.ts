@@ -51,10 +51,8 @@ export async function callFunction<F extends FunctionName, A extends ActionOf<F>
 ): Promise<Reply<CallOutput<F, A>>> {
   const [payload] = args;
   try {
-    const spec = (contracts[fn].actions as Record<string, ActionSpec | undefined>)[action];
-    if (!spec) return fail('UNKNOWN_ACTION');
-    const parsed = spec.input.safeParse(payload);
-    if (!parsed.success) return fail('VALIDATION_FAILED', undefined, toIssues(parsed.error));
+    const checked = checkPayload(fn, action, payload);
+    if (!checked.ok) return checked;
     // The raw payload is sent, not the parsed one: the function applies defaults itself, and transforms might not
     // survive JSON.
     const reply = await transport(fn, action, payload);
@@ -64,6 +62,18 @@ export async function callFunction<F extends FunctionName, A extends ActionOf<F>
     console.error('[cloud] unexpected failure', fn, action, error);
     return fail('INTERNAL');
   }
+}
+
+/**
+ * Check a payload against the action's contract without sending it — the same check callFunction makes first —
+ * so a form can keep a draft in its own shape (e.g. no gender chosen yet) and show every field's problem at once.
+ * Valid: the payload, typed as the action's input.
+ */
+export function checkPayload<F extends FunctionName, A extends ActionOf<F>>(fn: F, action: A, payload: unknown): Reply<CallInput<F, A>> {
+  const spec = (contracts[fn].actions as Record<string, ActionSpec | undefined>)[action];
+  if (!spec) return fail('UNKNOWN_ACTION');
+  const parsed = spec.input.safeParse(payload);
+  return parsed.success ? { ok: true, data: payload as CallInput<F, A> } : fail('VALIDATION_FAILED', undefined, toIssues(parsed.error));
 }
 
 /** Accept only a well-formed envelope; anything else is INTERNAL (a function returning garbage is our bug). */

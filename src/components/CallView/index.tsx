@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { View } from '@tarojs/components';
 import type { CallResult } from '@/hooks/useCall';
 import { ActionButton } from '../ActionButton';
+import { BindPrompt } from '../BindPrompt';
 import './index.scss';
 
 export interface CallViewProps<T> {
@@ -11,7 +12,10 @@ export interface CallViewProps<T> {
   children: (data: T) => ReactNode;
 }
 
-/** The three faces of a cloud call: loading, a Chinese error with 重试, or the data. */
+/**
+ * The three faces of a cloud call: loading, a Chinese error with 重试, or the data. NOT_BOUND is not an error to
+ * retry: the caller is sent to 实名认证 instead.
+ */
 export function CallView<T>({ call, loadingText = '正在加载…', children }: CallViewProps<T>) {
   switch (call.status) {
     case 'idle':
@@ -24,6 +28,7 @@ export function CallView<T>({ call, loadingText = '正在加载…', children }:
         </View>
       );
     case 'error':
+      if (call.error.code === 'NOT_BOUND') return <BindPrompt />;
       return (
         <View className='u-call u-call--error' ariaRole='alert'>
           <View className='u-call__title'>没有加载成功</View>

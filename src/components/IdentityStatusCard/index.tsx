@@ -1,5 +1,9 @@
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { Whoami } from '@/hooks/useWhoami';
+import { rolesText } from '@/services/format';
+import { ROUTES } from '@/services/routes';
+import { ActionButton } from '../ActionButton';
 import { Card } from '../Card';
 import { Badge, InfoRow } from '../InfoRow';
 import './index.scss';
@@ -11,19 +15,31 @@ export interface IdentityStatusCardProps {
   title?: string;
 }
 
-/** Who the member is to the system: WeChat identity recognised, real-name binding status. */
+/** Who the caller is to the union: WeChat identity recognised, then either their account or the way to bind. */
 export function IdentityStatusCard({ whoami, accountLabel, title = '您好' }: IdentityStatusCardProps) {
-  // The roster (and with it real-name binding) has not shipped: `member` is always null until it does.
-  const bound = whoami.member !== null;
+  const { account } = whoami;
+  const wechat = <InfoRow label='微信身份'>{accountLabel ? `已识别（${accountLabel}）` : '已识别'}</InfoRow>;
+  if (!account) {
+    return (
+      <Card title={title}>
+        {wechat}
+        <InfoRow label='实名认证'>
+          <Badge tone='warn' text='尚未认证' />
+        </InfoRow>
+        <View className='u-identity__note'>完成实名认证后即可使用工会的各项服务，只需填写姓名、工号和手机号后 4 位。</View>
+        <ActionButton text='去实名认证' onClick={() => void Taro.navigateTo({ url: ROUTES.bind })} />
+      </Card>
+    );
+  }
   return (
-    <Card title={title}>
-      <InfoRow label='微信身份'>{accountLabel ? `已识别（${accountLabel}）` : '已识别'}</InfoRow>
+    <Card title={`${title}，${account.name}`}>
+      {wechat}
+      <InfoRow label='所在工会'>{account.union.name}</InfoRow>
+      {account.kind === 'clerk' && <InfoRow label='蛋糕店'>{account.shopName ?? ''}</InfoRow>}
+      <InfoRow label='身份'>{rolesText(account.roles)}</InfoRow>
       <InfoRow label='实名认证'>
-        <Badge tone={bound ? 'ok' : 'warn'} text={bound ? '已认证' : '尚未认证'} />
+        <Badge tone='ok' text={account.kind === 'clerk' ? '已加入' : '已认证'} />
       </InfoRow>
-      {!bound && (
-        <View className='u-identity__note'>实名认证需要与工会会员名册核对，将随会员名册一同开放。开放后在「我的」→「我的身份」中办理。</View>
-      )}
     </Card>
   );
 }

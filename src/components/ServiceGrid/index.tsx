@@ -31,7 +31,7 @@ export function ServiceGrid({ entries }: ServiceGridProps) {
             hoverClass='u-services__tile--pressed'
             ariaRole='link'
             ariaLabel={entry.title}
-            onClick={() => void Taro.navigateTo({ url: `/${entry.path}` })}
+            onClick={() => void Taro.navigateTo({ url: entry.path })}
           >
             <View className='u-services__title'>{entry.title}</View>
             <View className='u-services__summary'>{entry.summary}</View>

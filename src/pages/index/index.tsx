@@ -5,9 +5,9 @@ import { ServiceGrid } from '@/components/ServiceGrid';
 import { SessionGate } from '@/components/SessionGate';
 import { useSession } from '@/hooks/useSession';
 import { useWhoami } from '@/hooks/useWhoami';
-import { SERVICE_CATALOG } from '@/services/catalog';
+import { servicesFor } from '@/services/catalog';
 
-/** 首页: who you are, then the services that exist. */
+/** 首页: who you are, then the services that exist for you. */
 export default function HomePage() {
   return (
     <Screen>
@@ -22,11 +22,13 @@ function HomeContent() {
   const whoami = useWhoami();
   const { session } = useSession();
   return (
-    <>
-      <CallView call={whoami} loadingText='正在读取您的身份…'>
-        {(data) => <IdentityStatusCard whoami={data} accountLabel={session?.label} />}
-      </CallView>
-      <ServiceGrid entries={SERVICE_CATALOG} />
-    </>
+    <CallView call={whoami} loadingText='正在读取您的身份…'>
+      {(data) => (
+        <>
+          <IdentityStatusCard whoami={data} accountLabel={session?.label} />
+          <ServiceGrid entries={servicesFor(data.account)} />
+        </>
+      )}
+    </CallView>
   );
 }

@@ -1,16 +1,17 @@
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { ActionButton } from '@/components/ActionButton';
 import { Card } from '@/components/Card';
 import { CallView } from '@/components/CallView';
-import { Badge } from '@/components/InfoRow';
+import { Badge, InfoRow } from '@/components/InfoRow';
 import { Screen } from '@/components/Screen';
 import { SessionGate } from '@/components/SessionGate';
 import { useWhoami } from '@/hooks/useWhoami';
+import { rolesText } from '@/services/format';
+import { ROUTES } from '@/services/routes';
 import './index.scss';
 
-/**
- * 我的身份: the caller's WeChat OPENID and real-name binding status, from `members.whoami`. Binding itself arrives
- * with the roster; until then this page says so and offers no button that would do nothing.
- */
+/** 我的身份: the caller's WeChat OPENID and real-name binding status, from `members.whoami`, with the way to bind. */
 export default function IdentityPage() {
   return (
     <Screen>
@@ -26,7 +27,7 @@ function IdentityContent() {
   return (
     <CallView call={whoami} loadingText='正在读取您的身份…'>
       {(data) => {
-        const bound = data.member !== null;
+        const account = data.account;
         return (
           <>
             <Card title='微信身份' extra={<Badge tone='ok' text='已识别' />}>
@@ -36,12 +37,22 @@ function IdentityContent() {
               </Text>
               <View className='identity__note'>这是微信为本小程序分配给您的身份标识，用来在本小程序中识别您的账号。</View>
             </Card>
-            <Card title='实名认证' extra={<Badge tone={bound ? 'ok' : 'warn'} text={bound ? '已认证' : '尚未认证'} />}>
-              <View className='identity__status'>{bound ? '您已完成实名认证。' : '您还没有完成实名认证。'}</View>
-              {!bound && (
-                <View className='identity__note'>
-                  实名认证要把您的微信身份与工会会员名册中的记录对应起来。会员名册上线后，即可在本页办理认证。
-                </View>
+            <Card title='实名认证' extra={<Badge tone={account ? 'ok' : 'warn'} text={account ? (account.kind === 'clerk' ? '已加入' : '已认证') : '尚未认证'} />}>
+              {account ? (
+                <>
+                  <InfoRow label='姓名'>{account.name}</InfoRow>
+                  <InfoRow label='所在工会'>{account.union.name}</InfoRow>
+                  {account.kind === 'clerk' && <InfoRow label='蛋糕店'>{account.shopName ?? ''}</InfoRow>}
+                  {data.member && <InfoRow label='工号'>{data.member.employeeNo}</InfoRow>}
+                  <InfoRow label='身份'>{rolesText(account.roles)}</InfoRow>
+                  <View className='identity__note'>如需更换绑定的微信（例如换了手机号或微信号），请联系工会干部解除绑定后重新认证。</View>
+                </>
+              ) : (
+                <>
+                  <View className='identity__status'>您还没有完成实名认证。</View>
+                  <View className='identity__note'>实名认证把您的微信身份与工会会员名册中的记录对应起来，只需填写姓名、工号和手机号后 4 位。</View>
+                  <ActionButton text='去实名认证' onClick={() => void Taro.navigateTo({ url: ROUTES.bind })} />
+                </>
               )}
             </Card>
           </>

@@ -1,0 +1,144 @@
+import type { PropsWithChildren } from 'react';
+import { Input, Picker, Switch, View } from '@tarojs/components';
+import './index.scss';
+
+export interface FormFieldProps {
+  label: string;
+  required?: boolean;
+  /** A line under the field saying what to type, e.g. "名册上登记的手机号的最后 4 位". */
+  hint?: string;
+  /** The field's problem, shown in red under it. */
+  error?: string;
+}
+
+/** A labelled field: the label above (never only a placeholder), the control, then a hint or the field's error. */
+export function FormField({ label, required, hint, error, children }: PropsWithChildren<FormFieldProps>) {
+  return (
+    <View className={`u-field${error ? ' u-field--invalid' : ''}`}>
+      <View className='u-field__label'>
+        {label}
+        {required && <View className='u-field__required'>必填</View>}
+      </View>
+      {children}
+      {error ? (
+        <View className='u-field__error' ariaRole='alert'>
+          {error}
+        </View>
+      ) : (
+        hint && <View className='u-field__hint'>{hint}</View>
+      )}
+    </View>
+  );
+}
+
+export interface TextInputProps {
+  value: string;
+  onChange: (value: string) => void;
+  placeholder?: string;
+  type?: 'text' | 'number' | 'digit' | 'idcard';
+  maxlength?: number;
+  disabled?: boolean;
+  onConfirm?: () => void;
+}
+
+/** A tall input with large type; read-only values are shown as plain text in the same box. */
+export function TextInput({ value, onChange, placeholder, type = 'text', maxlength = 100, disabled = false, onConfirm }: TextInputProps) {
+  if (disabled) return <View className='u-input u-input--disabled'>{value}</View>;
+  return (
+    <Input
+      className='u-input'
+      value={value}
+      type={type}
+      placeholder={placeholder}
+      placeholderClass='u-input__placeholder'
+      maxlength={maxlength}
+      onInput={(e) => onChange(e.detail.value)}
+      onConfirm={onConfirm}
+    />
+  );
+}
+
+export interface Option<V extends string> {
+  value: V;
+  label: string;
+}
+
+export interface SelectFieldProps<V extends string> {
+  options: readonly Option<V>[];
+  value: V | null;
+  onChange: (value: V) => void;
+  placeholder?: string;
+  disabled?: boolean;
+}
+
+/** A choice from a short list, in the platform's own picker (WeChat's wheel; a sheet in H5). */
+export function SelectField<V extends string>({ options, value, onChange, placeholder = '请选择', disabled = false }: SelectFieldProps<V>) {
+  const index = options.findIndex((o) => o.value === value);
+  const label = index >= 0 ? options[index].label : null;
+  return (
+    <Picker
+      mode='selector'
+      range={options.map((o) => o.label)}
+      value={Math.max(index, 0)}
+      disabled={disabled}
+      onChange={(e) => {
+        const picked = options[Number(e.detail.value)];
+        if (picked) onChange(picked.value);
+      }}
+    >
+      <PickerFace text={label} placeholder={placeholder} />
+    </Picker>
+  );
+}
+
+export interface DateFieldProps {
+  /** YYYY-MM-DD, or '' for none yet. */
+  value: string;
+  onChange: (value: string) => void;
+  start?: string;
+  end?: string;
+  /** Where the wheel starts while no date is chosen (a birth date: decades back, not today). Default: `end`. */
+  openAt?: string;
+  placeholder?: string;
+}
+
+/** A calendar date in the platform's date picker. */
+export function DateField({ value, onChange, start = '1930-01-01', end = '2100-12-31', openAt, placeholder = '请选择日期' }: DateFieldProps) {
+  return (
+    <Picker mode='date' value={value || openAt || end} start={start} end={end} onChange={(e) => onChange(e.detail.value)}>
+      <PickerFace text={value ? formatDateKey(value) : null} placeholder={placeholder} />
+    </Picker>
+  );
+}
+
+/** "1980-05-20" → "1980年5月20日", the way members write a date. */
+function formatDateKey(key: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(key);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : key;
+}
+
+function PickerFace({ text, placeholder }: { text: string | null; placeholder: string }) {
+  return (
+    <View className='u-input u-input--picker'>
+      <View className={text === null ? 'u-input__placeholder' : 'u-input__value'}>{text ?? placeholder}</View>
+      <View className='u-input__chevron'>›</View>
+    </View>
+  );
+}
+
+export interface SwitchFieldProps {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  /** What on and off mean, e.g. ['已缴', '未缴']. */
+  words: [on: string, off: string];
+}
+
+/** A yes/no setting with its meaning spelled out beside the switch. */
+export function SwitchField({ checked, onChange, words }: SwitchFieldProps) {
+  return (
+    <View className='u-switch'>
+      <View className='u-switch__word'>{checked ? words[0] : words[1]}</View>
+      <Switch checked={checked} color='#c8161d' onChange={(e) => onChange(e.detail.value)} />
+    </View>
+  );
+}

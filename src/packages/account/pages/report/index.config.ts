@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '经费支出公布',
+});

@@ -1,0 +1,102 @@
+import { useRouter } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { MEMBER_STATUS_LABELS, MEMBER_STATUSES } from '@/core/policy/items';
+import { ActionButton } from '@/components/ActionButton';
+import { CallView } from '@/components/CallView';
+import { Card } from '@/components/Card';
+import { ErrorNotice } from '@/components/ErrorNotice';
+import { DateField, FormField, SelectField, SwitchField, TextInput } from '@/components/Form';
+import { Badge, InfoRow } from '@/components/InfoRow';
+import { Notice } from '@/components/Notice';
+import { Screen } from '@/components/Screen';
+import { SessionGate } from '@/components/SessionGate';
+import { useCall } from '@/hooks/useCall';
+import { useMemberEditor, type MemberDetail } from '@/hooks/useMemberEditor';
+import { dateTimeText, rolesText, todayKey } from '@/services/format';
+import { queryParam } from '@/services/routes';
+import { GENDER_LABELS, GENDERS } from '@/services/vocabulary';
+import { StaffGate } from '../../components/StaffGate';
+import './index.scss';
+
+const GENDER_OPTIONS = GENDERS.map((g) => ({ value: g, label: GENDER_LABELS[g] }));
+const STATUS_OPTIONS = MEMBER_STATUSES.map((s) => ({ value: s, label: MEMBER_STATUS_LABELS[s] }));
+
+/** One member: add (no id) or edit (?id=…), with the full phone number, and 解除微信绑定 when bound. */
+export default function MemberPage() {
+  const id = queryParam(useRouter().params, 'id');
+  return (
+    <Screen>
+      <SessionGate>
+        <StaffGate permission='roster.write' service='会员信息'>
+          {() => (id ? <EditMember id={id} /> : <MemberForm detail={null} onChanged={() => undefined} />)}
+        </StaffGate>
+      </SessionGate>
+    </Screen>
+  );
+}
+
+function EditMember({ id }: { id: string }) {
+  const detail = useCall('members', 'rosterGet', { payload: { memberId: id } });
+  return (
+    <CallView call={detail} loadingText='正在读取会员信息…'>
+      {(data) => <MemberForm key={data.updatedAt} detail={data} onChanged={detail.refresh} />}
+    </CallView>
+  );
+}
+
+function MemberForm({ detail, onChanged }: { detail: MemberDetail | null; onChanged: () => void }) {
+  const { form, submit, saving, unbind, unbinding, unbindError } = useMemberEditor(detail, onChanged);
+  const { values, set, errors, error } = form;
+  const today = todayKey();
+  return (
+    <>
+      <Card title={detail ? '修改会员信息' : '新增会员'}>
+        <FormField label='姓名' required error={errors.name}>
+          <TextInput value={values.name} onChange={(v) => set('name', v)} placeholder='例如 张伟' maxlength={30} />
+        </FormField>
+        <FormField label='工号' required hint={detail ? '工号是名册的编号，不能修改' : '字母、数字或短横线，例如 A0001'} error={errors.employeeNo}>
+          <TextInput value={values.employeeNo} onChange={(v) => set('employeeNo', v)} placeholder='例如 A0001' maxlength={32} disabled={detail !== null} />
+        </FormField>
+        <FormField label='部门' error={errors.department}>
+          <TextInput value={values.department} onChange={(v) => set('department', v)} placeholder='例如 办公室' maxlength={50} />
+        </FormField>
+        <FormField label='性别' required error={errors.gender}>
+          <SelectField options={GENDER_OPTIONS} value={values.gender} onChange={(v) => set('gender', v)} placeholder='请选择性别' />
+        </FormField>
+        <FormField label='出生日期' required hint='用于生日慰问' error={errors.birthDate}>
+          <DateField value={values.birthDate} onChange={(v) => set('birthDate', v)} end={today} openAt='1980-01-01' placeholder='请选择出生日期' />
+        </FormField>
+        <FormField label='手机号' required hint='会员实名认证时核对后 4 位' error={errors.phone}>
+          <TextInput value={values.phone} onChange={(v) => set('phone', v)} type='number' placeholder='11 位手机号' maxlength={11} />
+        </FormField>
+        <FormField label='入会日期' error={errors.joinedAt}>
+          <DateField value={values.joinedAt} onChange={(v) => set('joinedAt', v)} end={today} placeholder='未填写' />
+        </FormField>
+        <FormField label='状态' required error={errors.status}>
+          <SelectField options={STATUS_OPTIONS} value={values.status} onChange={(v) => set('status', v)} />
+        </FormField>
+        <FormField label='本年度会费' error={errors.duesPaid}>
+          <SwitchField checked={values.duesPaid} onChange={(v) => set('duesPaid', v)} words={['已缴', '未缴']} />
+        </FormField>
+        <ErrorNotice error={error} titles={{ VALIDATION_FAILED: '没有保存' }} />
+        <ActionButton text={saving ? '正在保存…' : '保存'} disabled={saving} onClick={() => void submit()} />
+      </Card>
+
+      {detail && (
+        <Card title='微信绑定' extra={<Badge tone={detail.bound ? 'ok' : 'warn'} text={detail.bound ? '已绑定' : '未绑定'} />}>
+          {detail.bound ? (
+            <>
+              {detail.boundAt && <InfoRow label='认证时间'>{dateTimeText(detail.boundAt)}</InfoRow>}
+              <InfoRow label='角色'>{rolesText(detail.roles)}</InfoRow>
+              <View className='member__note'>会员换了手机或微信、或绑定有误时，可以解除绑定，会员再重新实名认证。</View>
+              {unbindError && <Notice tone='error'>{unbindError}</Notice>}
+              <ActionButton kind='secondary' text={unbinding ? '正在解除…' : '解除微信绑定'} disabled={unbinding} onClick={() => void unbind()} />
+            </>
+          ) : (
+            <View className='member__note'>这位会员还没有实名认证。请告诉会员在小程序中点「实名认证」，填写姓名、工号和手机号后 4 位。</View>
+          )}
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,130 @@
+import { View } from '@tarojs/components';
+import { can, GRANTABLE_ROLES, ROLE_LABELS, type GrantableRole } from '@/core/domain/roles';
+import { ActionButton } from '@/components/ActionButton';
+import { CallView } from '@/components/CallView';
+import { Card } from '@/components/Card';
+import { ErrorNotice } from '@/components/ErrorNotice';
+import { FormField, SelectField, TextInput } from '@/components/Form';
+import { Badge } from '@/components/InfoRow';
+import { Notice } from '@/components/Notice';
+import { Screen } from '@/components/Screen';
+import { SessionGate } from '@/components/SessionGate';
+import { useClerkInvite, useRoles } from '@/hooks/useRoles';
+import { dateText, dateTimeText } from '@/services/format';
+import { InlineButton } from '../../components/InlineButton';
+import { MemberPicker } from '../../components/MemberPicker';
+import { StaffGate } from '../../components/StaffGate';
+import './index.scss';
+
+/** 角色管理: current role holders and clerks, appoint or remove a role, invite a cake-shop clerk. */
+export default function RolesPage() {
+  return (
+    <Screen>
+      <SessionGate>
+        <StaffGate permission='roles.read' service='角色管理'>
+          {({ account }) => <Roles canWrite={can(account.roles, 'roles.write')} committee={account.union.kind === 'committee'} />}
+        </StaffGate>
+      </SessionGate>
+    </Screen>
+  );
+}
+
+function isGrantable(role: string): role is GrantableRole {
+  return (GRANTABLE_ROLES as readonly string[]).includes(role);
+}
+
+function Roles({ canWrite, committee }: { canWrite: boolean; committee: boolean }) {
+  const r = useRoles();
+  // 工委干部 exists only in a committee (工委); elsewhere the function would refuse it anyway.
+  const roleOptions = GRANTABLE_ROLES.filter((role) => committee || role !== 'committee').map((role) => ({ value: role, label: ROLE_LABELS[role] }));
+  return (
+    <>
+      <CallView call={r.list} loadingText='正在读取角色…'>
+        {(data) => (
+          <>
+            <Card title='现任角色'>
+              {data.members.length === 0 && <View className='roles__none'>还没有会员担任角色。</View>}
+              {data.members.map((m) => (
+                <View key={m.memberId} className='roles__holder'>
+                  <View className='roles__name'>{m.name}</View>
+                  <View className='roles__meta'>
+                    工号 {m.employeeNo}
+                    {m.department ? ` · ${m.department}` : ''}
+                  </View>
+                  <View className='roles__roles'>
+                    {m.roles.filter(isGrantable).map((role) => (
+                      <View key={role} className='roles__role'>
+                        <Badge tone='ok' text={ROLE_LABELS[role]} />
+                        {canWrite && <InlineButton text='免去' kind='danger' disabled={r.revoking} onClick={() => void r.revoke(m, role)} />}
+                      </View>
+                    ))}
+                  </View>
+                </View>
+              ))}
+              <ErrorNotice error={r.revokeError} titles={{ FORBIDDEN: '不能免去', CONFLICT: '不能免去' }} />
+            </Card>
+            <Card title='蛋糕店店员'>
+              {data.clerks.length === 0 && <View className='roles__none'>还没有店员加入。</View>}
+              {data.clerks.map((c, i) => (
+                <View key={i} className='roles__holder'>
+                  <View className='roles__name'>{c.name}</View>
+                  <View className='roles__meta'>
+                    {c.shopName} · {dateText(c.since)} 加入
+                  </View>
+                </View>
+              ))}
+            </Card>
+          </>
+        )}
+      </CallView>
+
+      {canWrite && (
+        <Card title='任命角色'>
+          <FormField label='会员' required>
+            <MemberPicker value={r.member} onChange={r.setMember} activeOnly />
+          </FormField>
+          <FormField label='角色' required hint='工会主席只能由工会主席任命'>
+            <SelectField options={roleOptions} value={r.role} onChange={r.setRole} placeholder='请选择角色' />
+          </FormField>
+          <ErrorNotice error={r.grantError} titles={{ FORBIDDEN: '不能任命' }} />
+          <ActionButton text={r.granting ? '正在任命…' : '任命'} disabled={r.granting || !r.member || !r.role} onClick={() => void r.grant()} />
+        </Card>
+      )}
+
+      {canWrite && <InviteClerk onInvited={r.list.refresh} />}
+    </>
+  );
+}
+
+function InviteClerk({ onInvited }: { onInvited: () => void }) {
+  const { form, submit, busy, issued, dismiss, copy } = useClerkInvite(onInvited);
+  if (issued) {
+    return (
+      <Card title='邀请码已生成'>
+        <View className='roles__text'>
+          请把邀请码告诉 {issued.shopName} 的 {issued.name}：
+        </View>
+        <View className='roles__code' ariaLabel={`邀请码 ${issued.code.split('').join(' ')}`}>
+          {issued.code}
+        </View>
+        <Notice tone='warn'>只能使用一次，{dateTimeText(issued.expiresAt)} 前有效。本页关闭后不再显示，请现在记下或复制。</Notice>
+        <View className='roles__text'>店员在小程序首页点「实名认证」，再点页面下方的「我是蛋糕店店员」，输入邀请码即可加入。</View>
+        <ActionButton kind='secondary' text='复制邀请码' onClick={copy} />
+        <ActionButton text='完成' onClick={dismiss} />
+      </Card>
+    );
+  }
+  return (
+    <Card title='邀请蛋糕店店员'>
+      <View className='roles__text'>本工会指定蛋糕店的店员凭邀请码加入小程序，生日蛋糕券开放后由店员核销。</View>
+      <FormField label='店员姓名' required error={form.errors.name}>
+        <TextInput value={form.values.name} onChange={(v) => form.set('name', v)} placeholder='例如 刘敏' maxlength={30} />
+      </FormField>
+      <FormField label='蛋糕店名称' required error={form.errors.shopName}>
+        <TextInput value={form.values.shopName} onChange={(v) => form.set('shopName', v)} placeholder='例如 好利来（人民路店）' maxlength={50} />
+      </FormField>
+      <ErrorNotice error={form.error} />
+      <ActionButton text={busy ? '正在生成…' : '生成邀请码'} disabled={busy} onClick={() => void submit()} />
+    </Card>
+  );
+}

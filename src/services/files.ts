@@ -1,0 +1,179 @@
+/**
+ * Files in and out of cloud storage: an officer's .xlsx roster goes up (the function then reads it by fileID),
+ * generated Excel files come down. Transport by platform, chosen at build time as in cloud.ts, so each build keeps
+ * only its own side:
+ *   weapp → chooseMessageFile (a file from a WeChat chat: a phone has no file browser) + Taro.cloud.uploadFile;
+ *           downloadFile + openDocument, whose menu lets the officer forward or save the file;
+ *   h5    → a hidden <input type="file"> + POST <gateway>/storage/upload; an <a download> click.
+ * Nothing here rejects: failures come back as a reply with a Chinese sentence, as from callFunction.
+ */
+import Taro from '@tarojs/taro';
+import type { Reply } from '@/core/contracts';
+import { ERROR_MESSAGES, type ErrorCode } from '@/core/errors';
+import { GATEWAY_ORIGIN, gatewayErrMsg } from './gateway';
+import { randomString } from './ids';
+import { expireSession, getSession } from './session';
+
+export interface UploadedFile {
+  fileID: string;
+  fileName: string;
+}
+
+/** A generated file as the functions hand it back (rosterTemplate, rosterExport, ledgerExport). */
+export interface DownloadableFile {
+  url: string;
+  fileID: string;
+  fileName: string;
+}
+
+/** `data: null`: the person closed the chooser without picking a file (not an error). */
+export type UploadReply = Reply<UploadedFile | null>;
+
+/** The emulator gateway's limit, and far above any union's roster. */
+const MAX_BYTES = 10 * 1024 * 1024;
+
+// Module level, where webpack folds the constant: the H5 branch (document, fetch, FormData) never reaches weapp.
+const upload: (openid: string) => Promise<UploadReply> = process.env.TARO_ENV === 'weapp' ? uploadWeapp : uploadH5;
+const download: (file: DownloadableFile) => Promise<Reply<null>> = process.env.TARO_ENV === 'weapp' ? downloadWeapp : downloadH5;
+
+function fail(code: ErrorCode, message?: string): { ok: false; error: { code: ErrorCode; message: string } } {
+  return { ok: false, error: { code, message: message ?? ERROR_MESSAGES[code] } };
+}
+
+/** Why a chosen file cannot be used, or null. */
+function checkXlsx(name: string, size: number): string | null {
+  if (!/\.xlsx$/i.test(name)) return '请选择 .xlsx 格式的 Excel 文件（旧的 .xls 文件请先在 Excel 或 WPS 中另存为 .xlsx）';
+  if (size > MAX_BYTES) return '文件超过 10 MB，请拆分成几个文件分批导入';
+  return null;
+}
+
+/**
+ * Let the officer pick one .xlsx file and upload it under `uploads/<openid>/`, the only folder the functions
+ * accept the caller's files from. `openid` is the caller's own (from whoami); H5 ignores it: the gateway files
+ * the upload under the signed-in OPENID itself.
+ */
+export function chooseAndUploadXlsx(openid: string): Promise<UploadReply> {
+  return upload(openid);
+}
+
+/** Show a generated Excel file: opened in WeChat's viewer (with its forward/save menu), downloaded in a browser. */
+export function openDownload(file: DownloadableFile): Promise<Reply<null>> {
+  return download(file);
+}
+
+function isCancel(error: unknown): boolean {
+  const msg = typeof error === 'object' && error !== null ? (error as { errMsg?: unknown }).errMsg : undefined;
+  return typeof msg === 'string' && /cancel/i.test(msg);
+}
+
+async function uploadWeapp(openid: string): Promise<UploadReply> {
+  let file: { name: string; path: string; size: number } | undefined;
+  try {
+    const chosen = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx'] });
+    file = chosen.tempFiles[0];
+  } catch (error) {
+    if (isCancel(error)) return { ok: true, data: null };
+    console.warn('[files] chooseMessageFile failed', error);
+    return fail('BAD_REQUEST', '无法选择文件，请先把 Excel 文件发到微信聊天中，再从聊天记录里选择');
+  }
+  if (!file) return { ok: true, data: null };
+  const problem = checkXlsx(file.name, file.size);
+  if (problem) return fail('BAD_REQUEST', problem);
+  try {
+    const res = await Taro.cloud.uploadFile({ cloudPath: `uploads/${openid}/${Date.now()}-${randomString(8)}.xlsx`, filePath: file.path });
+    return { ok: true, data: { fileID: res.fileID, fileName: file.name } };
+  } catch (error) {
+    console.warn('[files] cloud.uploadFile failed', error);
+    return fail('NETWORK', '上传失败，请检查网络后重试');
+  }
+}
+
+/**
+ * A file input made on demand (never part of the page), clicked, and removed. Browsers without the input's
+ * `cancel` event tell a closed dialog only by the window getting focus back with no file chosen.
+ */
+function pickFileH5(accept: string): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.style.display = 'none';
+    let settled = false;
+    const finish = (file: File | null) => {
+      if (settled) return;
+      settled = true;
+      window.removeEventListener('focus', onFocus);
+      input.remove();
+      resolve(file);
+    };
+    const onFocus = () => setTimeout(() => finish(input.files?.[0] ?? null), 1000);
+    input.addEventListener('change', () => finish(input.files?.[0] ?? null));
+    input.addEventListener('cancel', () => finish(null));
+    window.addEventListener('focus', onFocus);
+    document.body.appendChild(input);
+    input.click();
+  });
+}
+
+async function uploadH5(): Promise<UploadReply> {
+  const file = await pickFileH5('.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  if (!file) return { ok: true, data: null };
+  const problem = checkXlsx(file.name, file.size);
+  if (problem) return fail('BAD_REQUEST', problem);
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const token = getSession()?.token;
+  let res: Response;
+  try {
+    res = await fetch(`${GATEWAY_ORIGIN}/storage/upload`, { method: 'POST', headers: token ? { authorization: `Bearer ${token}` } : {}, body: form });
+  } catch (error) {
+    console.warn('[files] upload failed', error);
+    return fail('NETWORK', '上传失败，请检查网络后重试');
+  }
+  const body: unknown = await res.json().catch(() => null);
+  if (res.status === 401) {
+    expireSession();
+    return fail('UNAUTHENTICATED', '登录已失效，请重新选择账号登录');
+  }
+  const fileID = typeof body === 'object' && body !== null ? (body as { fileID?: unknown }).fileID : undefined;
+  if (res.status !== 200 || typeof fileID !== 'string') return fail('INTERNAL', gatewayErrMsg(body) ?? '上传失败，请稍后再试');
+  return { ok: true, data: { fileID, fileName: file.name } };
+}
+
+async function downloadWeapp(file: DownloadableFile): Promise<Reply<null>> {
+  let filePath: string | null = null;
+  try {
+    const res = await Taro.downloadFile({ url: file.url });
+    if (res.statusCode === 200) filePath = res.tempFilePath;
+  } catch (error) {
+    console.warn('[files] downloadFile failed, trying cloud.downloadFile', error);
+  }
+  if (!filePath) {
+    // A temporary link's domain may be missing from the mini-program's download whitelist; the cloud API is not.
+    try {
+      filePath = (await Taro.cloud.downloadFile({ fileID: file.fileID })).tempFilePath;
+    } catch (error) {
+      console.warn('[files] cloud.downloadFile failed', error);
+      return fail('NETWORK', '下载失败，请检查网络后重试');
+    }
+  }
+  try {
+    await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true });
+    return { ok: true, data: null };
+  } catch (error) {
+    console.warn('[files] openDocument failed', error);
+    return fail('INTERNAL', '文件已下载，但无法打开，请稍后再试');
+  }
+}
+
+async function downloadH5(file: DownloadableFile): Promise<Reply<null>> {
+  const link = document.createElement('a');
+  link.href = file.url;
+  link.download = file.fileName;
+  link.rel = 'noopener';
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  return { ok: true, data: null };
+}

@@ -1,0 +1,50 @@
+/**
+ * Small display helpers over core's vocabulary: how roles, dates and years read on screen. Pure, so any page,
+ * component or hook may use them.
+ */
+import { ROLE_LABELS, type Role } from '@/core/domain/roles';
+import { HOLIDAY_LABELS, ITEMS, type Holiday, type Item } from '@/core/policy/items';
+import { formatYuan } from '@/core/money';
+import { formatDateTimeZh, formatDateZh, shanghaiDateKey, shanghaiYear } from '@/core/time';
+
+/** "工会干部、工会主席"; the implicit 会员 is left out when there is more to say. */
+export function rolesText(roles: readonly Role[]): string {
+  const shown = roles.length > 1 ? roles.filter((r) => r !== 'member') : roles;
+  return shown.length > 0 ? shown.map((r) => ROLE_LABELS[r]).join('、') : '无';
+}
+
+/** An ISO instant from a function reply as "2025年3月8日". */
+export function dateText(iso: string): string {
+  return formatDateZh(new Date(iso));
+}
+
+/** An ISO instant from a function reply as "2025年3月8日 09:05". */
+export function dateTimeText(iso: string): string {
+  return formatDateTimeZh(new Date(iso));
+}
+
+/** The business year now (Asia/Shanghai, whatever the phone's time zone). */
+export function currentYear(): number {
+  return shanghaiYear(new Date());
+}
+
+/** Today in Shanghai as YYYY-MM-DD. */
+export function todayKey(): string {
+  return shanghaiDateKey(new Date());
+}
+
+/**
+ * The items a policy rules one by one (holiday gifts are ruled per holiday). The same list as core/policy/profile's
+ * RULE_ITEMS, derived here from the zod-free vocabulary: see vocabulary.ts for why subpackages avoid profile.ts.
+ */
+export const RULE_ITEMS: readonly Exclude<Item, 'holiday_gift'>[] = ITEMS.filter((i): i is Exclude<Item, 'holiday_gift'> => i !== 'holiday_gift');
+
+/** A ledger entry's item as an officer reads it: "端午节慰问品", "节日慰问品（端午）", "生日蛋糕". */
+export function entryTitle(itemLabel: string, holiday: Holiday | null): string {
+  return holiday && !itemLabel.includes(HOLIDAY_LABELS[holiday]) ? `${itemLabel}（${HOLIDAY_LABELS[holiday]}）` : itemLabel;
+}
+
+/** Fen as a person would type it back into a yuan box: "300", "299.5" → "299.50", never "1,000.00". */
+export function yuanInputText(fen: number): string {
+  return fen % 100 === 0 ? String(fen / 100) : formatYuan(fen).replace(/,/g, '');
+}
