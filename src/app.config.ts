@@ -9,7 +9,7 @@ export default defineAppConfig({
     {
       // A member's own things: identity, binding (and a clerk's invitation), the yearly spending report.
       root: 'packages/account',
-      pages: ['pages/identity/index', 'pages/bind/index', 'pages/clerk/index', 'pages/report/index'],
+      pages: ['pages/identity/index', 'pages/bind/index', 'pages/clerk/index', 'pages/setup/index', 'pages/report/index'],
     },
     {
       // 工会管理: everything an officer, the chair or a fund auditor uses.

@@ -10,6 +10,7 @@ export const ROUTES = {
   identity: '/packages/account/pages/identity/index',
   bind: '/packages/account/pages/bind/index',
   clerk: '/packages/account/pages/clerk/index',
+  setup: '/packages/account/pages/setup/index',
   report: '/packages/account/pages/report/index',
 
   admin: '/packages/admin/pages/index/index',

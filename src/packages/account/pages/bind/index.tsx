@@ -63,6 +63,7 @@ function BindForm() {
         )}
       </Card>
       <LinkRow title='我是蛋糕店店员' note='用工会给您的邀请码加入' onClick={() => void Taro.navigateTo({ url: ROUTES.clerk })} />
+      <LinkRow title='建立新工会' note='首次使用本系统的工会干部，凭初始化码建立' onClick={() => void Taro.navigateTo({ url: ROUTES.setup })} />
     </>
   );
 }
