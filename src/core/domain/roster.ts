@@ -5,10 +5,9 @@
 import { z } from '../zod';
 import { isValidDateKey, type DateKey } from '../time';
 import { MEMBER_STATUSES, MEMBER_STATUS_LABELS, type MemberStatus } from '../policy/items';
+import { GENDERS, ROSTER_COLUMNS, type Gender, type RosterColumnKey } from './vocabulary';
 
-export const GENDERS = ['male', 'female'] as const;
-export type Gender = (typeof GENDERS)[number];
-export const GENDER_LABELS: Record<Gender, string> = { male: '男', female: '女' };
+export { GENDERS, GENDER_LABELS, ROSTER_COLUMNS, type Gender, type RosterColumnKey } from './vocabulary';
 
 /** 工号: the key a re-import updates by. Letters, digits and dashes only, so it can be part of a document id. */
 export const employeeNoSchema = z
@@ -57,21 +56,6 @@ export function maskPhone(phone: string): string {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Excel import
-
-/** The template's columns, in order. `required` columns must be present in the header row. */
-export const ROSTER_COLUMNS = [
-  { key: 'name', header: '姓名', required: true, example: '张伟' },
-  { key: 'employeeNo', header: '工号', required: true, example: 'A0001' },
-  { key: 'department', header: '部门', required: false, example: '办公室' },
-  { key: 'gender', header: '性别', required: true, example: '男' },
-  { key: 'birthDate', header: '出生日期', required: true, example: '1980-05-20' },
-  { key: 'phone', header: '手机号', required: true, example: '13800000000' },
-  { key: 'joinedAt', header: '入会日期', required: false, example: '2005-07-01' },
-  { key: 'status', header: '状态', required: false, example: '在职' },
-  { key: 'duesPaid', header: '会费已缴', required: false, example: '是' },
-] as const satisfies readonly { key: keyof MemberFields; header: string; required: boolean; example: string }[];
-
-export type RosterColumnKey = (typeof ROSTER_COLUMNS)[number]['key'];
 
 const STATUS_BY_LABEL = Object.fromEntries(MEMBER_STATUSES.map((s) => [MEMBER_STATUS_LABELS[s], s])) as Record<string, MemberStatus>;
 const GENDER_BY_LABEL: Record<string, Gender> = { 男: 'male', 女: 'female' };

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import { ROSTER_COLUMNS } from '@/services/vocabulary';
+import { ROSTER_COLUMNS } from '@/core/domain/vocabulary';
 import { ActionButton } from '@/components/ActionButton';
 import { Card } from '@/components/Card';
 import { ErrorNotice } from '@/components/ErrorNotice';

@@ -14,7 +14,7 @@ import { useCall } from '@/hooks/useCall';
 import { useMemberEditor, type MemberDetail } from '@/hooks/useMemberEditor';
 import { dateTimeText, rolesText, todayKey } from '@/services/format';
 import { queryParam } from '@/services/routes';
-import { GENDER_LABELS, GENDERS } from '@/services/vocabulary';
+import { GENDER_LABELS, GENDERS } from '@/core/domain/vocabulary';
 import { StaffGate } from '../../components/StaffGate';
 import './index.scss';
 
