@@ -227,6 +227,8 @@ describe('the yearly report', () => {
     expect(await w.call('wx-committee-chair', 'ledger', 'report', { year: YEAR, unionId: w.unionA })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await w.call('officer', 'members', 'unionSetCommittee', { committeeId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await w.call('chair', 'members', 'unionSetCommittee', { committeeId })).toMatchObject({ ok: true, data: { committee: { name: '淄博市直机关工会工委' } } });
+    expect(await w.call('wx-committee-chair', 'members', 'committeeUnions')).toMatchObject({ ok: true, data: { items: [{ id: w.unionA, name: '淄博市科技局机关工会' }] } });
+    expect(await w.call('chair', 'members', 'committeeUnions')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const rep = await w.call('wx-committee-chair', 'ledger', 'report', { year: YEAR, unionId: w.unionA });
     expect(rep).toMatchObject({ ok: true, data: { union: { name: '淄博市科技局机关工会' } } });
     expect(await w.call('wx-committee-chair', 'ledger', 'report', { year: YEAR, unionId: w.unionB })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

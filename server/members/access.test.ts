@@ -54,6 +54,8 @@ const CASES: Case[] = [
   { fn: 'members', action: 'rolesRevoke', payload: (x) => ({ memberId: x.ids.member, role: 'auditor' }), allowed: STAFF },
   { fn: 'members', action: 'clerkInvite', payload: () => ({ name: '店员', shopName: '某蛋糕店' }), allowed: STAFF },
   { fn: 'members', action: 'unionSetCommittee', payload: () => ({ committeeId: null }), allowed: ['otherOfficer', 'chair'] },
+  // Nobody in this world holds the committee role (the committee test in ledger.test.ts covers the holder).
+  { fn: 'members', action: 'committeeUnions', payload: () => undefined, allowed: [] },
   { fn: 'members', action: 'auditList', payload: () => undefined, allowed: [...STAFF, 'auditor'] },
   { fn: 'ledger', action: 'policyTemplates', payload: () => undefined, allowed: [...STAFF, 'auditor'] },
   { fn: 'ledger', action: 'policyGet', payload: () => ({ year: 2026 }), allowed: [...STAFF, 'auditor'] },

@@ -257,3 +257,8 @@ export const unionSetCommittee: Handler<MembersContract, 'unionSetCommittee', Ac
   });
   return { union: unionView({ ...union, committeeId: committee?._id ?? null }), committee: committee ? unionView(committee) : null };
 };
+
+export const committeeUnions: Handler<MembersContract, 'committeeUnions', ActorContext> = async (_input, { db, actor }) => {
+  const list = await tables(db).unions.find({ committeeId: actor.unionId }, { limit: 1000 });
+  return { items: list.map(unionView).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')) };
+};

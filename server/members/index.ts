@@ -1,7 +1,7 @@
 import { defineFunction } from '../runtime/defineFunction';
 import { membersContract } from '../../src/core/contracts/members';
 import { whoami } from './whoami';
-import { bind, bootstrap, clerkInvite, redeemInvite, unions, unionSetCommittee } from './binding';
+import { bind, bootstrap, clerkInvite, committeeUnions, redeemInvite, unions, unionSetCommittee } from './binding';
 import { rosterExport, rosterGet, rosterImport, rosterList, rosterSave, rosterTemplate, rosterUnbind } from './roster';
 import { rolesGrant, rolesList, rolesRevoke } from './roles';
 import { auditList } from './auditList';
@@ -24,5 +24,6 @@ export const main = defineFunction(membersContract, {
   rolesRevoke: { access: { permission: 'roles.write' }, handler: rolesRevoke },
   clerkInvite: { access: { permission: 'roles.write' }, handler: clerkInvite },
   unionSetCommittee: { access: { permission: 'union.write' }, handler: unionSetCommittee },
+  committeeUnions: { access: { permission: 'committee.read' }, handler: committeeUnions },
   auditList: { access: { permission: 'audit.read' }, handler: auditList },
 });

@@ -178,6 +178,11 @@ export const membersContract = defineContract('members', {
     input: z.object({ committeeId: id.nullable() }).strict(),
     output: z.object({ union: unionInfo, committee: unionInfo.nullable() }),
   },
+  committeeUnions: {
+    summary: "A committee's member unions (those that put themselves under it), for its officers to open their reports.",
+    input: noInput,
+    output: z.object({ items: z.array(unionInfo) }),
+  },
   auditList: {
     summary: "The union's audit log, newest first.",
     input: z.object({ page, pageSize }).strict().default({ page: 1, pageSize: 20 }),

@@ -37,6 +37,8 @@ export const PERMISSIONS = {
   /** Record a payout or a correction by hand (services record their own through the same path). */
   'ledger.write': ['officer', 'chair'],
   'audit.read': ['officer', 'chair', 'auditor'],
+  /** A committee's member unions and their yearly reports. */
+  'committee.read': ['committee'],
   /** Put the union under an upper-level committee (工委), whose officers then see its yearly report. */
   'union.write': ['chair'],
   /** A member's own benefits of the year. */
