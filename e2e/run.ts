@@ -157,7 +157,23 @@ async function main(): Promise<void> {
       },
     },
     {
-      name: '10-setup-page',
+      name: '10-committee-reads-member-union',
+      run: async (p) => {
+        // The 工委's officer: 工会管理 → 下属工会 → the member union's report (totals only).
+        await p.goto(`${system.url}/#/pages/me/index`);
+        await visibleText(p, '切换账号', true).click();
+        await fill(p, '例如 demo-member-1', 'demo-committee-qian');
+        await visibleText(p, '登录', true).click();
+        await expectText(p, '工会管理');
+        await p.goto(`${system.url}/#/packages/admin/pages/index/index`);
+        await visibleText(p, '下属工会', true).click();
+        await visibleText(p, '淄博市科技局机关工会', true).click();
+        await expectText(p, '节日慰问');
+        await expectText(p, '年经费支出');
+      },
+    },
+    {
+      name: '11-setup-page',
       run: async (p) => {
         // The first officer of a new deployment, on a WeChat identity no union knows: from 实名认证, with the
         // deployment's one-time code.

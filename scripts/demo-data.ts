@@ -16,6 +16,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { openid: 'demo-chair-zhao', label: '演示工会主席 赵建国' },
   { openid: 'demo-auditor-sun', label: '演示经费审查 孙丽' },
   { openid: 'demo-clerk-chen', label: '演示蛋糕店店员 周敏' },
+  { openid: 'demo-committee-qian', label: '演示工委干部 钱立新（市直机关工会工委）' },
 ];
 
 interface Person {
@@ -43,7 +44,7 @@ export const DEMO_ROSTER: Person[] = [
 type Call = (openid: string, fn: string, action: string, payload?: unknown) => Promise<unknown>;
 
 /** Load the demo union through the functions. `call` throws on a failed reply. */
-export async function seedDemo(call: Call, setupCode: string, now: Date): Promise<void> {
+export async function seedDemo(call: Call, setupCode: string, committeeSetupCode: string, now: Date): Promise<void> {
   const year = shanghaiYear(now);
   const today = shanghaiDateKey(now);
   const boot = (await call('demo-chair-zhao', 'members', 'bootstrap', {
@@ -67,6 +68,16 @@ export async function seedDemo(call: Call, setupCode: string, now: Date): Promis
   await call('demo-chair-zhao', 'members', 'rolesGrant', { memberId: ids.A0003, role: 'auditor' });
   const invite = (await call('demo-officer-li', 'members', 'clerkInvite', { name: '周敏', shopName: '好利来蛋糕（人民西路店）' })) as { code: string };
   await call('demo-clerk-chen', 'members', 'redeemInvite', { code: invite.code });
+
+  // The upper-level committee, and the union placed under it: its officers see the union's yearly report.
+  await call('demo-committee-qian', 'members', 'bootstrap', {
+    setupCode: committeeSetupCode,
+    union: { name: '淄博市直机关工会工委', shortName: '市直机关工会工委', kind: 'committee' },
+    me: { name: '钱立新', employeeNo: 'W0001', department: '工委办公室', gender: 'male', birthDate: '1970-09-09', phone: '13905339001' },
+  });
+  const committees = (await call('demo-chair-zhao', 'members', 'unions')) as { items: { id: string; kind: string }[] };
+  const committee = committees.items.find((u) => u.kind === 'committee');
+  await call('demo-chair-zhao', 'members', 'unionSetCommittee', { committeeId: committee?.id ?? null });
 
   await call('demo-chair-zhao', 'ledger', 'policySave', { year, templateId: 'zibo-kjj-2017' });
   for (const [line, yuan] of [

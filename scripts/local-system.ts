@@ -52,16 +52,17 @@ export interface LocalSystemOptions {
 
 /**
  * The deployment's setup codes (the `members` function's UNION_SETUP_CODES, as set in the cloud console), kept
- * in the data folder: the first sets up the demo union, the second is left for trying the first-officer setup.
+ * in the data folder: the first sets up the demo union, the second its 工委, the third is left for trying the
+ * first-officer setup.
  */
 export function setupCodes(dataDir: string): string[] {
   const file = join(resolve(dataDir), 'setup-codes.txt');
-  if (!existsSync(file)) {
-    mkdirSync(resolve(dataDir), { recursive: true });
-    const code = () => randomBytes(9).toString('base64url').toUpperCase().replace(/[^A-Z0-9]/g, '7').replace(/(.{4})(?!$)/g, '$1-');
-    writeFileSync(file, `${code()}\n${code()}\n`);
-  }
-  return readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+  const code = () => randomBytes(9).toString('base64url').toUpperCase().replace(/[^A-Z0-9]/g, '7').replace(/(.{4})(?!$)/g, '$1-');
+  mkdirSync(resolve(dataDir), { recursive: true });
+  const codes = existsSync(file) ? readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean) : [];
+  while (codes.length < 3) codes.push(code());
+  writeFileSync(file, `${codes.join('\n')}\n`);
+  return codes;
 }
 
 export async function startLocalSystem(options: LocalSystemOptions): Promise<RunningEmulator & { seeded: boolean; spareSetupCode: string }> {
@@ -86,11 +87,11 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Run
     const marker = join(dataDir, 'demo-seeded');
     let seeded = false;
     if (!existsSync(marker)) {
-      await seedDemo(gatewayCaller(emulator.url), codes[0], emulator.clock.now());
+      await seedDemo(gatewayCaller(emulator.url), codes[0], codes[1], emulator.clock.now());
       writeFileSync(marker, new Date().toISOString());
       seeded = true;
     }
-    return { ...emulator, seeded, spareSetupCode: codes[1] };
+    return { ...emulator, seeded, spareSetupCode: codes[2] };
   } catch (error) {
     await emulator.close();
     throw error;

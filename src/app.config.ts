@@ -25,6 +25,7 @@ export default defineAppConfig({
         'pages/ledger/index',
         'pages/record/index',
         'pages/audit/index',
+        'pages/committee/index',
       ],
     },
   ],

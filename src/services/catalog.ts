@@ -30,6 +30,8 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { key: 'budget', title: '预算', summary: '各项经费的年度预算和使用进度', path: ROUTES.budget, permission: 'budget.read' },
   { key: 'ledger', title: '经费台账', summary: '每一笔支出的记录、登记与冲正', path: ROUTES.ledger, permission: 'ledger.read' },
   { key: 'audit', title: '审计日志', summary: '谁在什么时候做了什么', path: ROUTES.audit, permission: 'audit.read' },
+  { key: 'members-of-committee', title: '下属工会', summary: '查看各下属工会的经费支出公布', path: ROUTES.committee, permission: 'committee.read' },
+  { key: 'parent-committee', title: '上级工委', summary: '设置本工会隶属的工委', path: ROUTES.committee, permission: 'union.write' },
 ];
 
 export function adminSectionsFor(roles: readonly Role[]): AdminSection[] {

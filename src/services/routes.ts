@@ -23,6 +23,7 @@ export const ROUTES = {
   ledger: '/packages/admin/pages/ledger/index',
   record: '/packages/admin/pages/record/index',
   audit: '/packages/admin/pages/audit/index',
+  committee: '/packages/admin/pages/committee/index',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { formatMoney } from '@/core/money';
 import { BindGate } from '@/components/BindGate';
@@ -10,6 +11,7 @@ import { SessionGate } from '@/components/SessionGate';
 import { Tabs } from '@/components/Tabs';
 import { useCall } from '@/hooks/useCall';
 import { currentYear, dateTimeText } from '@/services/format';
+import { queryParam } from '@/services/routes';
 import './index.scss';
 
 /**
@@ -29,7 +31,9 @@ export default function ReportPage() {
 function Report() {
   const thisYear = currentYear();
   const [year, setYear] = useState(thisYear);
-  const report = useCall('ledger', 'report', { payload: { year } });
+  // A 工委 officer opens a member union's report from 下属工会 (the function checks the link).
+  const unionId = queryParam(useRouter().params, 'unionId');
+  const report = useCall('ledger', 'report', { payload: unionId ? { year, unionId } : { year } });
   return (
     <>
       <Tabs

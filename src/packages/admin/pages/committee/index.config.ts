@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '上级工委与下属工会',
+});
