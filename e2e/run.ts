@@ -173,7 +173,32 @@ async function main(): Promise<void> {
       },
     },
     {
-      name: '11-setup-page',
+      name: '11-policy-editor-refuses-cash-gifts',
+      run: async (p) => {
+        // An officer edits the year's policy: cash as a 春节 gift contradicts the national rule and is refused.
+        await p.goto(`${system.url}/#/pages/me/index`);
+        await visibleText(p, '切换账号', true).click();
+        await visibleText(p, officer.label).click();
+        await expectText(p, '工会管理');
+        await p.goto(`${system.url}/#/packages/admin/pages/policy/index`);
+        await visibleText(p, '修改政策', true).click();
+        await visibleText(p, '现金（慰问金）', true).click();
+        await visibleText(p, '保存', true).click();
+        await expectText(p, '没有保存');
+        await visibleText(p, '没有保存').scrollIntoViewIfNeeded();
+      },
+    },
+    {
+      name: '12-policy-editor-saves',
+      run: async (p) => {
+        await visibleText(p, '✓ 现金（慰问金）', true).click();
+        await visibleText(p, '保存', true).click();
+        await expectText(p, '修改政策');
+        await expectText(p, '发放形式：实物');
+      },
+    },
+    {
+      name: '13-setup-page',
       run: async (p) => {
         // The first officer of a new deployment, on a WeChat identity no union knows: from 实名认证, with the
         // deployment's one-time code.

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { ErrorBody } from '@/core/errors';
 import { parseYuan } from '@/core/money';
-import { HOLIDAYS } from '@/core/policy/items';
-import type { PolicyProfile } from '@/core/policy/profile';
+import { HOLIDAYS, type Form, type Holiday } from '@/core/policy/items';
+import type { ItemRule, PolicyProfile, RuleItem } from '@/core/policy/profile';
 import { RULE_ITEMS, yuanInputText } from '@/services/format';
 import { useAction } from './useAction';
 import { useCall } from './useCall';
@@ -57,21 +57,37 @@ function capTextsOf(p: PolicyProfile): CapTexts {
   return texts;
 }
 
+/** A rule's address in the profile: `holidays.<holiday>` or `items.<item>`. */
+export type RuleKey = `holidays.${Holiday}` | `items.${RuleItem}`;
+export type RuleFlag = 'onePerIllnessPerYear' | 'inServiceOnly';
+
+function ruleAt(p: PolicyProfile, key: RuleKey): ItemRule | undefined {
+  const [group, name] = key.split('.') as ['holidays' | 'items', string];
+  return group === 'holidays' ? p.holidays[name as Holiday] : p.items[name as RuleItem];
+}
+
+function copy(p: PolicyProfile): PolicyProfile {
+  return JSON.parse(JSON.stringify(p)) as PolicyProfile;
+}
+
 /**
- * Editing the caps of a saved policy: yuan typed per holiday, per item and for the year's holiday total, turned
- * into fen, and the whole profile saved (`ledger.policySave`). The function checks the profile as a whole; a
- * profile that contradicts itself (a holiday above the yearly total, a cap of 0…) comes back with every reason,
- * shown beside its cap and listed above the button.
+ * Editing a saved policy as a whole: caps typed in yuan, each rule's allowed forms, yearly count, once-per-illness
+ * and in-service-only switches and its source, whether the union pays a holiday or item at all this year, the
+ * forms it forbids and who is eligible. The draft is sent whole (`ledger.policySave`), and the function checks
+ * it as a whole: a profile that contradicts itself (cash as a holiday gift, a holiday above the yearly total…)
+ * comes back with every reason, shown beside its rule and listed above the button.
  */
 export function usePolicyCaps(year: number, policy: PolicyProfile, onSaved: () => void) {
   const [editing, setEditing] = useState(false);
   const [texts, setTexts] = useState<CapTexts>(() => capTextsOf(policy));
+  const [draft, setDraft] = useState<PolicyProfile>(() => copy(policy));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<ErrorBody | null>(null);
   const save = useAction('ledger', 'policySave');
 
   const begin = () => {
     setTexts(capTextsOf(policy));
+    setDraft(copy(policy));
     setErrors({});
     setError(null);
     setEditing(true);
@@ -81,6 +97,70 @@ export function usePolicyCaps(year: number, policy: PolicyProfile, onSaved: () =
     setTexts((t) => ({ ...t, [key]: value }));
     setErrors((e) => ({ ...e, [`${key}.capFen`]: undefined }));
   };
+
+  /** Change the draft; the change's own error marks are cleared, the rest stay until the next save. */
+  const edit = (change: (d: PolicyProfile) => void, clears: string[] = []) => {
+    setDraft((d) => {
+      const next = copy(d);
+      change(next);
+      return next;
+    });
+    if (clears.length > 0) setErrors((e) => ({ ...e, ...Object.fromEntries(clears.map((c) => [c, undefined])) }));
+  };
+
+  const toggleForm = (key: RuleKey, form: Form) =>
+    edit((d) => {
+      const rule = ruleAt(d, key);
+      if (rule) rule.allowedForms = rule.allowedForms.includes(form) ? rule.allowedForms.filter((f) => f !== form) : [...rule.allowedForms, form];
+    }, [`${key}.allowedForms`]);
+
+  const setPerYear = (key: RuleKey, text: string) =>
+    edit((d) => {
+      const rule = ruleAt(d, key);
+      if (!rule) return;
+      const n = Number(text.trim());
+      if (text.trim() === '') delete rule.perYear;
+      else rule.perYear = Number.isFinite(n) ? n : rule.perYear;
+    }, [`${key}.perYear`]);
+
+  const setFlag = (key: RuleKey, flag: RuleFlag, on: boolean) =>
+    edit((d) => {
+      const rule = ruleAt(d, key);
+      if (!rule) return;
+      if (on) rule[flag] = true;
+      else delete rule[flag];
+    }, [`${key}.${flag}`]);
+
+  const setSource = (key: RuleKey, text: string) =>
+    edit((d) => {
+      const rule = ruleAt(d, key);
+      if (rule) rule.source = text;
+    }, [`${key}.source`]);
+
+  /** Pay this holiday or item this year, or not. Turning one back on restores the rule as it was saved. */
+  const setPaid = (key: RuleKey, paid: boolean) =>
+    edit((d) => {
+      const [group, name] = key.split('.') as ['holidays' | 'items', string];
+      const saved = ruleAt(policy, key);
+      if (group === 'holidays') {
+        if (paid && saved) d.holidays[name as Holiday] = JSON.parse(JSON.stringify(saved)) as ItemRule;
+        if (!paid) delete d.holidays[name as Holiday];
+      } else {
+        if (paid && saved) d.items[name as RuleItem] = JSON.parse(JSON.stringify(saved)) as ItemRule;
+        if (!paid) delete d.items[name as RuleItem];
+      }
+    });
+
+  const toggleForbidden = (form: Form) =>
+    edit((d) => {
+      const forms = d.forbiddenForms.forms;
+      d.forbiddenForms.forms = forms.includes(form) ? forms.filter((f) => f !== form) : [...forms, form];
+    }, ['forbiddenForms.forms']);
+
+  const setEligibility = (field: 'requireDuesPaid' | 'retireesEligible', on: boolean) =>
+    edit((d) => {
+      d.eligibility[field] = on;
+    }, [`eligibility.${field}`]);
 
   const submit = async () => {
     const problems: FieldErrors = {};
@@ -94,7 +174,7 @@ export function usePolicyCaps(year: number, policy: PolicyProfile, onSaved: () =
       }
       return value;
     };
-    const next = JSON.parse(JSON.stringify(policy)) as PolicyProfile;
+    const next = copy(draft);
     for (const h of HOLIDAYS) {
       const rule = next.holidays[h];
       if (rule) rule.capFen = fen(`holidays.${h}`, false);
@@ -128,5 +208,23 @@ export function usePolicyCaps(year: number, policy: PolicyProfile, onSaved: () =
     onSaved();
   };
 
-  return { editing, begin, cancel: () => setEditing(false), texts, setText, errors, error, submit, saving: save.busy };
+  return {
+    editing,
+    begin,
+    cancel: () => setEditing(false),
+    texts,
+    setText,
+    draft,
+    toggleForm,
+    setPerYear,
+    setFlag,
+    setSource,
+    setPaid,
+    toggleForbidden,
+    setEligibility,
+    errors,
+    error,
+    submit,
+    saving: save.busy,
+  };
 }

@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react';
 import { View } from '@tarojs/components';
 import { formatMoney } from '@/core/money';
-import { FORM_LABELS, HOLIDAY_LABELS, HOLIDAYS, ITEM_INFO } from '@/core/policy/items';
+import { FORM_LABELS, FORMS, HOLIDAY_LABELS, HOLIDAYS, ITEM_INFO, type Form } from '@/core/policy/items';
 import type { ItemRule, PolicyProfile } from '@/core/policy/profile';
 import { Card } from '@/components/Card';
-import { FormField, TextInput } from '@/components/Form';
+import { FormField, SwitchField, TextInput } from '@/components/Form';
 import type { FieldErrors } from '@/hooks/useForm';
-import type { CapTexts } from '@/hooks/usePolicy';
+import type { CapTexts, RuleFlag, RuleKey } from '@/hooks/usePolicy';
 import { RULE_ITEMS } from '@/services/format';
 import './index.scss';
 
@@ -14,11 +14,20 @@ export interface CapEditing {
   texts: CapTexts;
   errors: FieldErrors;
   setText: (key: string, value: string) => void;
+  /** The profile being edited (the view lists the saved profile's rules, and shows each as in the draft). */
+  draft: PolicyProfile;
+  toggleForm: (key: RuleKey, form: Form) => void;
+  setPerYear: (key: RuleKey, text: string) => void;
+  setFlag: (key: RuleKey, flag: RuleFlag, on: boolean) => void;
+  setSource: (key: RuleKey, text: string) => void;
+  setPaid: (key: RuleKey, paid: boolean) => void;
+  toggleForbidden: (form: Form) => void;
+  setEligibility: (field: 'requireDuesPaid' | 'retireesEligible', on: boolean) => void;
 }
 
 export interface PolicyViewProps {
   policy: PolicyProfile;
-  /** When given, every cap is an input (yuan) instead of text. */
+  /** When given, the whole profile is editable: caps (yuan), forms, limits, sources, what is paid, eligibility. */
   editing?: CapEditing;
 }
 
@@ -27,6 +36,7 @@ export function PolicyView({ policy, editing }: PolicyViewProps) {
   const holidays = HOLIDAYS.filter((h) => policy.holidays[h]);
   const items = RULE_ITEMS.filter((i) => policy.items[i]);
   const annual = policy.holidayAnnualCapFen;
+  if (editing) return <PolicyEditor saved={policy} editing={editing} />;
   return (
     <>
       <Card title='节日慰问品'>
@@ -130,5 +140,97 @@ function CapInput({ editing, field, hint, optional = false }: { editing: CapEdit
     <FormField label='上限（元）' required={!optional} hint={hint} error={editing.errors[`${field}.capFen`]}>
       <TextInput value={editing.texts[field] ?? ''} onChange={(v) => editing.setText(field, v)} type='digit' placeholder={optional ? '不限' : '例如 300'} maxlength={12} />
     </FormField>
+  );
+}
+
+/** The editing form of the whole profile: every rule the saved profile has, as the draft now has it. */
+function PolicyEditor({ saved, editing }: { saved: PolicyProfile; editing: CapEditing }) {
+  const d = editing.draft;
+  const holidays = HOLIDAYS.filter((h) => saved.holidays[h]);
+  const items = RULE_ITEMS.filter((i) => saved.items[i]);
+  return (
+    <>
+      <Card title='节日慰问品'>
+        {holidays.map((h) => (
+          <RuleEditor key={h} ruleKey={`holidays.${h}`} title={HOLIDAY_LABELS[h]} rule={d.holidays[h]} editing={editing} />
+        ))}
+        {holidays.length > 0 && (
+          <View className='a-policy__rule'>
+            <View className='a-policy__title'>全年节日慰问品合计</View>
+            <CapInput editing={editing} field='annual' hint='每人全年各节日合计不超过的金额；留空表示不限合计' optional />
+          </View>
+        )}
+      </Card>
+      <Card title='慰问、帮扶与奖励'>
+        {items.map((i) => (
+          <RuleEditor key={i} ruleKey={`items.${i}`} title={ITEM_INFO[i].label} rule={d.items[i]} editing={editing} optionalCap={i === 'event_expense'} />
+        ))}
+      </Card>
+      <Card title='禁止的发放形式'>
+        <FormField label='本工会禁止' hint='点选切换；被禁止的形式不能出现在任何一项的发放形式中' error={editing.errors['forbiddenForms.forms']}>
+          <Chips forms={FORMS} chosen={d.forbiddenForms.forms} onToggle={editing.toggleForbidden} />
+        </FormField>
+      </Card>
+      <Card title='领取条件'>
+        <FormField label='须缴纳会费' error={editing.errors['eligibility.requireDuesPaid']}>
+          <SwitchField checked={d.eligibility.requireDuesPaid} onChange={(on) => editing.setEligibility('requireDuesPaid', on)} words={['须按规定缴纳会费', '不以缴纳会费为条件']} />
+        </FormField>
+        <FormField label='退休会员' error={editing.errors['eligibility.retireesEligible']}>
+          <SwitchField checked={d.eligibility.retireesEligible} onChange={(on) => editing.setEligibility('retireesEligible', on)} words={['退休会员可以领取', '不向退休人员发放']} />
+        </FormField>
+      </Card>
+    </>
+  );
+}
+
+function RuleEditor({ ruleKey, title, rule, editing, optionalCap = false }: { ruleKey: RuleKey; title: string; rule: ItemRule | undefined; editing: CapEditing; optionalCap?: boolean }) {
+  const err = (field: string) => editing.errors[`${ruleKey}.${field}`];
+  const isHoliday = ruleKey.startsWith('holidays.');
+  return (
+    <View className='a-policy__rule'>
+      <View className='a-policy__title'>{title}</View>
+      <FormField label='本年度'>
+        <SwitchField checked={rule !== undefined} onChange={(on) => editing.setPaid(ruleKey, on)} words={['发放', '不发放']} />
+      </FormField>
+      {rule && (
+        <>
+          <CapInput editing={editing} field={ruleKey} optional={optionalCap} hint={optionalCap ? '留空表示不设每人上限，由预算控制' : undefined} />
+          <FormField label='发放形式' hint='点选切换' error={err('allowedForms')}>
+            <Chips forms={FORMS} chosen={rule.allowedForms} onToggle={(f) => editing.toggleForm(ruleKey, f)} />
+          </FormField>
+          {!isHoliday && (
+            <FormField label='每人每年最多次数' hint='留空表示不限次数' error={err('perYear')}>
+              <TextInput value={rule.perYear === undefined ? '' : String(rule.perYear)} onChange={(v) => editing.setPerYear(ruleKey, v)} type='number' placeholder='不限' maxlength={3} />
+            </FormField>
+          )}
+          {ruleKey === 'items.care_hospitalisation' && (
+            <FormField label='同一疾病' error={err('onePerIllnessPerYear')}>
+              <SwitchField checked={rule.onePerIllnessPerYear === true} onChange={(on) => editing.setFlag(ruleKey, 'onePerIllnessPerYear', on)} words={['每年只慰问 1 次', '不限']} />
+            </FormField>
+          )}
+          {!isHoliday && (
+            <FormField label='在职会员' error={err('inServiceOnly')}>
+              <SwitchField checked={rule.inServiceOnly === true} onChange={(on) => editing.setFlag(ruleKey, 'inServiceOnly', on)} words={['仅限在职会员', '不限']} />
+            </FormField>
+          )}
+          <FormField label='依据' required error={err('source')}>
+            <TextInput value={rule.source} onChange={(v) => editing.setSource(ruleKey, v)} placeholder='文件名称和条款' maxlength={200} />
+          </FormField>
+        </>
+      )}
+    </View>
+  );
+}
+
+function Chips({ forms, chosen, onToggle }: { forms: readonly Form[]; chosen: readonly Form[]; onToggle: (f: Form) => void }) {
+  return (
+    <View className='a-policy__chips'>
+      {forms.map((f) => (
+        <View key={f} className={`a-policy__chip${chosen.includes(f) ? ' a-policy__chip--on' : ''}`} onClick={() => onToggle(f)}>
+          {chosen.includes(f) ? '✓ ' : ''}
+          {FORM_LABELS[f]}
+        </View>
+      ))}
+    </View>
   );
 }

@@ -99,12 +99,12 @@ function SavedPolicy({ year, policy, updatedAt, updatedBy, canWrite, onSaved }: 
       <Card title={policy.name}>
         {updatedAt && <InfoRow label='最后修改'>{`${dateTimeText(updatedAt)}${updatedBy ? `（${updatedBy}）` : ''}`}</InfoRow>}
         {caps.editing ? (
-          <Notice tone='info'>正在修改各项上限。改好后点页面底部的「保存」；其他设置（发放形式、次数、依据）保持不变。</Notice>
+          <Notice tone='info'>正在修改本年度政策：上限、发放形式、次数、依据、是否发放、领取条件。改好后点页面底部的「保存」，整份政策会一并检查。</Notice>
         ) : (
-          canWrite && <ActionButton kind='secondary' text='修改上限' onClick={caps.begin} />
+          canWrite && <ActionButton kind='secondary' text='修改政策' onClick={caps.begin} />
         )}
       </Card>
-      <PolicyView policy={policy} editing={caps.editing ? { texts: caps.texts, errors: caps.errors, setText: caps.setText } : undefined} />
+      <PolicyView policy={policy} editing={caps.editing ? caps : undefined} />
       {caps.editing && (
         <View className='policy__actions'>
           <ErrorNotice error={caps.error} listIssues titles={{ VALIDATION_FAILED: '没有保存' }} />
