@@ -1,0 +1,143 @@
+/**
+ * Sports and cultural events (文体活动): what an officer publishes, who may join, and the rules a sign-up must
+ * meet. Pure: every rule takes `now` and the member as arguments, so the function and the phone decide alike.
+ * Seats themselves are counted in one place only — the event document, changed inside a transaction — and this
+ * module only says how many seats a sign-up takes.
+ *
+ * No zod here on purpose: pages in subpackages import these values, and a value imported from a module that
+ * builds zod schemas pulls zod's whole namespace into the main package. The schemas live in the contract.
+ */
+import { ageOn, isValidDateKey } from '../time';
+import type { MemberStatus } from '../policy/items';
+
+export const EVENT_KINDS = ['table_tennis', 'badminton', 'fun_games', 'outing', 'reading', 'speech', 'fitness', 'other'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+export const EVENT_KIND_LABELS: Record<EventKind, string> = {
+  table_tennis: '乒乓球',
+  badminton: '羽毛球',
+  fun_games: '趣味运动会',
+  outing: '春秋游',
+  reading: '读书会',
+  speech: '演讲',
+  fitness: '健身运动会',
+  other: '其他活动',
+};
+
+/** An extra question of the sign-up form. `family` answers count toward capacity (携带家属人数). */
+export type ExtraField =
+  | { key: string; label: string; type: 'choice'; options: string[]; required: boolean }
+  | { key: string; label: string; type: 'yesno'; required: boolean }
+  | { key: string; label: string; type: 'family'; max: number };
+
+/** Who may join; an absent list means everyone. */
+export interface Audience {
+  genders?: ('male' | 'female')[];
+  departments?: string[];
+  minAge?: number;
+  maxAge?: number;
+  /** Only these members (by member id). */
+  memberIds?: string[];
+  /** Retirees may join. */
+  retirees: boolean;
+}
+
+export interface EventRules {
+  title: string;
+  capacity: number | null;
+  signupOpensAt: Date;
+  signupClosesAt: Date;
+  cancelDeadline: Date;
+  startsAt: Date;
+  audience: Audience;
+  extraFields: ExtraField[];
+  status: 'open' | 'closed' | 'cancelled';
+}
+
+export interface MemberFacts {
+  id: string;
+  gender: 'male' | 'female';
+  department: string;
+  birthDate: string;
+  status: MemberStatus;
+}
+
+export type Refusal = { ok: false; reason: string };
+
+/** Why a member may not join, in the words the event list shows beside it; null when they may. */
+export function ineligibleReason(audience: Audience, m: MemberFacts, now: Date): string | null {
+  if (m.status === 'transferred') return '已调离本单位';
+  if (m.status === 'retired' && !audience.retirees) return '本活动限在职会员参加';
+  if (audience.memberIds && !audience.memberIds.includes(m.id)) return '本活动限指定人员参加';
+  if (audience.genders && !audience.genders.includes(m.gender)) return audience.genders.includes('female') ? '本活动限女会员参加' : '本活动限男会员参加';
+  if (audience.departments && !audience.departments.includes(m.department)) return `本活动限${audience.departments.join('、')}参加`;
+  if (isValidDateKey(m.birthDate)) {
+    const age = ageOn(m.birthDate, now);
+    if (audience.minAge !== undefined && age < audience.minAge) return `本活动限 ${audience.minAge} 周岁以上会员参加`;
+    if (audience.maxAge !== undefined && age > audience.maxAge) return `本活动限 ${audience.maxAge} 周岁以下会员参加`;
+  }
+  return null;
+}
+
+/** Whether sign-up is open at `now`, or why not. */
+export function signupWindowReason(e: EventRules, now: Date): string | null {
+  if (e.status === 'cancelled') return '活动已取消';
+  if (e.status === 'closed') return '报名已结束';
+  if (now < e.signupOpensAt) return '报名尚未开始';
+  if (now >= e.signupClosesAt) return '报名已截止';
+  if (now >= e.startsAt) return '活动已开始';
+  return null;
+}
+
+export function cancelReason(e: EventRules, now: Date): string | null {
+  if (e.status === 'cancelled') return '活动已取消';
+  if (now >= e.cancelDeadline) return '已过取消截止时间，如有特殊情况请联系工会干部';
+  return null;
+}
+
+export type Answers = Record<string, string | boolean | number>;
+
+/**
+ * The answers to the event's extra questions, checked: each required question answered, choices among the
+ * options, family counts whole numbers within the per-person limit. Returns the clean answers and the seats the
+ * sign-up takes (the member plus family), or every problem by field.
+ */
+export function checkAnswers(fields: readonly ExtraField[], answers: Answers): { ok: true; answers: Answers; seats: number } | { ok: false; issues: { path: string[]; message: string }[] } {
+  const issues: { path: string[]; message: string }[] = [];
+  const clean: Answers = {};
+  let seats = 1;
+  for (const f of fields) {
+    const v = answers[f.key];
+    if (f.type === 'choice') {
+      if (v === undefined || v === '') {
+        if (f.required) issues.push({ path: ['answers', f.key], message: `请选择${f.label}` });
+      } else if (typeof v !== 'string' || !f.options.includes(v)) issues.push({ path: ['answers', f.key], message: `${f.label}请从选项中选择` });
+      else clean[f.key] = v;
+    } else if (f.type === 'yesno') {
+      if (v === undefined) {
+        if (f.required) issues.push({ path: ['answers', f.key], message: `请选择${f.label}` });
+      } else if (typeof v !== 'boolean') issues.push({ path: ['answers', f.key], message: `${f.label}请选择是或否` });
+      else clean[f.key] = v;
+    } else {
+      const n = v === undefined || v === '' ? 0 : v;
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) issues.push({ path: ['answers', f.key], message: `${f.label}应为 0 或正整数` });
+      else if (n > f.max) issues.push({ path: ['answers', f.key], message: `${f.label}每人最多 ${f.max} 人` });
+      else {
+        clean[f.key] = n;
+        seats += n;
+      }
+    }
+  }
+  const unknown = Object.keys(answers).filter((k) => !fields.some((f) => f.key === k));
+  for (const k of unknown) issues.push({ path: ['answers', k], message: '本活动没有这一项' });
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, answers: clean, seats };
+}
+
+/** The dates of a published event must follow each other; one Chinese sentence per problem. */
+export function checkSchedule(e: Pick<EventRules, 'signupOpensAt' | 'signupClosesAt' | 'cancelDeadline' | 'startsAt'>): string[] {
+  const out: string[] = [];
+  if (e.signupClosesAt <= e.signupOpensAt) out.push('报名截止时间应晚于报名开始时间');
+  if (e.startsAt < e.signupClosesAt) out.push('报名应在活动开始前截止');
+  if (e.cancelDeadline > e.startsAt) out.push('取消截止时间不能晚于活动开始时间');
+  if (e.cancelDeadline < e.signupOpensAt) out.push('取消截止时间不能早于报名开始时间');
+  return out;
+}
