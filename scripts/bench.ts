@@ -29,6 +29,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+/** Protocol requests the emulator answered between two readings of /__emulator/stats. */
+function tripsBetween(before: Record<string, number>, after: Record<string, number>): number {
+  return Object.keys(after).reduce((n, k) => n + (after[k] - (before[k] ?? 0)), 0);
+}
+
 function fmt(n: number, digits = 1): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
@@ -117,7 +122,7 @@ async function main(): Promise<void> {
       warm.push(performance.now() - s);
     }
     const after = (await json('/__emulator/stats')).adminRequests as Record<string, number>;
-    const trips = Object.keys(after).reduce((n, k) => n + (after[k] - (before[k] ?? 0)), 0);
+    const trips = tripsBetween(before, after);
     cold.sort((a, b) => a - b);
     warm.sort((a, b) => a - b);
     console.log(`云函数调用 members.whoami（网关 → 函数实例 → SDK）：`);
@@ -131,7 +136,7 @@ async function main(): Promise<void> {
     const jobMs = performance.now() - jobStart;
     if (job.ok !== true) throw new Error(JSON.stringify(job));
     const afterJobs = (await json('/__emulator/stats')).adminRequests as Record<string, number>;
-    const jobTrips = Object.keys(afterJobs).reduce((n, k) => n + (afterJobs[k] - (beforeJobs[k] ?? 0)), 0);
+    const jobTrips = tripsBetween(beforeJobs, afterJobs);
     console.log(`定时任务 jobs.daily（建集合，幂等）：${fmt(jobMs)} ms，数据库往返 ${jobTrips} 次`);
 
     // 4. The roster and the yearly report at the size of a large agency union.
@@ -256,7 +261,7 @@ async function rosterAndReport(db: any, json: Json, rosterSize = arg('members', 
       times.push(performance.now() - s0);
     }
     const after = await stats();
-    const trips = Object.keys(after).reduce((n, k) => n + (after[k] - (before[k] ?? 0)), 0);
+    const trips = tripsBetween(before, after);
     times.sort((a, b) => a - b);
     console.log(`  ${label}：p50 ${fmt(percentile(times, 50))} ms，p95 ${fmt(percentile(times, 95))} ms，数据库往返 ${fmt(trips / runs, 1)} 次/调用`);
   }

@@ -2,7 +2,9 @@
  * Cloud storage for functions: files members and officers upload (read here) and files we generate for them
  * (Excel exports), handed back as temporary download links.
  */
+import { randomUUID } from 'node:crypto';
 import { cloud } from '../runtime/cloud';
+import { shanghaiDateKey } from '../../src/core/time';
 import { AppError } from '../../src/core/errors';
 
 /**
@@ -22,8 +24,21 @@ export async function readCallerUpload(openid: string, fileID: string): Promise<
   }
 }
 
+/** "20261121": the Shanghai day, for file names people keep. */
+export function compactDate(now: Date): string {
+  return shanghaiDateKey(now).replace(/-/g, '');
+}
+
+/**
+ * A generated file for a union's officers (`exports/<union>/<day>-<random>/<name>`: the random folder keeps the
+ * readable name while no two exports collide), with a temporary download link.
+ */
+export function publishExport(unionId: string, fileName: string, content: Buffer, now: Date): Promise<{ fileID: string; url: string }> {
+  return publishFile(`exports/${unionId}/${compactDate(now)}-${randomUUID()}/${fileName}`, content);
+}
+
 /** Store a generated file and return a temporary download link (valid as long as the platform's default). */
-export async function publishFile(cloudPath: string, content: Buffer): Promise<{ fileID: string; url: string }> {
+async function publishFile(cloudPath: string, content: Buffer): Promise<{ fileID: string; url: string }> {
   const up = await cloud.uploadFile({ cloudPath, fileContent: content });
   const links = (await cloud.getTempFileURL({ fileList: [up.fileID] })) as { fileList: { tempFileURL?: string }[] };
   const url = links.fileList[0]?.tempFileURL ?? '';

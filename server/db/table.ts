@@ -35,6 +35,8 @@ interface RawCollection extends RawQuery {
 export interface Table<T extends { _id: string }> {
   byId(id: string): Promise<T | null>;
   find(where: Where, page?: Page): Promise<T[]>;
+  /** One page of a list screen (1-based) and the total, read at the same time. */
+  findPage(where: Where, orderBy: [string, 'asc' | 'desc'], page: number, pageSize: number): Promise<{ items: T[]; total: number }>;
   /** Every matching document, page by page (for exports and imports; never for a screen). */
   findAll(where: Where, orderBy?: [string, 'asc' | 'desc']): Promise<T[]>;
   count(where: Where): Promise<number>;
@@ -64,6 +66,13 @@ export function table<T extends { _id: string }>(db: Db, name: CollectionName): 
     },
     async find(where, page) {
       return (await query(where, page).get()).data as T[];
+    },
+    async findPage(where, orderBy, page, pageSize) {
+      const [total, items] = await Promise.all([
+        coll.where(where).count().then((r) => r.total),
+        query(where, { orderBy: [orderBy], skip: (page - 1) * pageSize, limit: pageSize }).get().then((r) => r.data as T[]),
+      ]);
+      return { items, total };
     },
     async findAll(where, orderBy = ['_id', 'asc']) {
       const out: T[] = [];

@@ -1,5 +1,4 @@
 /** The ledger an officer works with: record by hand, correct by reversal, browse, export to Excel. */
-import { randomUUID } from 'node:crypto';
 import type { ActorContext, Handler } from '../runtime/defineFunction';
 import type { LedgerContract } from '../../src/core/contracts/ledger';
 import type { ActionName } from '../../src/core/contracts/contract';
@@ -9,7 +8,7 @@ import { ruleLabel } from '../../src/core/policy/profile';
 import { shanghaiDateKey, startOfShanghaiDay } from '../../src/core/time';
 import { tables } from '../db/tables';
 import { audit, actorRef } from '../db/audit';
-import { publishFile } from '../db/files';
+import { compactDate, publishExport } from '../db/files';
 import type { LedgerDoc } from '../db/types';
 import { buildWorkbook, excelDate, sheet } from '../files/xlsx';
 import { recordPayout, reversePayout } from './payout';
@@ -78,9 +77,8 @@ export const ledgerList: H<'ledgerList'> = async (input, { db, actor }) => {
   const where: Record<string, unknown> = { unionId: actor.unionId, year: input.year };
   if (input.line) where.line = input.line;
   if (input.memberId) where.memberId = input.memberId;
-  const ledger = tables(db).ledger;
-  const [total, page] = await Promise.all([ledger.count(where), ledger.find(where, { orderBy: [['at', 'desc']], skip: (input.page - 1) * input.pageSize, limit: input.pageSize })]);
-  return { items: page.map(ledgerEntryView), total, page: input.page, pageSize: input.pageSize };
+  const { items, total } = await tables(db).ledger.findPage(where, ['at', 'desc'], input.page, input.pageSize);
+  return { items: items.map(ledgerEntryView), total, page: input.page, pageSize: input.pageSize };
 };
 
 const yuanNumber = (fen: number) => Math.round(fen) / 100;
@@ -120,8 +118,8 @@ export const ledgerExport: H<'ledgerExport'> = async (input, { db, actor, now })
       note: `合计 ${yuanNumber(totals.reduce((s, t) => s + t.fen, 0)).toFixed(2)} 元，与台账逐笔相加一致（冲正记录为负数）。`,
     }),
   ]);
-  const fileName = `经费台账-${input.year}年-${shanghaiDateKey(now).replace(/-/g, '')}.xlsx`;
-  const { fileID, url } = await publishFile(`exports/${actor.unionId}/${randomUUID()}/${fileName}`, content);
+  const fileName = `经费台账-${input.year}年-${compactDate(now)}.xlsx`;
+  const { fileID, url } = await publishExport(actor.unionId, fileName, content, now);
   await audit(db, { unionId: actor.unionId, at: now, actor: actorRef(actor), action: 'ledger.export', target: { kind: 'ledger', id: String(input.year), label: `${input.year} 年经费台账` }, from: null, to: { count: entries.length } });
   return { url, fileName, fileID, count: entries.length };
 };

@@ -4,9 +4,7 @@ import { describeAudit } from '../../src/core/domain/audit';
 import { tables } from '../db/tables';
 
 export const auditList: Handler<MembersContract, 'auditList', ActorContext> = async (input, { db, actor }) => {
-  const log = tables(db).audit;
-  const where = { unionId: actor.unionId };
-  const [total, page] = await Promise.all([log.count(where), log.find(where, { orderBy: [['at', 'desc']], skip: (input.page - 1) * input.pageSize, limit: input.pageSize })]);
+  const { items: page, total } = await tables(db).audit.findPage({ unionId: actor.unionId }, ['at', 'desc'], input.page, input.pageSize);
   const items = page.map((e) => {
     const d = describeAudit(e.action, e.from, e.to);
     return { id: e._id, at: e.at, actorName: e.actor.name, action: e.action, actionLabel: d.label, targetLabel: e.target.label, summary: d.summary };

@@ -15,8 +15,8 @@ import { formatDateTimeZh } from '../../src/core/time';
 import type { Db } from '../db';
 import { isDuplicateKeyError } from '../db';
 import { tables } from '../db/tables';
-import { audit } from '../db/audit';
-import type { AccountDoc, InviteDoc, MemberDoc, UnionDoc } from '../db/types';
+import { actorRef, audit } from '../db/audit';
+import type { AccountDoc, BindAttemptDoc, InviteDoc, MemberDoc, UnionDoc } from '../db/types';
 import { memberIdOf, memberSelfView, unionView } from './views';
 
 /** Failures before each further attempt must wait, failures before the lock, and the lock itself. */
@@ -26,9 +26,10 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-async function checkNotLocked(db: Db, openid: string, now: Date): Promise<void> {
+/** Refuses a locked or slowed caller; the attempts record it read is handed on to `recordFailure`. */
+async function checkNotLocked(db: Db, openid: string, now: Date): Promise<BindAttemptDoc | null> {
   const a = await tables(db).bindAttempts.byId(openid);
-  if (!a) return;
+  if (!a) return null;
   if (a.lockedUntil && a.lockedUntil > now) {
     throw new AppError('RATE_LIMITED', `尝试次数过多，已暂时锁定，请于 ${formatDateTimeZh(a.lockedUntil)} 后再试，或联系工会干部核对名册`);
   }
@@ -36,11 +37,11 @@ async function checkNotLocked(db: Db, openid: string, now: Date): Promise<void> 
   if (recent && a.failures >= BIND_LIMITS.slowAfter && a.lastFailureAt && now.getTime() - a.lastFailureAt.getTime() < BIND_LIMITS.slowMs) {
     throw new AppError('RATE_LIMITED', '尝试过于频繁，请 1 分钟后再试');
   }
+  return a;
 }
 
 /** Count a wrong attempt; the reply says how many remain before the lock. */
-async function recordFailure(db: Db, openid: string, now: Date, reason: string): Promise<never> {
-  const a = await tables(db).bindAttempts.byId(openid);
+async function recordFailure(db: Db, openid: string, a: BindAttemptDoc | null, now: Date, reason: string): Promise<never> {
   const stale = !a || !a.lastFailureAt || now.getTime() - a.lastFailureAt.getTime() >= BIND_LIMITS.forgetMs || (a.lockedUntil !== null && a.lockedUntil <= now);
   const failures = (stale ? 0 : a.failures) + 1;
   const lockedUntil = failures >= BIND_LIMITS.lockAfter ? new Date(now.getTime() + BIND_LIMITS.lockMs) : null;
@@ -79,10 +80,10 @@ async function claimIdentity(db: Db, account: AccountDoc): Promise<void> {
 }
 
 export const bind: Handler<MembersContract, 'bind'> = async (input, { db, openid, now }) => {
-  await checkNotLocked(db, openid, now);
+  const attempts = await checkNotLocked(db, openid, now);
   const found = await tables(db).members.find({ employeeNo: input.employeeNo, name: input.name }, { limit: 20 });
   const candidates = found.filter((m) => (!input.unionId || m.unionId === input.unionId) && m.phone.slice(-4) === input.phoneLast4);
-  if (candidates.length === 0) return recordFailure(db, openid, now, '姓名、工号或手机号后 4 位与工会名册不一致，请核对后重试');
+  if (candidates.length === 0) return recordFailure(db, openid, attempts, now, '姓名、工号或手机号后 4 位与工会名册不一致，请核对后重试');
   if (candidates.length > 1) throw new AppError('CONFLICT', '您的工号在多个工会中都有登记，请先选择所在工会');
   const member = candidates[0];
   if (member.status === 'transferred') throw new AppError('FORBIDDEN', '名册显示您已调离本单位，如有疑问请联系工会干部');
@@ -128,8 +129,8 @@ function matchesAny(code: string, codes: string[]): boolean {
 export const bootstrap: Handler<MembersContract, 'bootstrap'> = async (input, { db, openid, now }) => {
   const codes = setupCodes();
   if (codes.length === 0) throw new AppError('FORBIDDEN', '本部署未配置初始化码，请联系系统管理员');
-  await checkNotLocked(db, openid, now);
-  if (!matchesAny(input.setupCode, codes)) return recordFailure(db, openid, now, '初始化码不正确');
+  const attempts = await checkNotLocked(db, openid, now);
+  if (!matchesAny(input.setupCode, codes)) return recordFailure(db, openid, attempts, now, '初始化码不正确');
   // Each code creates one union, once: its hash is the _id of a document only the first use can insert.
   try {
     await tables(db).setupCodes.insert({ _id: sha256(input.setupCode), usedBy: openid, usedAt: now });
@@ -199,7 +200,7 @@ export const clerkInvite: Handler<MembersContract, 'clerkInvite', ActorContext> 
   await audit(db, {
     unionId: actor.unionId,
     at: now,
-    actor: { openid: actor.openid, memberId: actor.memberId, name: actor.name },
+    actor: actorRef(actor),
     action: 'clerk.invite',
     target: { kind: 'clerk', id: invite._id.slice(0, 12), label: `${input.shopName} ${input.name}` },
     from: null,
@@ -209,14 +210,14 @@ export const clerkInvite: Handler<MembersContract, 'clerkInvite', ActorContext> 
 };
 
 export const redeemInvite: Handler<MembersContract, 'redeemInvite'> = async (input, { db, openid, now }) => {
-  await checkNotLocked(db, openid, now);
+  const attempts = await checkNotLocked(db, openid, now);
   const code = input.code.toUpperCase().replace(/[\s-]/g, '');
   const id = sha256(code);
   const invite = await tables(db).invites.byId(id);
-  if (!invite || invite.usedBy || invite.expiresAt <= now) return recordFailure(db, openid, now, '邀请码不正确、已使用或已过期');
+  if (!invite || invite.usedBy || invite.expiresAt <= now) return recordFailure(db, openid, attempts, now, '邀请码不正确、已使用或已过期');
   // Claim the invitation first (conditional update), so one code makes one account even when two phones race.
   const taken = await tables(db).invites.updateWhere({ _id: id, usedBy: null }, { usedBy: openid, usedAt: now });
-  if (taken !== 1) return recordFailure(db, openid, now, '邀请码已被使用');
+  if (taken !== 1) return recordFailure(db, openid, attempts, now, '邀请码已被使用');
   await claimIdentity(db, { _id: openid, kind: 'clerk', unionId: invite.unionId, memberId: null, roles: ['clerk'], name: invite.name, shopName: invite.shopName, createdAt: now });
   await clearFailures(db, openid);
   await audit(db, {
@@ -249,7 +250,7 @@ export const unionSetCommittee: Handler<MembersContract, 'unionSetCommittee', Ac
   await audit(db, {
     unionId: union._id,
     at: now,
-    actor: { openid: actor.openid, memberId: actor.memberId, name: actor.name },
+    actor: actorRef(actor),
     action: 'union.committee',
     target: { kind: 'union', id: union._id, label: union.name },
     from: { committeeId: union.committeeId },

@@ -2,7 +2,6 @@
  * The roster: search and page, add and edit one member, unbind, Excel template / export / import.
  * Every query is filtered by the caller's union; a member id of another union is simply "not found".
  */
-import { randomUUID } from 'node:crypto';
 import type { ActorContext, Handler } from '../runtime/defineFunction';
 import type { MembersContract } from '../../src/core/contracts/members';
 import type { ActionName } from '../../src/core/contracts/contract';
@@ -10,11 +9,10 @@ import { AppError } from '../../src/core/errors';
 import { GENDER_LABELS, ROSTER_COLUMNS, maskPhone, parseRosterSheet, type MemberFields } from '../../src/core/domain/roster';
 import { MEMBER_STATUS_LABELS } from '../../src/core/policy/items';
 import { ROLE_LABELS } from '../../src/core/domain/roles';
-import { shanghaiDateKey } from '../../src/core/time';
 import { isDuplicateKeyError, type Db } from '../db';
 import { tables } from '../db/tables';
 import { audit, actorRef } from '../db/audit';
-import { publishFile, readCallerUpload } from '../db/files';
+import { compactDate, publishExport, readCallerUpload } from '../db/files';
 import type { MemberDoc } from '../db/types';
 import type { Actor } from '../runtime/actor';
 import { buildWorkbook, readFirstSheet, sheet } from '../files/xlsx';
@@ -41,12 +39,8 @@ export const rosterList: H<'rosterList'> = async (input, { db, actor }) => {
   const filter = input.q
     ? _.and([where, _.or([{ name: db.RegExp({ regexp: escapeRegExp(input.q), options: 'i' }) }, { employeeNo: db.RegExp({ regexp: `^${escapeRegExp(input.q)}`, options: 'i' }) }])])
     : where;
-  const members = tables(db).members;
-  const [total, page] = await Promise.all([
-    members.count(filter),
-    members.find(filter, { orderBy: [['employeeNo', 'asc']], skip: (input.page - 1) * input.pageSize, limit: input.pageSize }),
-  ]);
-  return { items: page.map(rosterRowView), total, page: input.page, pageSize: input.pageSize };
+  const { items, total } = await tables(db).members.findPage(filter, ['employeeNo', 'asc'], input.page, input.pageSize);
+  return { items: items.map(rosterRowView), total, page: input.page, pageSize: input.pageSize };
 };
 
 export const rosterGet: H<'rosterGet'> = async (input, { db, actor }) => rosterDetailView(await memberOfUnion(db, actor, input.memberId));
@@ -103,8 +97,6 @@ export const rosterUnbind: H<'rosterUnbind'> = async (input, { db, actor, now })
   return rosterRowView({ ...m, openid: null, boundAt: null, updatedAt: now });
 };
 
-const fileStamp = (now: Date) => shanghaiDateKey(now).replace(/-/g, '');
-
 export const rosterTemplate: H<'rosterTemplate'> = async (_input, { actor, now }) => {
   const example = Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.key, c.example]));
   const content = await buildWorkbook([
@@ -116,7 +108,7 @@ export const rosterTemplate: H<'rosterTemplate'> = async (_input, { actor, now }
     }),
   ]);
   const fileName = '会员名册导入模板.xlsx';
-  const { fileID, url } = await publishFile(`exports/${actor.unionId}/${fileStamp(now)}-${randomUUID()}/${fileName}`, content);
+  const { fileID, url } = await publishExport(actor.unionId, fileName, content, now);
   return { fileID, url, fileName };
 };
 
@@ -141,8 +133,8 @@ export const rosterExport: H<'rosterExport'> = async (_input, { db, actor, now }
       rows: members,
     }),
   ]);
-  const fileName = `会员名册-${fileStamp(now)}.xlsx`;
-  const { fileID, url } = await publishFile(`exports/${actor.unionId}/${fileStamp(now)}-${randomUUID()}/${fileName}`, content);
+  const fileName = `会员名册-${compactDate(now)}.xlsx`;
+  const { fileID, url } = await publishExport(actor.unionId, fileName, content, now);
   await audit(db, { unionId: actor.unionId, at: now, actor: actorRef(actor), action: 'member.export', target: { kind: 'roster', id: actor.unionId, label: '会员名册' }, from: null, to: { count: members.length } });
   return { fileID, url, fileName, count: members.length };
 };

@@ -1,6 +1,6 @@
 /** Stored documents → what a caller may see of them. Only the fields named here leave the function. */
 import { maskPhone } from '../../src/core/domain/roster';
-import type { Role } from '../../src/core/domain/roles';
+import { memberRoles } from '../../src/core/domain/roles';
 import type { MemberDoc, UnionDoc } from '../db/types';
 
 export function unionView(u: UnionDoc) {
@@ -8,7 +8,7 @@ export function unionView(u: UnionDoc) {
 }
 
 export function memberSelfView(m: MemberDoc) {
-  const roles: Role[] = m.status === 'transferred' ? [] : ['member', ...m.roles.filter((r) => r !== 'member')];
+  const roles = memberRoles(m);
   return {
     id: m._id,
     name: m.name,

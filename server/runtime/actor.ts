@@ -5,7 +5,7 @@
  */
 import type { Db } from '../db';
 import type { AccountDoc, MemberDoc } from '../db/types';
-import type { Role } from '../../src/core/domain/roles';
+import { memberRoles, type Role } from '../../src/core/domain/roles';
 import { tables } from '../db/tables';
 import { isCollectionMissingError } from '../db';
 
@@ -39,7 +39,5 @@ export async function loadActor(db: Db, openid: string): Promise<Actor | null> {
   // An account whose member no longer points back at this identity (unbound by an officer, or a bind that
   // did not finish) is not a binding: the caller is treated as unbound and may bind again.
   if (!member || member.openid !== openid) return null;
-  // A member who has left (调离) keeps nothing but the right to see who they are.
-  const roles: Role[] = member.status === 'transferred' ? [] : ['member', ...member.roles.filter((r) => r !== 'member')];
-  return { openid, kind: 'member', unionId: member.unionId, memberId: member._id, name: member.name, roles, member, shopName: null };
+  return { openid, kind: 'member', unionId: member.unionId, memberId: member._id, name: member.name, roles: memberRoles(member), member, shopName: null };
 }

@@ -48,6 +48,14 @@ export const PERMISSIONS = {
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
+/**
+ * The roles a member holds: `member` always, plus those granted — except after leaving (调离), when a member keeps
+ * nothing but the right to see who they are.
+ */
+export function memberRoles(member: { status: string; roles: readonly Role[] }): Role[] {
+  return member.status === 'transferred' ? [] : ['member', ...member.roles.filter((r) => r !== 'member')];
+}
+
 export function can(roles: readonly Role[], permission: Permission): boolean {
   const allowed: readonly Role[] = PERMISSIONS[permission];
   return roles.some((r) => allowed.includes(r));
