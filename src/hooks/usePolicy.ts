@@ -66,8 +66,9 @@ function ruleAt(p: PolicyProfile, key: RuleKey): ItemRule | undefined {
   return group === 'holidays' ? p.holidays[name as Holiday] : p.items[name as RuleItem];
 }
 
-function copy(p: PolicyProfile): PolicyProfile {
-  return JSON.parse(JSON.stringify(p)) as PolicyProfile;
+/** Profiles are plain JSON (they travel as JSON): a deep copy is a round trip. */
+function copy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 /**
@@ -143,10 +144,10 @@ export function usePolicyCaps(year: number, policy: PolicyProfile, onSaved: () =
       const [group, name] = key.split('.') as ['holidays' | 'items', string];
       const saved = ruleAt(policy, key);
       if (group === 'holidays') {
-        if (paid && saved) d.holidays[name as Holiday] = JSON.parse(JSON.stringify(saved)) as ItemRule;
+        if (paid && saved) d.holidays[name as Holiday] = copy(saved);
         if (!paid) delete d.holidays[name as Holiday];
       } else {
-        if (paid && saved) d.items[name as RuleItem] = JSON.parse(JSON.stringify(saved)) as ItemRule;
+        if (paid && saved) d.items[name as RuleItem] = copy(saved);
         if (!paid) delete d.items[name as RuleItem];
       }
     });
