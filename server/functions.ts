@@ -25,11 +25,23 @@ export const FUNCTIONS: Record<string, FunctionSpec> = {
     description: '年度政策、预算、经费台账、经费支出公布',
     timeout: 20,
   },
+  events: {
+    entry: 'server/events/index.ts',
+    description: '文体活动：发布、报名、候补、取消、签到、名单导出、结果与奖品',
+    timeout: 20,
+    openapi: ['subscribeMessage.send'],
+  },
+  notices: {
+    entry: 'server/notices/index.ts',
+    description: '站内消息（收件箱）',
+    timeout: 5,
+  },
   jobs: {
     entry: 'server/jobs/index.ts',
-    description: '每日定时任务（建集合等）',
+    description: '每日定时任务（建集合、活动前一天提醒）',
     timeout: 60,
     triggers: [{ name: 'daily', type: 'timer', config: '0 0 2 * * * *' }],
+    openapi: ['subscribeMessage.send'],
   },
 };
 

@@ -66,6 +66,25 @@ export const COLLECTIONS = {
     purpose: '会员年度享受记录摘要：_id = 工会ID:会员ID:年度；政策上限在同一事务内检查',
     indexes: [],
   },
+  events: {
+    purpose: '文体活动：时间地点、名额、报名与取消截止、参加范围、报名问题；已占名额与候补人数随报名在同一事务内更新',
+    indexes: [
+      { name: 'union_startsAt', keys: { unionId: 1, startsAt: -1 } },
+      { name: 'status_startsAt', keys: { status: 1, startsAt: 1 } },
+    ],
+  },
+  event_signups: {
+    purpose: '活动报名：_id = 活动ID:会员ID；已确认/候补/已取消、报名顺序、签到码、签到时间',
+    indexes: [
+      { name: 'event_status_seq', keys: { eventId: 1, status: 1, seq: 1 } },
+      { name: 'event_code', keys: { eventId: 1, checkinCode: 1 } },
+      { name: 'member_event', keys: { memberId: 1, eventId: 1 } },
+    ],
+  },
+  notices: {
+    purpose: '站内消息：每条通知都进收件箱（订阅消息是一次性的，不一定能送达）',
+    indexes: [{ name: 'openid_at', keys: { openid: 1, at: -1 } }],
+  },
   audit_log: {
     purpose: '审计日志：谁在何时把什么从何状态改为何状态（只追加）',
     indexes: [{ name: 'union_at', keys: { unionId: 1, at: -1 } }],

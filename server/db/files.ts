@@ -45,3 +45,13 @@ async function publishFile(cloudPath: string, content: Buffer): Promise<{ fileID
   if (!url) throw new Error(`no download URL for ${up.fileID}`);
   return { fileID: up.fileID, url };
 }
+
+/** Temporary download links for stored files (e.g. event covers), by fileID; one call for all of them. */
+export async function tempUrls(fileIDs: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const unique = [...new Set(fileIDs)];
+  if (unique.length === 0) return out;
+  const links = (await cloud.getTempFileURL({ fileList: unique })) as { fileList: { fileID?: string; tempFileURL?: string }[] };
+  for (const l of links.fileList) if (l.fileID && l.tempFileURL) out.set(l.fileID, l.tempFileURL);
+  return out;
+}

@@ -1,7 +1,7 @@
 /** Every collection, typed: `tables(db).members.byId(id)`. */
 import type { Db } from './index';
 import { table } from './table';
-import type { AccountDoc, AuditDoc, BindAttemptDoc, BudgetDoc, InviteDoc, LedgerDoc, MemberDoc, MemberYearDoc, PolicyDoc, UnionDoc } from './types';
+import type { AccountDoc, AuditDoc, BindAttemptDoc, BudgetDoc, EventDoc, InviteDoc, NoticeDoc, SignupDoc, LedgerDoc, MemberDoc, MemberYearDoc, PolicyDoc, UnionDoc } from './types';
 
 export function tables(db: Db) {
   return {
@@ -15,6 +15,9 @@ export function tables(db: Db) {
     budgets: table<BudgetDoc>(db, 'budgets'),
     ledger: table<LedgerDoc>(db, 'ledger'),
     memberYears: table<MemberYearDoc>(db, 'member_years'),
+    events: table<EventDoc>(db, 'events'),
+    signups: table<SignupDoc>(db, 'event_signups'),
+    notices: table<NoticeDoc>(db, 'notices'),
     audit: table<AuditDoc & { _id: string }>(db, 'audit_log'),
   };
 }

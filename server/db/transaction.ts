@@ -61,7 +61,12 @@ function txApi(t: RawTx): Tx {
   };
 }
 
-export async function inTransaction<R>(db: Db, work: (tx: Tx) => Promise<R>): Promise<R> {
+/**
+ * Run `work` in a transaction, again on a fresh snapshot after each conflict. `retries` is raised for documents
+ * that many members write at the same moment (an event's seats during a sign-up rush).
+ */
+export async function inTransaction<R>(db: Db, work: (tx: Tx) => Promise<R>, options: { retries?: number } = {}): Promise<R> {
+  const retries = options.retries ?? TRANSACTION_RETRIES;
   const sdk = db as unknown as { runTransaction(cb: (t: RawTx) => Promise<R>, times: number): Promise<R> };
   for (let attempt = 1; ; attempt += 1) {
     try {
@@ -70,9 +75,9 @@ export async function inTransaction<R>(db: Db, work: (tx: Tx) => Promise<R>): Pr
     } catch (error) {
       if (error instanceof AppError) throw error;
       if (!isConflict(error)) throw error;
-      if (attempt >= TRANSACTION_RETRIES) throw new AppError('CONFLICT', '同时办理的人较多，请稍后重试');
+      if (attempt >= retries) throw new AppError('CONFLICT', '同时办理的人较多，请稍后重试');
       // Jittered backoff, so the transactions that collided do not collide again in lockstep.
-      await pause(Math.random() * 20 * attempt);
+      await pause(Math.random() * 20 * Math.min(attempt, 10));
     }
   }
 }

@@ -6,6 +6,8 @@
 import type { Role } from '../../src/core/domain/roles';
 import type { MemberFields } from '../../src/core/domain/roster';
 import type { BudgetLine, Form, Holiday, Item } from '../../src/core/policy/items';
+import type { Answers, Audience, EventKind, ExtraField } from '../../src/core/domain/events';
+import type { NOTICE_KINDS } from '../../src/core/contracts/notices';
 import type { PolicyProfile } from '../../src/core/policy/profile';
 
 export interface UnionDoc {
@@ -134,4 +136,85 @@ export interface AuditDoc {
   target: { kind: string; id: string; label: string };
   from: unknown;
   to: unknown;
+}
+
+export interface EventDoc {
+  _id: string;
+  unionId: string;
+  title: string;
+  kind: EventKind;
+  description: string;
+  coverFileID: string | null;
+  place: string;
+  startsAt: Date;
+  endsAt: Date;
+  /** Seats including family members; null = unlimited. */
+  capacity: number | null;
+  signupOpensAt: Date;
+  signupClosesAt: Date;
+  cancelDeadline: Date;
+  audience: Audience;
+  extraFields: ExtraField[];
+  workMeal: boolean;
+  status: 'open' | 'closed' | 'cancelled';
+  cancelReason: string | null;
+  /**
+   * The counters below change only inside a transaction on this document, together with the sign-up they
+   * count: so they always equal the sign-ups, and no two sign-ups can take the last seat.
+   */
+  seatsTaken: number;
+  confirmedCount: number;
+  waitlistCount: number;
+  checkedInCount: number;
+  /** The order in which sign-ups were accepted: each takes the next number. */
+  nextSeq: number;
+  /** The code members scan or type to check themselves in. */
+  eventCode: string;
+  results: string;
+  remindedAt: Date | null;
+  createdBy: ActorRef;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface SignupDoc {
+  /** `${eventId}:${memberId}`: one sign-up per member and event, whatever the number of taps. */
+  _id: string;
+  unionId: string;
+  eventId: string;
+  memberId: string;
+  openid: string;
+  name: string;
+  employeeNo: string;
+  department: string;
+  status: 'confirmed' | 'waitlisted' | 'cancelled';
+  seats: number;
+  answers: Answers;
+  /** The event's sequence number when this sign-up was accepted (the waitlist order). */
+  seq: number;
+  checkinCode: string;
+  signedUpAt: Date;
+  confirmedAt: Date | null;
+  cancelledAt: Date | null;
+  checkedInAt: Date | null;
+  checkedInBy: string | null;
+  updatedAt: Date;
+}
+
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+export interface NoticeDoc {
+  /** Deterministic where a notice must be sent once (e.g. the reminder of one event to one member). */
+  _id: string;
+  unionId: string;
+  openid: string;
+  memberId: string | null;
+  kind: NoticeKind;
+  title: string;
+  body: string;
+  link: string | null;
+  at: Date;
+  readAt: Date | null;
+  /** Whether a WeChat subscribe message went out too (false: no consent left, or no template configured). */
+  pushed: boolean;
 }

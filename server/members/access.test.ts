@@ -8,8 +8,27 @@ import { buildWorld, EVERYONE, type Reply, type Who, type World } from '../testi
 
 let w: World;
 
+/** An event of union A, published before the matrix runs (times relative to the real clock). */
+let eventA = '';
+const hours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
+const eventFields = (key: string) => ({
+  title: '门禁测试活动',
+  kind: 'other',
+  place: '会议室',
+  startsAt: hours(48),
+  endsAt: hours(50),
+  capacity: 10,
+  signupOpensAt: hours(-1),
+  signupClosesAt: hours(24),
+  cancelDeadline: hours(30),
+  requestKey: key,
+});
+
 beforeAll(async () => {
   w = await buildWorld();
+  const r = await w.call('chair', 'events', 'publish', eventFields('access-event-0001'));
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  eventA = (r.data as { event: { id: string } }).event.id;
 });
 afterAll(async () => {
   await w.dispose();
@@ -74,6 +93,28 @@ const CASES: Case[] = [
   // Every member reads the report and their own benefits; a clerk is not a member.
   { fn: 'ledger', action: 'report', payload: () => ({ year: 2026 }), allowed: ['member', ...STAFF, 'auditor'] },
   { fn: 'ledger', action: 'myBenefits', payload: () => ({ year: 2026 }), allowed: ['member', ...STAFF, 'auditor'] },
+  // Events: every member may browse and sign up (another union's officer sees only their own union's events);
+  // officers and the chair run them. A clerk is not a member.
+  { fn: 'events', action: 'list', payload: () => ({}), allowed: ['member', ...STAFF, 'auditor'] },
+  { fn: 'events', action: 'get', payload: () => ({ eventId: eventA }), allowed: ['member', ...STAFF, 'auditor'] },
+  { fn: 'events', action: 'signup', payload: () => ({ eventId: eventA }), allowed: ['member', ...STAFF, 'auditor'] },
+  { fn: 'events', action: 'mine', payload: () => undefined, allowed: ['member', ...STAFF, 'auditor'] },
+  { fn: 'events', action: 'checkinSelf', payload: () => ({ eventId: eventA, code: '000000' }), allowed: ['member', ...STAFF, 'auditor'] },
+  { fn: 'events', action: 'cancelSignup', payload: () => ({ eventId: eventA }), allowed: ['member', ...STAFF, 'auditor'] },
+  { fn: 'events', action: 'adminList', payload: () => ({}), allowed: STAFF },
+  { fn: 'events', action: 'adminGet', payload: () => ({ eventId: eventA }), allowed: STAFF },
+  { fn: 'events', action: 'roster', payload: () => ({ eventId: eventA }), allowed: STAFF },
+  { fn: 'events', action: 'checkin', payload: () => ({ eventId: eventA, code: '001234' }), allowed: STAFF },
+  { fn: 'events', action: 'export', payload: () => ({ eventId: eventA }), allowed: STAFF },
+  { fn: 'events', action: 'results', payload: () => ({ eventId: eventA, results: '测试' }), allowed: STAFF },
+  { fn: 'events', action: 'update', payload: () => ({ eventId: eventA, changes: { description: '门禁测试' } }), allowed: STAFF },
+  { fn: 'events', action: 'publish', payload: (_x, who) => eventFields(`access-publish-${who}`), allowed: STAFF },
+  { fn: 'events', action: 'close', payload: () => ({ eventId: eventA }), allowed: STAFF },
+  { fn: 'events', action: 'cancel', payload: () => ({ eventId: eventA, reason: '门禁测试' }), allowed: STAFF },
+  // Notices are every account's own, clerks' included.
+  { fn: 'notices', action: 'list', payload: () => ({}), allowed: ['member', ...STAFF, 'auditor', 'clerk'] },
+  { fn: 'notices', action: 'unread', payload: () => undefined, allowed: ['member', ...STAFF, 'auditor', 'clerk'] },
+  { fn: 'notices', action: 'markRead', payload: () => ({ all: true }), allowed: ['member', ...STAFF, 'auditor', 'clerk'] },
 ];
 
 /** What identifies union A's data in any reply (its name is public: members pick it when binding). */

@@ -24,3 +24,9 @@ export function currentCaller(): Caller {
   const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
   return { openid: text(ctx.OPENID), appid: text(ctx.APPID), source: text(ctx.SOURCE) };
 }
+
+/** subscribeMessage.send (needs `openapi: ['subscribeMessage.send']` in the function's spec); rejects with errCode. */
+export async function sendSubscribeMessage(message: { touser: string; templateId: string; page: string; data: Record<string, { value: string }>; miniprogramState: string }): Promise<void> {
+  const api = (cloud as unknown as { openapi: { subscribeMessage: { send(m: typeof message): Promise<unknown> } } }).openapi;
+  await api.subscribeMessage.send(message);
+}

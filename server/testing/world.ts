@@ -10,6 +10,9 @@ import type { EmulatorOptions } from '../../emulator/emulator';
 
 export const SETUP_CODES = ['SETUP-CODE-AAAA-1111', 'SETUP-CODE-BBBB-2222', 'SETUP-CODE-CCCC-3333'];
 
+/** The subscribe-message template the test deployment configures for event notices. */
+export const EVENT_TEMPLATE = 'TPL_EVENT_NOTICE';
+
 export type Who = 'unbound' | 'member' | 'otherOfficer' | 'officer' | 'chair' | 'auditor' | 'clerk';
 export const EVERYONE: Who[] = ['unbound', 'member', 'otherOfficer', 'officer', 'chair', 'auditor', 'clerk'];
 
@@ -28,6 +31,8 @@ export interface World {
   /** Member ids of union A by role name, and the unbound roster entry. */
   ids: { chair: string; officer: string; auditor: string; member: string; unboundEntry: string; otherChair: string };
   call(who: string, fn: string, action: string, payload?: unknown): Promise<Reply>;
+  /** Upload a file as `openid` the way the H5 app does (POST /storage/upload); returns its fileID. */
+  upload(openid: string, bytes: Buffer, name?: string): Promise<string>;
   /** Sign in as any OPENID (a new WeChat identity). */
   token(openid: string): Promise<string>;
   dispose(): Promise<void>;
@@ -43,7 +48,10 @@ function expectOk(r: Reply, what: string): unknown {
 }
 
 export async function buildWorld(options: Partial<EmulatorOptions> = {}): Promise<World> {
-  const emu = await startTestEmulator({ functionEnv: { members: { UNION_SETUP_CODES: SETUP_CODES.join(',') } }, ...options });
+  const emu = await startTestEmulator({
+    ...options,
+    functionEnv: { members: { UNION_SETUP_CODES: SETUP_CODES.join(',') }, events: { EVENT_NOTICE_TEMPLATE_ID: EVENT_TEMPLATE }, jobs: { EVENT_NOTICE_TEMPLATE_ID: EVENT_TEMPLATE }, ...options.functionEnv },
+  });
   const setup = await emu.post('/__emulator/triggers/jobs/daily', {});
   if ((setup.body as { ok?: boolean }).ok !== true) throw new Error(`setup failed: ${JSON.stringify(setup.body)}`);
 
@@ -116,6 +124,13 @@ export async function buildWorld(options: Partial<EmulatorOptions> = {}): Promis
     ids: { chair: a.member.id, officer, auditor, member, unboundEntry, otherChair: b.member.id },
     call,
     token,
+    async upload(openid, bytes, name = 'upload.xlsx') {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(bytes)]), name);
+      const r = await fetch(`${emu.url}/storage/upload`, { method: 'POST', headers: { authorization: `Bearer ${await token(openid)}` }, body: form });
+      if (r.status !== 200) throw new Error(`upload failed: ${r.status} ${await r.text()}`);
+      return ((await r.json()) as { fileID: string }).fileID;
+    },
     dispose: () => emu.dispose(),
   };
 }

@@ -15,6 +15,7 @@ export const ERROR_MESSAGES = {
   CONFLICT: '操作冲突，请刷新后重试',
   RATE_LIMITED: '操作过于频繁，请稍后再试',
   POLICY_REFUSED: '不符合工会经费使用规定',
+  NOT_ALLOWED: '当前不能办理此事项',
   NETWORK: '网络连接失败，请检查网络后重试',
   INTERNAL: '系统繁忙，请稍后再试',
 } as const;

@@ -41,6 +41,12 @@ export const PERMISSIONS = {
   'committee.read': ['committee'],
   /** Put the union under an upper-level committee (工委), whose officers then see its yearly report. */
   'union.write': ['chair'],
+  /** Publish, edit, close and cancel events; see their rosters, check members in, record results and prizes. */
+  'events.manage': ['officer', 'chair'],
+  /** See the union's events and sign up, cancel, check in oneself. */
+  'events.join': ['member'],
+  /** The caller's own in-app notices. */
+  'notices.read': ['member', 'officer', 'chair', 'auditor', 'committee', 'clerk'],
   /** A member's own benefits of the year. */
   'self.read': ['member'],
   /** The yearly spending report (totals and counts per budget line, never who received what). */

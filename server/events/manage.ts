@@ -1,0 +1,165 @@
+/** What officers do with an event: publish, edit, close early, cancel. */
+import { randomInt } from 'node:crypto';
+import type { ActorContext, Handler } from '../runtime/defineFunction';
+import type { EventsContract } from '../../src/core/contracts/events';
+import type { ActionName } from '../../src/core/contracts/contract';
+import { AppError } from '../../src/core/errors';
+import { checkSchedule } from '../../src/core/domain/events';
+import { formatDateTimeZh } from '../../src/core/time';
+import { isDuplicateKeyError, type Db } from '../db';
+import { tables } from '../db/tables';
+import { audit, actorRef } from '../db/audit';
+import { tempUrls } from '../db/files';
+import type { EventDoc } from '../db/types';
+import { notify } from '../notices/notify';
+import { changeEvent } from './seats';
+import { eventAdminView } from './views';
+import { changedNotice, eventCancelledNotice, promotedNotice } from './messages';
+
+type H<K extends ActionName<EventsContract>> = Handler<EventsContract, K, ActorContext>;
+
+export async function managedEvent(db: Db, eventId: string, unionId: string): Promise<EventDoc> {
+  const e = await tables(db).events.byId(eventId);
+  if (!e || e.unionId !== unionId) throw new AppError('NOT_FOUND', '活动不存在或已被删除');
+  return e;
+}
+
+async function adminView(e: EventDoc) {
+  const url = e.coverFileID ? ((await tempUrls([e.coverFileID])).get(e.coverFileID) ?? null) : null;
+  return eventAdminView(e, url);
+}
+
+function scheduleIssues(e: Pick<EventDoc, 'signupOpensAt' | 'signupClosesAt' | 'cancelDeadline' | 'startsAt' | 'endsAt'>) {
+  const problems = checkSchedule(e);
+  if (e.endsAt <= e.startsAt) problems.push('结束时间应晚于开始时间');
+  if (problems.length) throw new AppError('VALIDATION_FAILED', problems[0], problems.map((message) => ({ path: ['schedule'], message })));
+}
+
+/** Audience lists referring to members of another union are refused: ids are checked against the roster. */
+async function checkMemberIds(db: Db, unionId: string, ids: string[] | undefined): Promise<void> {
+  if (!ids) return;
+  const _ = db.command;
+  const found = await tables(db).members.count({ unionId, _id: _.in(ids) });
+  if (found !== new Set(ids).size) throw new AppError('VALIDATION_FAILED', '指定人员中有不在本工会名册的会员', [{ path: ['audience', 'memberIds'], message: '有会员不在本工会名册中' }]);
+}
+
+export const adminList: H<'adminList'> = async (input, { db, actor }) => {
+  const { items, total } = await tables(db).events.findPage({ unionId: actor.unionId }, ['startsAt', 'desc'], input.page, input.pageSize);
+  return { items: items.map((e) => eventAdminView(e)), total, page: input.page, pageSize: input.pageSize };
+};
+
+export const adminGet: H<'adminGet'> = async (input, { db, actor }) => adminView(await managedEvent(db, input.eventId, actor.unionId));
+
+export const publish: H<'publish'> = async (input, { db, actor, now }) => {
+  const { requestKey, ...fields } = input;
+  scheduleIssues(fields);
+  if (fields.endsAt <= now) throw new AppError('VALIDATION_FAILED', '活动结束时间已过', [{ path: ['endsAt'], message: '结束时间已过' }]);
+  await checkMemberIds(db, actor.unionId, fields.audience.memberIds);
+  const id = `${actor.unionId}:${requestKey}`;
+  const e: EventDoc = {
+    _id: id,
+    unionId: actor.unionId,
+    ...fields,
+    status: 'open',
+    cancelReason: null,
+    seatsTaken: 0,
+    confirmedCount: 0,
+    waitlistCount: 0,
+    checkedInCount: 0,
+    nextSeq: 0,
+    eventCode: String(randomInt(0, 1_000_000)).padStart(6, '0'),
+    results: '',
+    remindedAt: null,
+    createdBy: actorRef(actor),
+    createdAt: now,
+    updatedAt: now,
+  };
+  try {
+    await tables(db).events.insert(e);
+  } catch (error) {
+    // The same form sent twice (a double tap, a lost reply): one event.
+    if (!isDuplicateKeyError(error)) throw error;
+    return { event: await adminView(await managedEvent(db, id, actor.unionId)), repeated: true };
+  }
+  await audit(db, { unionId: actor.unionId, at: now, actor: actorRef(actor), action: 'event.publish', target: { kind: 'event', id, label: e.title }, from: null, to: { summary: `${formatDateTimeZh(e.startsAt)} ${e.place}，名额 ${e.capacity ?? '不限'}` } });
+  return { event: await adminView(e), repeated: false };
+};
+
+/** Changes members who signed up are told of. */
+const NOTEWORTHY: [keyof EventDoc, string][] = [
+  ['title', '名称'],
+  ['startsAt', '开始时间'],
+  ['endsAt', '结束时间'],
+  ['place', '地点'],
+  ['cancelDeadline', '取消截止时间'],
+  ['workMeal', '工作餐安排'],
+];
+
+const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : JSON.stringify(a) === JSON.stringify(b));
+
+async function signedUp(db: Db, eventId: string) {
+  const _ = db.command;
+  return tables(db).signups.findAll({ eventId, status: _.in(['confirmed', 'waitlisted']) });
+}
+
+export const update: H<'update'> = async (input, { db, actor, now }) => {
+  const changes = input.changes;
+  if (changes.audience?.memberIds) await checkMemberIds(db, actor.unionId, changes.audience.memberIds);
+  const { before, event, promoted } = await changeEvent(db, {
+    eventId: input.eventId,
+    unionId: actor.unionId,
+    now,
+    change: (e) => {
+      if (e.status === 'cancelled') throw new AppError('NOT_ALLOWED', '活动已取消，不能修改');
+      const next = { ...e, ...changes };
+      scheduleIssues(next);
+      if (next.capacity !== null && next.capacity < e.seatsTaken) {
+        throw new AppError('VALIDATION_FAILED', `已确认的报名占 ${e.seatsTaken} 个名额，名额不能少于 ${e.seatsTaken}`, [{ path: ['changes', 'capacity'], message: `不能少于 ${e.seatsTaken}` }]);
+      }
+      if (changes.extraFields && e.nextSeq > 0 && !same(changes.extraFields, e.extraFields)) {
+        throw new AppError('NOT_ALLOWED', '已有会员报名，不能再修改报名问题', [{ path: ['changes', 'extraFields'], message: '已有会员报名' }]);
+      }
+      return changes;
+    },
+  });
+  const changed = NOTEWORTHY.filter(([k]) => !same(before[k], event[k])).map(([, label]) => label);
+  const people = changed.length ? await signedUp(db, event._id) : [];
+  const promotedIds = new Set(promoted.map((p) => p._id));
+  await notify(db, [...promoted.map((p) => promotedNotice(event, p)), ...people.filter((p) => !promotedIds.has(p._id)).map((p) => changedNotice(event, p, changed))], now);
+  const diff = Object.keys(changes).filter((k) => !same(before[k as keyof EventDoc], event[k as keyof EventDoc]));
+  if (diff.length) {
+    await audit(db, { unionId: actor.unionId, at: now, actor: actorRef(actor), action: 'event.update', target: { kind: 'event', id: event._id, label: event.title }, from: Object.fromEntries(diff.map((k) => [k, before[k as keyof EventDoc]])), to: Object.fromEntries(diff.map((k) => [k, event[k as keyof EventDoc]])) });
+  }
+  return { event: await adminView(event), notified: people.length, promoted: promoted.length };
+};
+
+export const close: H<'close'> = async (input, { db, actor, now }) => {
+  const { before, event } = await changeEvent(db, {
+    eventId: input.eventId,
+    unionId: actor.unionId,
+    now,
+    change: (e) => {
+      if (e.status === 'cancelled') throw new AppError('NOT_ALLOWED', '活动已取消');
+      return { status: 'closed' };
+    },
+  });
+  if (before.status !== 'closed') await audit(db, { unionId: actor.unionId, at: now, actor: actorRef(actor), action: 'event.close', target: { kind: 'event', id: event._id, label: event.title }, from: { status: before.status }, to: { status: 'closed' } });
+  return { event: await adminView(event) };
+};
+
+export const cancel: H<'cancel'> = async (input, { db, actor, now }) => {
+  const { before, event } = await changeEvent(db, {
+    eventId: input.eventId,
+    unionId: actor.unionId,
+    now,
+    change: (e) => {
+      if (e.status === 'cancelled') throw new AppError('NOT_ALLOWED', '活动已经取消过了');
+      if (e.checkedInCount > 0 || e.endsAt <= now) throw new AppError('NOT_ALLOWED', '活动已开始签到或已结束，不能取消');
+      return { status: 'cancelled', cancelReason: input.reason };
+    },
+  });
+  const people = await signedUp(db, event._id);
+  await notify(db, people.map((p) => eventCancelledNotice(event, p, input.reason)), now);
+  await audit(db, { unionId: actor.unionId, at: now, actor: actorRef(actor), action: 'event.cancel', target: { kind: 'event', id: event._id, label: event.title }, from: { status: before.status }, to: { status: 'cancelled', summary: input.reason } });
+  return { event: await adminView(event), notified: people.length };
+};

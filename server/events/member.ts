@@ -1,0 +1,115 @@
+/** What a member does with events: browse, sign up, cancel, see their own, check themselves in. */
+import type { ActorContext, Handler } from '../runtime/defineFunction';
+import type { EventsContract } from '../../src/core/contracts/events';
+import type { ActionName } from '../../src/core/contracts/contract';
+import { AppError } from '../../src/core/errors';
+import { startOfShanghaiDay, shanghaiDateKey } from '../../src/core/time';
+import type { Db } from '../db';
+import { tables } from '../db/tables';
+import { tempUrls } from '../db/files';
+import type { EventDoc, MemberDoc } from '../db/types';
+import type { Actor } from '../runtime/actor';
+import { notify } from '../notices/notify';
+import { cancelSignup as cancelSeat, checkIn, signUp, waitlistPosition } from './seats';
+import { eventCardView, eventDetailView, mySignupView, signupId } from './views';
+import { cancelledSignupNotice, confirmedNotice, promotedNotice, waitlistedNotice } from './messages';
+
+type H<K extends ActionName<EventsContract>> = Handler<EventsContract, K, ActorContext>;
+
+export const dayStart = (d: Date) => startOfShanghaiDay(shanghaiDateKey(d));
+
+/** Events are a member's service: the caller must be on the roster (clerks and committee-only accounts are not). */
+export function memberOf(actor: Actor): MemberDoc {
+  if (!actor.member) throw new AppError('FORBIDDEN', '只有本工会会员可以报名活动');
+  return actor.member;
+}
+
+async function eventOf(db: Db, eventId: string, unionId: string): Promise<EventDoc> {
+  const e = await tables(db).events.byId(eventId);
+  if (!e || e.unionId !== unionId) throw new AppError('NOT_FOUND', '活动不存在或已被删除');
+  return e;
+}
+
+async function coverUrls(events: EventDoc[]): Promise<Map<string, string>> {
+  return tempUrls(events.map((e) => e.coverFileID).filter((f): f is string => f !== null));
+}
+
+/** Cards for these events, with the member's own sign-ups (one query) and waitlist places. */
+async function cards(db: Db, events: EventDoc[], member: MemberDoc, now: Date) {
+  const _ = db.command;
+  const [mine, covers] = await Promise.all([
+    events.length ? tables(db).signups.find({ memberId: member._id, eventId: _.in(events.map((e) => e._id)) }, { limit: events.length }) : Promise.resolve([]),
+    coverUrls(events),
+  ]);
+  const byEvent = new Map(mine.map((s) => [s.eventId, s]));
+  return Promise.all(
+    events.map(async (e) => {
+      const s = byEvent.get(e._id) ?? null;
+      return eventCardView(e, member, s, s ? await waitlistPosition(db, s) : null, now, e.coverFileID ? (covers.get(e.coverFileID) ?? null) : null);
+    }),
+  );
+}
+
+export const list: H<'list'> = async (input, { db, actor, now }) => {
+  const member = memberOf(actor);
+  const _ = db.command;
+  const upcoming = input.scope === 'upcoming';
+  const where = { unionId: actor.unionId, status: _.neq('cancelled'), endsAt: upcoming ? _.gte(now) : _.lt(now) };
+  const { items, total } = await tables(db).events.findPage(where, ['startsAt', upcoming ? 'asc' : 'desc'], input.page, input.pageSize);
+  return { items: await cards(db, items, member, now), total, page: input.page, pageSize: input.pageSize };
+};
+
+export const get: H<'get'> = async (input, { db, actor, now }) => {
+  const member = memberOf(actor);
+  const [e, s] = await Promise.all([eventOf(db, input.eventId, actor.unionId), tables(db).signups.byId(signupId(input.eventId, member._id))]);
+  const covers = await coverUrls([e]);
+  return eventDetailView(e, member, s, s ? await waitlistPosition(db, s) : null, now, e.coverFileID ? (covers.get(e.coverFileID) ?? null) : null);
+};
+
+export const signup: H<'signup'> = async (input, { db, actor, now }) => {
+  const member = memberOf(actor);
+  const { event, signup: s, repeated } = await signUp(db, { eventId: input.eventId, member, openid: actor.openid, answers: input.answers, now });
+  const position = await waitlistPosition(db, s);
+  if (!repeated) await notify(db, [s.status === 'confirmed' ? confirmedNotice(event, s) : waitlistedNotice(event, s, position ?? 0)], now);
+  return { signup: mySignupView(s, position), repeated };
+};
+
+export const cancelSignup: H<'cancelSignup'> = async (input, { db, actor, now }) => {
+  const member = memberOf(actor);
+  const { event, signup: s, promoted } = await cancelSeat(db, { eventId: input.eventId, member, now });
+  await notify(db, [cancelledSignupNotice(event, s), ...promoted.map((p) => promotedNotice(event, p))], now);
+  return { signup: mySignupView(s, null) };
+};
+
+export const mine: H<'mine'> = async (_input, { db, actor, now }) => {
+  const member = memberOf(actor);
+  const _ = db.command;
+  const signups = await tables(db).signups.find({ memberId: member._id, status: _.in(['confirmed', 'waitlisted']) }, { orderBy: [['signedUpAt', 'desc']], limit: 100 });
+  const events = signups.length ? await tables(db).events.find({ _id: _.in(signups.map((s) => s.eventId)), unionId: actor.unionId }, { limit: signups.length }) : [];
+  const byId = new Map(events.map((e) => [e._id, e]));
+  const covers = await coverUrls(events);
+  const items = await Promise.all(
+    signups
+      .filter((s) => byId.has(s.eventId))
+      .map(async (s) => {
+        const e = byId.get(s.eventId) as EventDoc;
+        const position = await waitlistPosition(db, s);
+        return { e, s, position, card: eventCardView(e, member, s, position, now, e.coverFileID ? (covers.get(e.coverFileID) ?? null) : null) };
+      }),
+  );
+  // Coming events first, soonest first; then past ones, latest first.
+  const rank = (e: EventDoc) => (e.endsAt >= now ? e.startsAt.getTime() : Number.MAX_SAFE_INTEGER - e.startsAt.getTime());
+  items.sort((a, b) => rank(a.e) - rank(b.e));
+  return { items: items.map((i) => ({ event: i.card, signup: mySignupView(i.s, i.position) })) };
+};
+
+export const checkinSelf: H<'checkinSelf'> = async (input, { db, actor, now }) => {
+  const member = memberOf(actor);
+  const e = await eventOf(db, input.eventId, actor.unionId);
+  if (input.code !== e.eventCode) throw new AppError('NOT_ALLOWED', '签到码不正确，请核对现场公布的签到码', [{ path: ['code'], message: '签到码不正确' }]);
+  const { signup: s } = await checkIn(db, { eventId: e._id, unionId: actor.unionId, signupId: signupId(e._id, member._id), by: actor.openid, now, dayStart }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') throw new AppError('NOT_ALLOWED', '您没有报名这个活动');
+    throw error;
+  });
+  return { signup: mySignupView(s, null) };
+};

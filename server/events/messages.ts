@@ -1,0 +1,45 @@
+/** What members are told about an event, in the inbox and (clipped to WeChat's limits) as a subscribe message. */
+import { formatDateTimeZh } from '../../src/core/time';
+import type { NewNotice } from '../notices/notify';
+import { clip } from '../notices/notify';
+import type { EventDoc, NoticeKind, SignupDoc } from '../db/types';
+import { eventLink } from './views';
+
+/** Template fields: thing1 活动名称, time2 活动时间, phrase3 状态, thing4 温馨提示. */
+function pushData(e: EventDoc, status: string, hint: string): Record<string, string> {
+  return { thing1: clip(e.title), time2: formatDateTimeZh(e.startsAt), phrase3: clip(status, 5), thing4: clip(hint) };
+}
+
+function notice(e: EventDoc, s: Pick<SignupDoc, 'openid' | 'memberId' | 'unionId'>, kind: NoticeKind, title: string, body: string, status: string, hint: string, id?: string): NewNotice {
+  return { ...(id ? { id } : {}), unionId: s.unionId, openid: s.openid, memberId: s.memberId, kind, title, body, link: eventLink(e._id), push: pushData(e, status, hint) };
+}
+
+const when = (e: EventDoc) => `${formatDateTimeZh(e.startsAt)}，${e.place}`;
+
+export function confirmedNotice(e: EventDoc, s: SignupDoc): NewNotice {
+  return notice(e, s, 'event_confirmed', `报名成功：${e.title}`, `您已报名「${e.title}」（${when(e)}）。签到码 ${s.checkinCode}，请在活动现场出示。${formatDateTimeZh(e.cancelDeadline)} 前可取消。`, '报名成功', `签到码 ${s.checkinCode}`);
+}
+
+export function waitlistedNotice(e: EventDoc, s: SignupDoc, position: number): NewNotice {
+  return notice(e, s, 'event_waitlisted', `已进入候补：${e.title}`, `「${e.title}」名额已满，您是候补第 ${position} 位。有人取消时，候补第一位自动递补并通知您。`, '候补中', `候补第 ${position} 位`);
+}
+
+export function promotedNotice(e: EventDoc, s: SignupDoc): NewNotice {
+  return notice(e, s, 'event_promoted', `候补成功：${e.title}`, `有会员取消报名，您已从候补转为正式报名「${e.title}」（${when(e)}）。签到码 ${s.checkinCode}。如不能参加，请在 ${formatDateTimeZh(e.cancelDeadline)} 前取消，把名额让给下一位。`, '候补转正', `签到码 ${s.checkinCode}`);
+}
+
+export function cancelledSignupNotice(e: EventDoc, s: SignupDoc): NewNotice {
+  return { ...notice(e, s, 'event_cancelled_signup', `已取消报名：${e.title}`, `您已取消报名「${e.title}」。报名截止前可以重新报名。`, '已取消', '可在截止前重新报名'), push: undefined };
+}
+
+export function changedNotice(e: EventDoc, s: SignupDoc, what: string[]): NewNotice {
+  return notice(e, s, 'event_changed', `活动有变更：${e.title}`, `「${e.title}」的${what.join('、')}有变更，现为：${when(e)}，取消截止 ${formatDateTimeZh(e.cancelDeadline)}。`, '活动变更', clip(`${what.join('、')}有变更`));
+}
+
+export function eventCancelledNotice(e: EventDoc, s: SignupDoc, reason: string): NewNotice {
+  return notice(e, s, 'event_cancelled', `活动取消：${e.title}`, `很抱歉，「${e.title}」（${when(e)}）已取消。原因：${reason}`, '活动取消', clip(reason));
+}
+
+export function reminderNotice(e: EventDoc, s: SignupDoc): NewNotice {
+  return notice(e, s, 'event_reminder', `明天参加：${e.title}`, `提醒您：「${e.title}」将于${when(e)}开始。签到码 ${s.checkinCode}。`, '明日开始', `签到码 ${s.checkinCode}`, `${s._id}:reminder`);
+}

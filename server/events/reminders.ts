@@ -1,0 +1,24 @@
+/**
+ * The reminder the day before: run by the daily job (02:00 Shanghai), for every event starting on the next
+ * Shanghai day. Each reminder has a fixed id per sign-up, so a job that runs twice reminds once.
+ */
+import { addDays, shanghaiDateKey, startOfShanghaiDay } from '../../src/core/time';
+import type { Db } from '../db';
+import { tables } from '../db/tables';
+import { notify } from '../notices/notify';
+import { reminderNotice } from './messages';
+
+export async function remindTomorrow(db: Db, now: Date): Promise<{ events: number; reminded: number }> {
+  const _ = db.command;
+  const tomorrow = addDays(shanghaiDateKey(now), 1);
+  const from = startOfShanghaiDay(tomorrow);
+  const to = startOfShanghaiDay(addDays(tomorrow, 1));
+  const events = await tables(db).events.findAll({ status: _.in(['open', 'closed']), startsAt: _.gte(from).and(_.lt(to)) }, ['startsAt', 'asc']);
+  let reminded = 0;
+  for (const e of events) {
+    const confirmed = await tables(db).signups.findAll({ eventId: e._id, status: 'confirmed' });
+    reminded += await notify(db, confirmed.map((s) => reminderNotice(e, s)), now);
+    await tables(db).events.update(e._id, { remindedAt: now });
+  }
+  return { events: events.length, reminded };
+}

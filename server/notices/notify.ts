@@ -1,0 +1,92 @@
+/**
+ * Telling a member something: every notice goes to the in-app inbox (`notices`), and, where the deployment has a
+ * subscribe-message template and the member consented, to WeChat as well. Subscribe messages are one-time (one
+ * consent, one message): WeChat's 43101 means no consent is left, which is normal and not an error — the inbox
+ * still has the notice. A notice never fails the action that caused it: the sign-up stands even if WeChat is down.
+ */
+import { randomUUID } from 'node:crypto';
+import { sendSubscribeMessage } from '../runtime/cloud';
+import { isDuplicateKeyError, type Db } from '../db';
+import { tables } from '../db/tables';
+import type { NoticeDoc, NoticeKind } from '../db/types';
+
+export interface NewNotice {
+  /** Give an id when the notice must go out once only (a job that may run twice); otherwise a new one is made. */
+  id?: string;
+  unionId: string;
+  openid: string;
+  memberId: string | null;
+  kind: NoticeKind;
+  title: string;
+  body: string;
+  link: string | null;
+  /** The subscribe message's fields (template keys → short values); absent: inbox only. */
+  push?: Record<string, string>;
+}
+
+/** The subscribe-message template of event notices, from the function's environment (README "部署"). */
+export function eventTemplateId(): string | null {
+  return process.env.EVENT_NOTICE_TEMPLATE_ID?.trim() || null;
+}
+
+/** WeChat caps `thing` values at 20 characters and `phrase` at 5. */
+export function clip(text: string, max = 20): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+async function push(n: NewNotice, templateId: string): Promise<boolean> {
+  if (!n.push) return false;
+  const data: Record<string, { value: string }> = {};
+  for (const [k, v] of Object.entries(n.push)) data[k] = { value: v };
+  try {
+    await sendSubscribeMessage({
+      touser: n.openid,
+      templateId,
+      page: n.link ? n.link.replace(/^\//, '') : 'pages/inbox/index',
+      data,
+      miniprogramState: process.env.MINIPROGRAM_STATE?.trim() || 'formal',
+    });
+    return true;
+  } catch (error) {
+    const code = (error as { errCode?: unknown }).errCode;
+    // 43101: the member has no consent left for this template. Expected; the inbox has the notice.
+    if (code !== 43101) console.error(`[notify] subscribe message to ${n.openid} failed: ${String(code)} ${(error as { errMsg?: string }).errMsg ?? String(error)}`);
+    return false;
+  }
+}
+
+function toDoc(n: NewNotice, at: Date, pushed: boolean): NoticeDoc {
+  return { _id: n.id ?? randomUUID(), unionId: n.unionId, openid: n.openid, memberId: n.memberId, kind: n.kind, title: n.title, body: n.body, link: n.link, at, readAt: null, pushed };
+}
+
+/** Send one notice. Returns false when a notice with the same id was already sent. */
+async function sendOne(db: Db, n: NewNotice, at: Date): Promise<boolean> {
+  const templateId = eventTemplateId();
+  const t = tables(db).notices;
+  try {
+    if (n.id) {
+      // Once only: the inbox record first (a duplicate id means it went out before), then WeChat.
+      await t.insert(toDoc(n, at, false));
+      if (templateId && (await push(n, templateId))) await t.update(n.id, { pushed: true });
+    } else {
+      const pushed = templateId ? await push(n, templateId) : false;
+      await t.insert(toDoc(n, at, pushed));
+    }
+    return true;
+  } catch (error) {
+    if (isDuplicateKeyError(error)) return false;
+    console.error(`[notify] notice ${n.kind} to ${n.openid} failed: ${String(error)}`);
+    return false;
+  }
+}
+
+/** Send notices, a few at a time; never throws. Returns how many went out. */
+export async function notify(db: Db, notices: NewNotice[], at: Date): Promise<number> {
+  let sent = 0;
+  for (let i = 0; i < notices.length; i += 10) {
+    const batch = await Promise.all(notices.slice(i, i + 10).map((n) => sendOne(db, n, at)));
+    sent += batch.filter(Boolean).length;
+  }
+  return sent;
+}
