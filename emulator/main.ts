@@ -2,6 +2,7 @@
  * The emulator on its own, without building anything (used by tests that need a separate process to kill,
  * and by anyone who wants only the backend):
  *   tsx emulator/main.ts --port 8787 --data .emulator-data [--reset] [--demo] [--no-scheduler]
+ *                        [--function-env '{"events":{"EVENT_NOTICE_TEMPLATE_ID":"T"}}']
  * Prints one line `READY <url>` on stdout when it accepts requests.
  */
 import { startEmulator } from './emulator';
@@ -11,6 +12,8 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+const functionEnv = arg('function-env');
+
 startEmulator({
   port: Number(arg('port') ?? 8787),
   dataDir: arg('data') ?? '.emulator-data',
@@ -18,6 +21,7 @@ startEmulator({
   demo: process.argv.includes('--demo'),
   functionsDir: arg('functions'),
   scheduler: !process.argv.includes('--no-scheduler'),
+  ...(functionEnv ? { functionEnv: JSON.parse(functionEnv) as Record<string, Record<string, string>> } : {}),
 })
   .then((emulator) => {
     console.log(`READY ${emulator.url}`);

@@ -57,7 +57,8 @@ async function main(): Promise<void> {
   const queries = arg('queries', 5_000);
   await buildFunctions();
   const dataDir = mkdtempSync(join(tmpdir(), 'union-bench-'));
-  const { child, url } = await spawnEmulator(dataDir, ['--demo']);
+  // Event notices go out as subscribe messages too, as in a deployment with a template configured.
+  const { child, url } = await spawnEmulator(dataDir, ['--demo', '--function-env', JSON.stringify({ events: { EVENT_NOTICE_TEMPLATE_ID: 'BENCH_TEMPLATE' } })]);
   const json = async (path: string, body?: unknown, token?: string) => {
     const r = await fetch(`${url}${path}`, {
       method: body === undefined ? 'GET' : 'POST',
@@ -142,7 +143,10 @@ async function main(): Promise<void> {
     // 4. The roster and the yearly report at the size of a large agency union.
     await rosterAndReport(db, json);
 
-    // 5. The weapp main package, if built.
+    // 5. Events: the sign-up rush and the event list, on the same 10,000-member union.
+    await eventsBench(db, json);
+
+    // 6. The weapp main package, if built.
     if (existsSync(join(root, 'dist/weapp/app.json'))) {
       const m = measureWeapp(join(root, 'dist/weapp'));
       console.log(`小程序主包：${fmt(m.mainBytes / 1024)} KB（预算 ${fmt(m.mainBudgetBytes / 1024, 0)} KB，微信上限 2048 KB）；分包合计 ${fmt(m.subpackagesBytes / 1024)} KB`);
@@ -264,6 +268,153 @@ async function rosterAndReport(db: any, json: Json, rosterSize = arg('members', 
     const trips = tripsBetween(before, after);
     times.sort((a, b) => a - b);
     console.log(`  ${label}：p50 ${fmt(percentile(times, 50))} ms，p95 ${fmt(percentile(times, 95))} ms，数据库往返 ${fmt(trips / runs, 1)} 次/调用`);
+  }
+}
+
+/**
+ * Events on the bench union: 500 members (accounts written as a fixture) tap 报名 at the same moment for 50
+ * seats, through the gateway — throughput, p50/p95 reply time, DB round trips per sign-up (retries of conflicted
+ * transactions included); then a member's event list with 200 events and 20,000 sign-ups in the union.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function eventsBench(db: any, json: Json, crowdSize = arg('crowd', 500), seats = arg('seats', 50), eventCount = arg('events', 200)): Promise<void> {
+  const unionId = 'bench-union';
+  const now = new Date();
+  const memberId = (i: number) => `${unionId}:B${String(i).padStart(5, '0')}`;
+  const stats = async () => (await json('/__emulator/stats')).adminRequests as Record<string, number>;
+  const officer = (await json('/auth/dev-login', { openid: 'bench-officer' })).token as string;
+  const plain = (await json('/auth/dev-login', { openid: 'bench-member' })).token as string;
+  const call = (action: string, payload: unknown, token: string) => json('/functions/events', { action, payload }, token);
+  const at = (hours: number) => new Date(now.getTime() + hours * 3600_000).toISOString();
+  const schedule = (h: number) => ({ startsAt: at(h + 48), endsAt: at(h + 50), signupOpensAt: at(-1), signupClosesAt: at(h + 24), cancelDeadline: at(h + 30) });
+
+  // The crowd: members 2..crowdSize+1 bound to their own WeChat identities.
+  const crowd = Array.from({ length: crowdSize }, (_, k) => ({ i: k + 2, openid: `bench-crowd-${k + 2}` }));
+  await db.collection('accounts').add({ data: crowd.map((c) => ({ _id: c.openid, kind: 'member', unionId, memberId: memberId(c.i), roles: [], name: `会员${c.i}`, shopName: null, createdAt: now })) });
+  await pool(crowd.length, 32, (k) => db.collection('members').doc(memberId(crowd[k].i)).update({ data: { openid: crowd[k].openid, boundAt: now } }));
+  const tokens = await pool(crowd.length, 32, async (k) => (await json('/auth/dev-login', { openid: crowd[k].openid })).token as string);
+
+  const published = await call('publish', { title: '机关健身运动会', kind: 'fitness', place: '市体育中心', capacity: seats, ...schedule(0), requestKey: `bench-rush-${Date.now()}` }, officer);
+  if (published.ok !== true) throw new Error(JSON.stringify(published));
+  const eventId = ((published.data as { event: { id: string } }).event).id;
+  await call('list', {}, plain); // warm an instance
+  const before = await stats();
+  const latencies: number[] = [];
+  const t0 = performance.now();
+  const replies = await Promise.all(
+    tokens.map(async (token) => {
+      const s0 = performance.now();
+      const r = await call('signup', { eventId }, token);
+      latencies.push(performance.now() - s0);
+      return r;
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  const trips = tripsBetween(before, await stats());
+  const failed = replies.filter((r) => r.ok !== true).length;
+  const confirmed = replies.filter((r) => (r.data as { signup?: { status: string } } | undefined)?.signup?.status === 'confirmed').length;
+  latencies.sort((a, b) => a - b);
+  console.log(`\n文体活动（同一工会 ${crowdSize} 人同时报名 ${seats} 个名额）：`);
+  console.log(`  抢报名：${fmt(crowdSize / seconds, 0)} 人/秒（${fmt(seconds, 2)} 秒），p50 ${fmt(percentile(latencies, 50))} ms，p95 ${fmt(percentile(latencies, 95))} ms；确认 ${confirmed}、候补 ${crowdSize - confirmed - failed}、出错 ${failed}`);
+  console.log(`  数据库往返：每次报名 ${fmt(trips / crowdSize, 1)} 次（含冲突重试、站内消息与订阅消息）`);
+  const quiet: number[] = [];
+  const quietEvent = await call('publish', { title: '无竞争报名基准', kind: 'other', place: '会议室', capacity: null, ...schedule(1), requestKey: `bench-quiet-${Date.now()}` }, officer);
+  const quietId = ((quietEvent.data as { event: { id: string } }).event).id;
+  const quietStart = await stats();
+  for (const token of tokens.slice(0, 100)) {
+    const s0 = performance.now();
+    await call('signup', { eventId: quietId }, token);
+    quiet.push(performance.now() - s0);
+  }
+  const quietTrips = tripsBetween(quietStart, await stats());
+  quiet.sort((a, b) => a - b);
+  console.log(`  逐个报名（无并发）：p50 ${fmt(percentile(quiet, 50))} ms，p95 ${fmt(percentile(quiet, 95))} ms，数据库往返 ${fmt(quietTrips / quiet.length, 1)} 次/次`);
+
+  // The event list: `eventCount` events in the union, 100 sign-ups each (20,000 documents), the member in 20.
+  const events = Array.from({ length: eventCount }, (_, k) => {
+    const s = schedule(k * 6 - 300);
+    return {
+      _id: `${unionId}:bench-event-${k}`,
+      unionId,
+      title: `活动${k}`,
+      kind: 'other',
+      description: '',
+      coverFileID: null,
+      place: '会议室',
+      startsAt: new Date(s.startsAt),
+      endsAt: new Date(s.endsAt),
+      capacity: 100,
+      signupOpensAt: new Date(s.signupOpensAt),
+      signupClosesAt: new Date(s.signupClosesAt),
+      cancelDeadline: new Date(s.cancelDeadline),
+      audience: { retirees: true },
+      extraFields: [],
+      workMeal: false,
+      status: 'open',
+      cancelReason: null,
+      seatsTaken: 100,
+      confirmedCount: 100,
+      waitlistCount: 0,
+      checkedInCount: 0,
+      nextSeq: 100,
+      eventCode: '123456',
+      results: '',
+      remindedAt: null,
+      createdBy: { openid: 'bench-officer', memberId: memberId(0), name: '会员0' },
+      createdAt: now,
+      updatedAt: now,
+    };
+  });
+  await db.collection('events').add({ data: events });
+  for (const e of events) {
+    const k = Number(e._id.split('-').pop());
+    const who = Array.from({ length: 100 }, (_, j) => (k % 10 === 0 && j === 0 ? 1 : 2 + ((k * 97 + j * 89) % 9_000)));
+    await db.collection('event_signups').add({
+      data: [...new Set(who)].map((i, j) => ({
+        _id: `${e._id}:${memberId(i)}`,
+        unionId,
+        eventId: e._id,
+        memberId: memberId(i),
+        openid: `bench-crowd-${i}`,
+        name: `会员${i}`,
+        employeeNo: `B${String(i).padStart(5, '0')}`,
+        department: '处室',
+        status: 'confirmed',
+        seats: 1,
+        answers: {},
+        seq: j + 1,
+        checkinCode: `${String(j + 1).padStart(3, '0')}000`,
+        signedUpAt: now,
+        confirmedAt: now,
+        cancelledAt: null,
+        checkedInAt: null,
+        checkedInBy: null,
+        updatedAt: now,
+      })),
+    });
+  }
+  const cases: [string, string, unknown, string][] = [
+    ['活动列表（会员，近期，每页 20 个）', 'list', { scope: 'upcoming' }, plain],
+    ['往期活动', 'list', { scope: 'past' }, plain],
+    ['我的活动', 'mine', {}, plain],
+    ['活动详情', 'get', { eventId }, tokens[0]],
+    [`报名名单（${crowdSize} 人，干部）`, 'roster', { eventId }, officer],
+  ];
+  console.log(`  活动列表（${eventCount} 个活动、${(eventCount * 100).toLocaleString()} 条报名、名册 ${arg('members', 10_000).toLocaleString()} 人）：`);
+  for (const [label, action, payload, token] of cases) {
+    const first = await call(action, payload, token);
+    if (first.ok !== true) throw new Error(`events.${action}: ${JSON.stringify(first)}`);
+    const runs = 50;
+    const b = await stats();
+    const times: number[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      const s0 = performance.now();
+      await call(action, payload, token);
+      times.push(performance.now() - s0);
+    }
+    const t = tripsBetween(b, await stats());
+    times.sort((a, c) => a - c);
+    console.log(`    ${label}：p50 ${fmt(percentile(times, 50))} ms，p95 ${fmt(percentile(times, 95))} ms，数据库往返 ${fmt(t / runs, 1)} 次/调用`);
   }
 }
 

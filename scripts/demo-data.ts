@@ -2,10 +2,11 @@
  * Demo data for `npm start` (demo mode only): the accounts offered by the H5 dev sign-in, and a union loaded
  * into a fresh data folder — through the cloud functions themselves, as its officers would build it: the first
  * officer sets the union up with a setup code, adds the roster, members bind, roles are granted, the year's
- * policy starts from the 淄博 template, budgets are set and the year's gifts are recorded.
+ * policy starts from the 淄博 template, budgets are set and the year's gifts are recorded; the coming events are
+ * published and a few members have signed up.
  */
 import type { DemoAccount } from '../emulator/emulator';
-import { shanghaiDateKey, shanghaiYear } from '../src/core/time';
+import { addDays, shanghaiDateKey, shanghaiYear, startOfShanghaiDay } from '../src/core/time';
 
 export const DEMO_UNION_NAME = '淄博市科技局机关工会';
 
@@ -119,4 +120,48 @@ export async function seedDemo(call: Call, setupCode: string, committeeSetupCode
       });
     }
   }
+
+  await seedEvents(call, now);
+}
+
+/**
+ * Coming events: one to sign up for in two taps, one with questions (sizes, meals, family), one already full
+ * (a new sign-up is waitlisted), one for women only (张伟 sees why he cannot join).
+ */
+async function seedEvents(call: Call, now: Date): Promise<void> {
+  const day = (days: number, hhmm: string) => {
+    const key = addDays(shanghaiDateKey(now), days);
+    return new Date(startOfShanghaiDay(key).getTime() + (Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3))) * 60_000).toISOString();
+  };
+  const window = (days: number) => ({ signupOpensAt: now.toISOString(), signupClosesAt: day(days - 2, '18:00'), cancelDeadline: day(days - 1, '12:00') });
+  const events = [
+    { title: '机关乒乓球友谊赛', kind: 'table_tennis', place: '机关活动中心二楼', startsAt: day(7, '14:30'), endsAt: day(7, '17:30'), capacity: 16, description: '单打循环赛，球拍球台由工会准备。比赛设一、二、三等奖。', ...window(7) },
+    {
+      title: '秋季登山健步走',
+      kind: 'outing',
+      place: '鲁山国家森林公园（机关大院 7:30 集合乘车）',
+      startsAt: day(10, '07:30'),
+      endsAt: day(10, '16:00'),
+      capacity: 40,
+      workMeal: true,
+      description: '同城一日，往返大巴，午餐为工作餐。可携带家属（计入名额）。',
+      extraFields: [
+        { key: 'size', label: '衣服尺码', type: 'choice', options: ['S', 'M', 'L', 'XL', 'XXL'] },
+        { key: 'meal', label: '是否用餐', type: 'yesno' },
+        { key: 'family', label: '携带家属人数', type: 'family', max: 2 },
+      ],
+      ...window(10),
+    },
+    { title: '读书分享会：《平凡的世界》', kind: 'reading', place: '三楼职工书屋', startsAt: day(5, '15:00'), endsAt: day(5, '17:00'), capacity: 2, description: '名额有限，满员后可候补。', ...window(5) },
+    { title: '女职工瑜伽体验课', kind: 'fitness', place: '机关活动中心一楼', startsAt: day(12, '18:30'), endsAt: day(12, '20:00'), capacity: 20, audience: { genders: ['female'], retirees: true }, ...window(12) },
+  ];
+  const ids: string[] = [];
+  for (const [i, e] of events.entries()) {
+    const r = (await call('demo-officer-li', 'events', 'publish', { ...e, requestKey: `demo-event-${String(i + 1).padStart(4, '0')}` })) as { event: { id: string } };
+    ids.push(r.event.id);
+  }
+  await call('demo-officer-li', 'events', 'signup', { eventId: ids[1], answers: { size: 'M', meal: true, family: 1 } });
+  await call('demo-auditor-sun', 'events', 'signup', { eventId: ids[1], answers: { size: 'S', meal: false } });
+  await call('demo-officer-li', 'events', 'signup', { eventId: ids[2] });
+  await call('demo-auditor-sun', 'events', 'signup', { eventId: ids[2] });
 }

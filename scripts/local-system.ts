@@ -65,6 +65,9 @@ export function setupCodes(dataDir: string): string[] {
   return codes;
 }
 
+/** The subscribe-message template id of the local system (any id works with the emulator). */
+export const DEMO_EVENT_TEMPLATE = 'demo-event-notice';
+
 export async function startLocalSystem(options: LocalSystemOptions): Promise<RunningEmulator & { seeded: boolean; spareSetupCode: string }> {
   const dataDir = resolve(options.dataDir);
   // Reset here rather than in the emulator: the setup codes live in the folder and are made after it is emptied.
@@ -75,7 +78,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Run
     reset: false,
     demo: true,
     demoAccounts: DEMO_ACCOUNTS,
-    functionEnv: { members: { UNION_SETUP_CODES: codes.join(',') } },
+    // Event notices go to the emulator's outbox as subscribe messages (GET /__emulator/outbox), as in WeChat.
+    functionEnv: { members: { UNION_SETUP_CODES: codes.join(',') }, events: { EVENT_NOTICE_TEMPLATE_ID: DEMO_EVENT_TEMPLATE }, jobs: { EVENT_NOTICE_TEMPLATE_ID: DEMO_EVENT_TEMPLATE } },
   });
   try {
     // Setup is the `jobs` function's daily trigger: idempotent, it creates whatever collection is missing.
