@@ -24,6 +24,9 @@ interface SplitChunks {
  *                       which is how `npm start` serves the H5 app.
  *   TARO_APP_CLOUD_ENV  weapp only: the CloudBase environment id. Unset means `Taro.cloud.init()` without an
  *                       env, i.e. the environment selected in WeChat DevTools (DYNAMIC_CURRENT_ENV semantics).
+ *   TARO_APP_EVENT_TEMPLATE_ID  weapp only: the subscribe-message template of event notices (the same id as the
+ *                       functions' EVENT_NOTICE_TEMPLATE_ID). Unset: members are not asked to subscribe; every notice
+ *                       still lands in the in-app inbox.
  * Taro turns every key of `env` into a `process.env.<KEY>` constant, so dead branches are removed per platform.
  */
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -44,6 +47,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     env: {
       TARO_APP_GATEWAY: JSON.stringify(process.env.TARO_APP_GATEWAY ?? ''),
       TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+      TARO_APP_EVENT_TEMPLATE_ID: JSON.stringify(process.env.TARO_APP_EVENT_TEMPLATE_ID ?? ''),
     },
     defineConstants: {},
     // The `@/` import prefix (tsconfig "paths") without tsconfig-paths-webpack-plugin.

@@ -26,7 +26,15 @@ export default defineAppConfig({
         'pages/record/index',
         'pages/audit/index',
         'pages/committee/index',
+        'pages/events/index',
+        'pages/event-edit/index',
+        'pages/event-roster/index',
       ],
+    },
+    {
+      // 文体活动 for members: the list (two-tap sign-up), an event's detail and form, 我的活动 with check-in codes.
+      root: 'packages/events',
+      pages: ['pages/list/index', 'pages/detail/index', 'pages/mine/index'],
     },
   ],
   window: {

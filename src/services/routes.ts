@@ -24,6 +24,14 @@ export const ROUTES = {
   record: '/packages/admin/pages/record/index',
   audit: '/packages/admin/pages/audit/index',
   committee: '/packages/admin/pages/committee/index',
+  eventAdmin: '/packages/admin/pages/events/index',
+  eventEdit: '/packages/admin/pages/event-edit/index',
+  eventRoster: '/packages/admin/pages/event-roster/index',
+
+  events: '/packages/events/pages/list/index',
+  // Notices link here as `${eventDetail}?id=<eventId>` (server/events/views.ts builds the same path): keep both.
+  eventDetail: '/packages/events/pages/detail/index',
+  myEvents: '/packages/events/pages/mine/index',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];

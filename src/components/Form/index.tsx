@@ -1,5 +1,5 @@
 import type { PropsWithChildren } from 'react';
-import { Input, Picker, Switch, View } from '@tarojs/components';
+import { Input, Picker, Switch, Textarea, View } from '@tarojs/components';
 import './index.scss';
 
 export interface FormFieldProps {
@@ -58,6 +58,28 @@ export function TextInput({ value, onChange, placeholder, type = 'text', maxleng
   );
 }
 
+export interface TextAreaProps {
+  value: string;
+  onChange: (value: string) => void;
+  placeholder?: string;
+  maxlength?: number;
+}
+
+/** Several lines of text (an event's description), growing with what is typed. */
+export function TextArea({ value, onChange, placeholder, maxlength = 2000 }: TextAreaProps) {
+  return (
+    <Textarea
+      className='u-textarea'
+      value={value}
+      placeholder={placeholder}
+      placeholderClass='u-input__placeholder'
+      maxlength={maxlength}
+      autoHeight
+      onInput={(e) => onChange(e.detail.value)}
+    />
+  );
+}
+
 export interface Option<V extends string> {
   value: V;
   label: string;
@@ -108,6 +130,56 @@ export function DateField({ value, onChange, start = '1930-01-01', end = '2100-1
     <Picker mode='date' value={value || openAt || end} start={start} end={end} onChange={(e) => onChange(e.detail.value)}>
       <PickerFace text={value ? formatDateKey(value) : null} placeholder={placeholder} />
     </Picker>
+  );
+}
+
+export interface TimeFieldProps {
+  /** HH:mm, or '' for none yet. */
+  value: string;
+  onChange: (value: string) => void;
+  /** Where the wheel starts while no time is chosen. */
+  openAt?: string;
+  placeholder?: string;
+}
+
+/** A time of day (24-hour) in the platform's time picker. */
+export function TimeField({ value, onChange, openAt = '09:00', placeholder = '请选择时间' }: TimeFieldProps) {
+  return (
+    <Picker mode='time' value={value || openAt} onChange={(e) => onChange(e.detail.value)}>
+      <PickerFace text={value || null} placeholder={placeholder} />
+    </Picker>
+  );
+}
+
+export interface ChoiceFieldProps<V extends string | number | boolean> {
+  options: readonly { value: V; label: string }[];
+  value: V | null;
+  onChange: (value: V) => void;
+}
+
+/**
+ * Two to a handful of choices as large buttons side by side (是 / 否, 0 人 / 1 人 / 2 人): one tap, no wheel to
+ * scroll, every choice readable at once.
+ */
+export function ChoiceField<V extends string | number | boolean>({ options, value, onChange }: ChoiceFieldProps<V>) {
+  return (
+    <View className='u-choice' ariaRole='radiogroup'>
+      {options.map((o) => {
+        const selected = o.value === value;
+        return (
+          <View
+            key={String(o.value)}
+            className={`u-choice__option${selected ? ' u-choice__option--selected' : ''}`}
+            hoverClass={selected ? 'none' : 'u-choice__option--pressed'}
+            ariaRole='radio'
+            ariaLabel={selected ? `${o.label}（已选中）` : o.label}
+            onClick={() => onChange(o.value)}
+          >
+            {o.label}
+          </View>
+        );
+      })}
+    </View>
   );
 }
 

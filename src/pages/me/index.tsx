@@ -39,8 +39,9 @@ function MeContent() {
             <>
               <ProfileCard me={{ ...data, account }} />
               {data.member && <BenefitsCard year={currentYear()} />}
+              {can(account.roles, 'events.join') && <LinkRow title='我的活动' note='已报名的文体活动和签到码' onClick={() => go(ROUTES.myEvents)} />}
               {can(account.roles, 'report.read') && <LinkRow title='经费支出公布' note='工会经费每年的支出情况' onClick={() => go(ROUTES.report)} />}
-              {isStaff(account.roles) && <LinkRow title='工会管理' note='名册、角色、政策、预算、台账、审计' onClick={() => go(ROUTES.admin)} />}
+              {isStaff(account.roles) && <LinkRow title='工会管理' note='名册、活动、角色、政策、预算、台账、审计' onClick={() => go(ROUTES.admin)} />}
             </>
           );
         }}

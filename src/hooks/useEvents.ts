@@ -1,0 +1,204 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import type { EventCard, EventDetail } from '@/core/contracts/events';
+import { checkAnswers, type Answers } from '@/core/domain/events';
+import type { ErrorBody } from '@/core/errors';
+import { eventTimeText, signupOutcomeText } from '@/services/eventFormat';
+import { askForEventNotices } from '@/services/subscribe';
+import { useAction } from './useAction';
+import { useCall } from './useCall';
+import { issuesToFields, type FieldErrors } from './useForm';
+
+export const EVENTS_PAGE_SIZE = 10;
+export type EventScope = 'upcoming' | 'past';
+
+/** What a sign-up came to, shown above the list or the form until the next one. */
+export interface SignupOutcome {
+  tone: 'ok' | 'warn';
+  /** 「报名成功」 or 「名额已满，已进入候补第 N 位」. */
+  text: string;
+  eventTitle: string;
+}
+
+function outcomeOf(signup: { status: 'confirmed' | 'waitlisted' | 'cancelled'; position: number | null }, eventTitle: string): SignupOutcome {
+  return { tone: signup.status === 'confirmed' ? 'ok' : 'warn', text: signupOutcomeText(signup), eventTitle };
+}
+
+/** Tell the outcome at once wherever the member has scrolled to; the page keeps it in a notice too. */
+function toastOutcome(o: SignupOutcome): void {
+  void Taro.showToast({ title: o.text, icon: o.tone === 'ok' ? 'success' : 'none', duration: 2500 });
+}
+
+/** 文体活动: the union's events, 近期 or 往期, a page at a time, with the two-tap sign-up of the cards. */
+export function useEventList() {
+  const [scope, setScopeState] = useState<EventScope>('upcoming');
+  const [page, setPage] = useState(1);
+  // Back from the detail page (signed up or cancelled there): the cards show it.
+  const list = useCall('events', 'list', { payload: { scope, page, pageSize: EVENTS_PAGE_SIZE }, reloadOnShow: true });
+  const quick = useQuickSignup(list.refresh);
+  const setScope = (s: EventScope) => {
+    setScopeState(s);
+    setPage(1);
+  };
+  return { scope, setScope, page, setPage, list, quick };
+}
+
+/**
+ * 报名 on a card (events without questions): tap 报名, tap 确认报名 in the dialog — two taps, no page to open.
+ * The subscribe-message consent is asked inside the second tap, the only moment WeChat allows it.
+ */
+export function useQuickSignup(onDone: () => void) {
+  const action = useAction('events', 'signup');
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<SignupOutcome | null>(null);
+  const [error, setError] = useState<ErrorBody | null>(null);
+
+  const signup = async (card: EventCard) => {
+    if (busyId) return;
+    const confirm = await Taro.showModal({
+      title: '确认报名',
+      content: `${card.title}\n${eventTimeText(card.startsAt, card.endsAt)}`,
+      confirmText: '确认报名',
+      cancelText: '取消',
+      confirmColor: '#c8161d',
+    });
+    if (!confirm.confirm) return;
+    setBusyId(card.id);
+    setError(null);
+    setOutcome(null);
+    try {
+      await askForEventNotices();
+      const reply = await action.run({ eventId: card.id });
+      if (!reply) return;
+      if (!reply.ok) {
+        setError(reply.error);
+        void Taro.showToast({ title: reply.error.message, icon: 'none', duration: 2500 });
+      } else {
+        const o = outcomeOf(reply.data.signup, card.title);
+        setOutcome(o);
+        toastOutcome(o);
+      }
+      // Either way the card changes: seats, the waitlist, or why it can no longer be joined.
+      onDone();
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  return { signup, busyId, outcome, error };
+}
+
+/** The initial answers: no family members (0), every other question unanswered. */
+function initialAnswers(event: EventDetail): Answers {
+  const out: Answers = {};
+  for (const f of event.extraFields) if (f.type === 'family') out[f.key] = 0;
+  return out;
+}
+
+/**
+ * 活动详情: the event with the caller's own sign-up; the form with the event's questions (checked on the phone
+ * with the same rules as the function, core/domain/events checkAnswers); 取消报名; 现场签到 with the event's code.
+ */
+export function useEventDetail(eventId: string) {
+  const detail = useCall('events', 'get', { payload: { eventId }, reloadOnShow: true });
+  const signupAction = useAction('events', 'signup');
+  const cancelAction = useAction('events', 'cancelSignup');
+  const checkinAction = useAction('events', 'checkinSelf');
+  const [answers, setAnswers] = useState<Answers | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [error, setError] = useState<ErrorBody | null>(null);
+  const [outcome, setOutcome] = useState<SignupOutcome | null>(null);
+  const [cancelError, setCancelError] = useState<ErrorBody | null>(null);
+  const [code, setCode] = useState('');
+  const [checkinError, setCheckinError] = useState<ErrorBody | null>(null);
+
+  const event = detail.status === 'ok' ? detail.data : null;
+  const current: Answers = answers ?? (event ? initialAnswers(event) : {});
+
+  const answer = (key: string, value: string | boolean | number) => {
+    setAnswers({ ...current, [key]: value });
+    setErrors((e) => ({ ...e, [key]: undefined }));
+  };
+
+  const submit = async () => {
+    if (!event) return;
+    setError(null);
+    setOutcome(null);
+    const checked = checkAnswers(event.extraFields, current);
+    if (!checked.ok) {
+      setErrors(issuesToFields(checked.issues, ['answers']));
+      setError({ code: 'VALIDATION_FAILED', message: '还有报名问题没有填写，请按提示补充' });
+      return;
+    }
+    setErrors({});
+    await askForEventNotices();
+    const reply = await signupAction.run({ eventId: event.id, answers: checked.answers });
+    if (!reply) return;
+    if (!reply.ok) {
+      setErrors(issuesToFields(reply.error.issues, ['answers']));
+      setError(reply.error);
+      detail.refresh();
+      return;
+    }
+    const o = outcomeOf(reply.data.signup, event.title);
+    setOutcome(o);
+    toastOutcome(o);
+    setAnswers(null);
+    detail.refresh();
+  };
+
+  const cancel = async () => {
+    if (!event) return;
+    const confirm = await Taro.showModal({
+      title: '取消报名',
+      content: `确定取消「${event.title}」的报名吗？${event.mySignup?.status === 'confirmed' ? '您的名额会让给候补的会员。' : ''}`,
+      confirmText: '取消报名',
+      cancelText: '不取消',
+      confirmColor: '#c8161d',
+    });
+    if (!confirm.confirm) return;
+    setCancelError(null);
+    setOutcome(null);
+    const reply = await cancelAction.run({ eventId: event.id });
+    if (!reply) return;
+    if (!reply.ok) {
+      setCancelError(reply.error);
+      return;
+    }
+    void Taro.showToast({ title: '已取消报名', icon: 'success' });
+    detail.refresh();
+  };
+
+  const checkIn = async () => {
+    if (!event) return;
+    setCheckinError(null);
+    const reply = await checkinAction.run({ eventId: event.id, code: code.trim() });
+    if (!reply) return;
+    if (!reply.ok) {
+      setCheckinError(reply.error);
+      return;
+    }
+    setCode('');
+    void Taro.showToast({ title: '签到成功', icon: 'success' });
+    detail.refresh();
+  };
+
+  return {
+    detail,
+    answers: current,
+    answer,
+    errors,
+    error,
+    outcome,
+    submit,
+    submitting: signupAction.busy,
+    cancel,
+    cancelling: cancelAction.busy,
+    cancelError,
+    code,
+    setCode,
+    checkIn,
+    checkingIn: checkinAction.busy,
+    checkinError,
+  };
+}
