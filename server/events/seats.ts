@@ -15,8 +15,8 @@ import { tables } from '../db/tables';
 import type { EventDoc, MemberDoc, SignupDoc } from '../db/types';
 import { joinRefusal, signupId } from './views';
 
-/** A sign-up rush writes one event document from every instance at once: allow many more retries than usual. */
-export const HOT_RETRIES = 60;
+/** A sign-up rush writes one event document from every instance at once: many more retries than usual. */
+export const HOT = { retries: 60 };
 
 type Counters = Pick<EventDoc, 'seatsTaken' | 'confirmedCount' | 'waitlistCount' | 'checkedInCount' | 'nextSeq'>;
 
@@ -116,15 +116,16 @@ export async function signUp(db: Db, args: { eventId: string; member: MemberDoc;
         checkedInBy: null,
         updatedAt: now,
       };
-      await tx.update('events', e._id, { ...c });
       if (existing) {
         // Signing up again after cancelling: a new place at the end of the line, a new code.
         const { _id: _ignored, ...fields } = signup;
         await tx.update('event_signups', id, fields);
       } else await tx.insert('event_signups', signup);
+      // The event last: between its write and the commit, every other sign-up of this event conflicts.
+      await tx.update('events', e._id, { ...c });
       return { event: { ...e, ...c }, signup, repeated: false };
     },
-    { retries: HOT_RETRIES },
+    HOT,
   );
 }
 
@@ -156,7 +157,7 @@ export async function cancelSignup(db: Db, args: { eventId: string; member: Memb
       await tx.update('events', e._id, { ...counters(e) });
       return { event: e, signup: { ...s, status: 'cancelled', cancelledAt: now, updatedAt: now }, promoted };
     },
-    { retries: HOT_RETRIES },
+    HOT,
   );
 }
 
@@ -179,7 +180,7 @@ export async function changeEvent(
       await tx.update('events', e._id, fields);
       return { before, event: e, promoted };
     },
-    { retries: HOT_RETRIES },
+    HOT,
   );
 }
 
@@ -211,7 +212,7 @@ export async function checkIn(db: Db, args: { eventId: string; unionId: string; 
       await tx.update('events', e._id, { checkedInCount: e.checkedInCount + 1 });
       return { event: { ...e, checkedInCount: e.checkedInCount + 1 }, signup: { ...s, checkedInAt: now, checkedInBy: args.by, updatedAt: now } };
     },
-    { retries: HOT_RETRIES },
+    HOT,
   );
 }
 
