@@ -2,7 +2,9 @@
  * Browser journey on the H5 build, against the whole local system (`npm start`'s, demo data included):
  *   an officer signs in, opens 工会管理 → 会员名册 → 导入名册 and imports an Excel roster with a new member;
  *   a new WeChat identity signs in, is asked to bind, binds as that member, and sees 我的 and 经费支出公布;
- *   the yearly report shows totals and counts, never a name.
+ *   the yearly report shows totals and counts, never a name; an officer publishes an event with 2 seats, three
+ *   members sign up from the list in two taps each, the third is waitlisted, one cancels, the third is promoted
+ *   and reads the notice, and on the day the officer checks two in and exports the roster.
  * Every step asserts what a person would read and saves a screenshot to e2e/screenshots/.
  *
  *   npm run e2e
@@ -14,6 +16,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { buildWhatIsStale, startLocalSystem } from '../scripts/local-system';
 import { DEMO_ACCOUNTS, DEMO_ROSTER } from '../scripts/demo-data';
+import { addDays, shanghaiDateKey } from '../src/core/time';
 import { launchPhone, screenshot } from './browser';
 
 interface Step {
@@ -51,12 +54,34 @@ async function rosterFile(dir: string): Promise<string> {
   return file;
 }
 
+/** Switch the signed-in account from 我的 → 切换账号 (demo accounts are listed by label). */
+async function switchTo(page: Page, label: string): Promise<void> {
+  await page.goto(`${baseUrl}/#/pages/me/index`);
+  await visibleText(page, '切换账号', true).click();
+  await visibleText(page, label).click();
+  await expectText(page, '首页');
+  await page.goto(`${baseUrl}/#/pages/index/index`);
+  await expectText(page, '文体活动');
+}
+
+/** Open a Taro picker by its placeholder and accept what it offers (确定). */
+async function pick(page: Page, placeholder: string): Promise<void> {
+  await visibleText(page, placeholder, true).click();
+  await page.getByText('确定', { exact: true }).filter({ visible: true }).last().click();
+}
+
+const EVENT_TITLE = '乒乓球双打体验赛';
+let baseUrl = '';
+const codes = { sun: '', zhao: '' };
+const tapsToSignUp: number[] = [];
+
 const NEWCOMER = { name: '刘晓', employeeNo: 'E2E01', phone: '13912345678', openid: 'e2e-new-phone' };
 
 async function main(): Promise<void> {
   await buildWhatIsStale();
   const dataDir = mkdtempSync(join(tmpdir(), 'union-e2e-'));
   const system = await startLocalSystem({ port: 0, dataDir });
+  baseUrl = system.url;
   const { browser, page } = await launchPhone();
   const officer = DEMO_ACCOUNTS.find((a) => a.openid === 'demo-officer-li');
   if (!officer) throw new Error('demo officer missing');
@@ -215,6 +240,113 @@ async function main(): Promise<void> {
         await expectText(p, '您本人的信息（将作为第一位会员）');
       },
     },
+    // Events: the officer publishes an event with 2 seats; three members sign up from the list in two taps each;
+    // the third is waitlisted; the first cancels; the third is promoted and reads the notice; on the day the
+    // officer checks two in and exports the roster.
+    {
+      name: '14-officer-publishes-event',
+      run: async (p) => {
+        await switchTo(p, officer.label);
+        await p.goto(`${system.url}/#/packages/admin/pages/events/index`);
+        await visibleText(p, '发布活动', true).click();
+        await fill(p, '例如：乒乓球友谊赛', EVENT_TITLE);
+        await pick(p, '请选择活动类型');
+        await fill(p, '例如：机关活动中心二楼', '机关活动中心三楼');
+        await pick(p, '请选择活动日期');
+        await pick(p, '开始时间');
+        await pick(p, '结束时间');
+        await fill(p, '例如：30', '2');
+        await p.locator('.evedit__pair').first().scrollIntoViewIfNeeded();
+        await visibleText(p, '发布活动', true).click();
+        // Published: the live roster, empty.
+        await expectText(p, '现场签到');
+        await expectText(p, EVENT_TITLE);
+      },
+    },
+    ...(['demo-member-zhang', 'demo-auditor-sun', 'demo-chair-zhao'] as const).map((openid, i) => ({
+      name: `${15 + i}-member-${i + 1}-signs-up`,
+      run: async (p: Page) => {
+        await switchTo(p, DEMO_ACCOUNTS.find((a) => a.openid === openid)?.label ?? openid);
+        await visibleText(p, '文体活动', true).click();
+        await expectText(p, EVENT_TITLE);
+        // From the list: tap 报名 on the card, then 确认报名 in the dialog — two taps.
+        const card = p.locator('.events__card', { hasText: EVENT_TITLE }).filter({ visible: true }).first();
+        let taps = 0;
+        await card.getByText('报名', { exact: true }).click();
+        taps += 1;
+        await p.getByText('确认报名', { exact: true }).filter({ visible: true }).last().click();
+        taps += 1;
+        await expectText(p, i < 2 ? '报名成功' : '名额已满，已进入候补第 1 位');
+        tapsToSignUp.push(taps);
+      },
+    })),
+    {
+      name: '18-first-member-cancels',
+      run: async (p) => {
+        await switchTo(p, DEMO_ACCOUNTS.find((a) => a.openid === 'demo-member-zhang')?.label ?? '');
+        await p.goto(`${system.url}/#/packages/events/pages/mine/index`);
+        await visibleText(p, EVENT_TITLE, true).click();
+        await expectText(p, '我的签到码');
+        await visibleText(p, '取消报名', true).click();
+        await p.getByText('取消报名', { exact: true }).filter({ visible: true }).last().click();
+        await expectText(p, '您曾取消本活动的报名，可以重新报名。');
+      },
+    },
+    {
+      name: '19-waitlisted-member-promoted-notice',
+      run: async (p) => {
+        await switchTo(p, DEMO_ACCOUNTS.find((a) => a.openid === 'demo-chair-zhao')?.label ?? '');
+        await p.goto(`${system.url}/#/pages/inbox/index`);
+        await expectText(p, `候补成功：${EVENT_TITLE}`);
+        await expectText(p, '您已从候补转为正式报名');
+      },
+    },
+    {
+      name: '20-promoted-member-detail',
+      run: async (p) => {
+        await visibleText(p, `候补成功：${EVENT_TITLE}`, true).click();
+        await expectText(p, '我的签到码');
+        codes.zhao = (await p.locator('.detail__code').filter({ visible: true }).first().innerText()).trim();
+      },
+    },
+    {
+      name: '21-my-events',
+      run: async (p) => {
+        await switchTo(p, DEMO_ACCOUNTS.find((a) => a.openid === 'demo-auditor-sun')?.label ?? '');
+        await p.goto(`${system.url}/#/packages/events/pages/mine/index`);
+        const card = p.locator('.mine__card', { hasText: EVENT_TITLE }).filter({ visible: true }).first();
+        codes.sun = (await card.locator('.mine__code').innerText()).trim();
+        await expectText(p, '签到码');
+      },
+    },
+    {
+      name: '22-officer-checks-in-two',
+      run: async (p) => {
+        // The day of the event, 08:00 (the event was published for a week from today).
+        const eventDay = addDays(shanghaiDateKey(new Date()), 7);
+        await fetch(`${system.url}/__emulator/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: `${eventDay}T08:00:00+08:00` }) });
+        await switchTo(p, officer.label);
+        await p.goto(`${system.url}/#/packages/admin/pages/events/index`);
+        await visibleText(p, EVENT_TITLE, true).click();
+        await expectText(p, '现场签到');
+        for (const [name, code] of [['孙丽', codes.sun], ['赵建国', codes.zhao]]) {
+          if (!/^\d{6}$/.test(code)) throw new Error(`no check-in code read from the member's screen: "${code}"`);
+          await fill(p, '输入会员签到码', code);
+          await visibleText(p, '签到', true).click();
+          await expectText(p, `已签到：${name}`);
+        }
+        await visibleText(p, '已签到', true).click();
+        await expectText(p, '孙丽');
+        await expectText(p, '赵建国');
+      },
+    },
+    {
+      name: '23-officer-exports-roster',
+      run: async (p) => {
+        await visibleText(p, '导出 Excel', true).click();
+        await expectText(p, '已开始下载');
+      },
+    },
   ];
 
   let passed = 0;
@@ -242,6 +374,7 @@ async function main(): Promise<void> {
     await system.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+  if (tapsToSignUp.length) console.log(`taps from the event list to a sign-up: ${tapsToSignUp.join(', ')} (goal 2)`);
   console.log(`\ne2e: ${passed} passed, ${failed} failed`);
   if (failed > 0) process.exitCode = 1;
 }
