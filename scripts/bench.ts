@@ -16,6 +16,7 @@ import { spawnEmulator } from '../emulator/testing/process';
 import { buildFunctions } from './build-functions';
 import { measureWeapp } from './check-weapp';
 import { shanghaiYear } from '../src/core/time';
+import { pool } from '../server/testing/crowd';
 
 const root = resolve(__dirname, '..');
 
@@ -36,20 +37,6 @@ function tripsBetween(before: Record<string, number>, after: Record<string, numb
 
 function fmt(n: number, digits = 1): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-}
-
-async function pool<T>(count: number, concurrency: number, task: (i: number) => Promise<T>): Promise<T[]> {
-  const out: T[] = new Array<T>(count);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) {
-        const i = next++;
-        out[i] = await task(i);
-      }
-    }),
-  );
-  return out;
 }
 
 async function main(): Promise<void> {

@@ -6,7 +6,7 @@
  * published and a few members have signed up.
  */
 import type { DemoAccount } from '../emulator/emulator';
-import { addDays, shanghaiDateKey, shanghaiYear, startOfShanghaiDay } from '../src/core/time';
+import { addDays, shanghaiAt, shanghaiDateKey, shanghaiYear } from '../src/core/time';
 
 export const DEMO_UNION_NAME = '淄博市科技局机关工会';
 
@@ -129,10 +129,7 @@ export async function seedDemo(call: Call, setupCode: string, committeeSetupCode
  * (a new sign-up is waitlisted), one for women only (张伟 sees why he cannot join).
  */
 async function seedEvents(call: Call, now: Date): Promise<void> {
-  const day = (days: number, hhmm: string) => {
-    const key = addDays(shanghaiDateKey(now), days);
-    return new Date(startOfShanghaiDay(key).getTime() + (Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3))) * 60_000).toISOString();
-  };
+  const day = (days: number, hhmm: string) => shanghaiAt(addDays(shanghaiDateKey(now), days), hhmm).toISOString();
   const window = (days: number) => ({ signupOpensAt: now.toISOString(), signupClosesAt: day(days - 2, '18:00'), cancelDeadline: day(days - 1, '12:00') });
   const events = [
     { title: '机关乒乓球友谊赛', kind: 'table_tennis', place: '机关活动中心二楼', startsAt: day(7, '14:30'), endsAt: day(7, '17:30'), capacity: 16, description: '单打循环赛，球拍球台由工会准备。比赛设一、二、三等奖。', ...window(7) },

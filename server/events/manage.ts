@@ -9,24 +9,17 @@ import { formatDateTimeZh } from '../../src/core/time';
 import { isDuplicateKeyError, type Db } from '../db';
 import { tables } from '../db/tables';
 import { audit, actorRef } from '../db/audit';
-import { tempUrls } from '../db/files';
 import type { EventDoc } from '../db/types';
 import { notify } from '../notices/notify';
-import { changeEvent } from './seats';
-import { eventAdminView } from './views';
+import { changeEvent, eventOf } from './seats';
+import { coverUrls } from './member';
+import { coverOf, eventAdminView } from './views';
 import { changedNotice, eventCancelledNotice, promotedNotice } from './messages';
 
 type H<K extends ActionName<EventsContract>> = Handler<EventsContract, K, ActorContext>;
 
-export async function managedEvent(db: Db, eventId: string, unionId: string): Promise<EventDoc> {
-  const e = await tables(db).events.byId(eventId);
-  if (!e || e.unionId !== unionId) throw new AppError('NOT_FOUND', '活动不存在或已被删除');
-  return e;
-}
-
 async function adminView(e: EventDoc) {
-  const url = e.coverFileID ? ((await tempUrls([e.coverFileID])).get(e.coverFileID) ?? null) : null;
-  return eventAdminView(e, url);
+  return eventAdminView(e, coverOf(await coverUrls([e]), e));
 }
 
 function scheduleIssues(e: Pick<EventDoc, 'signupOpensAt' | 'signupClosesAt' | 'cancelDeadline' | 'startsAt' | 'endsAt'>) {
@@ -48,7 +41,7 @@ export const adminList: H<'adminList'> = async (input, { db, actor }) => {
   return { items: items.map((e) => eventAdminView(e)), total, page: input.page, pageSize: input.pageSize };
 };
 
-export const adminGet: H<'adminGet'> = async (input, { db, actor }) => adminView(await managedEvent(db, input.eventId, actor.unionId));
+export const adminGet: H<'adminGet'> = async (input, { db, actor }) => adminView(await eventOf(db, input.eventId, actor.unionId));
 
 export const publish: H<'publish'> = async (input, { db, actor, now }) => {
   const { requestKey, ...fields } = input;
@@ -79,7 +72,7 @@ export const publish: H<'publish'> = async (input, { db, actor, now }) => {
   } catch (error) {
     // The same form sent twice (a double tap, a lost reply): one event.
     if (!isDuplicateKeyError(error)) throw error;
-    return { event: await adminView(await managedEvent(db, id, actor.unionId)), repeated: true };
+    return { event: await adminView(await eventOf(db, id, actor.unionId)), repeated: true };
   }
   await audit(db, { unionId: actor.unionId, at: now, actor: actorRef(actor), action: 'event.publish', target: { kind: 'event', id, label: e.title }, from: null, to: { summary: `${formatDateTimeZh(e.startsAt)} ${e.place}，名额 ${e.capacity ?? '不限'}` } });
   return { event: await adminView(e), repeated: false };

@@ -3,20 +3,17 @@ import type { ActorContext, Handler } from '../runtime/defineFunction';
 import type { EventsContract } from '../../src/core/contracts/events';
 import type { ActionName } from '../../src/core/contracts/contract';
 import { AppError } from '../../src/core/errors';
-import { startOfShanghaiDay, shanghaiDateKey } from '../../src/core/time';
 import type { Db } from '../db';
 import { tables } from '../db/tables';
 import { tempUrls } from '../db/files';
 import type { EventDoc, MemberDoc } from '../db/types';
 import type { Actor } from '../runtime/actor';
 import { notify } from '../notices/notify';
-import { cancelSignup as cancelSeat, checkIn, signUp, waitlistPosition } from './seats';
-import { eventCardView, eventDetailView, mySignupView, signupId } from './views';
+import { cancelSignup as cancelSeat, checkIn, eventOf, signUp, waitlistPosition } from './seats';
+import { coverOf, eventCardView, eventDetailView, mySignupView, signupId } from './views';
 import { cancelledSignupNotice, confirmedNotice, promotedNotice, waitlistedNotice } from './messages';
 
 type H<K extends ActionName<EventsContract>> = Handler<EventsContract, K, ActorContext>;
-
-export const dayStart = (d: Date) => startOfShanghaiDay(shanghaiDateKey(d));
 
 /** Events are a member's service: the caller must be on the roster (clerks and committee-only accounts are not). */
 export function memberOf(actor: Actor): MemberDoc {
@@ -24,13 +21,8 @@ export function memberOf(actor: Actor): MemberDoc {
   return actor.member;
 }
 
-async function eventOf(db: Db, eventId: string, unionId: string): Promise<EventDoc> {
-  const e = await tables(db).events.byId(eventId);
-  if (!e || e.unionId !== unionId) throw new AppError('NOT_FOUND', '活动不存在或已被删除');
-  return e;
-}
-
-async function coverUrls(events: EventDoc[]): Promise<Map<string, string>> {
+/** Temporary links to the covers of these events, in one storage call. */
+export async function coverUrls(events: EventDoc[]): Promise<Map<string, string>> {
   return tempUrls(events.map((e) => e.coverFileID).filter((f): f is string => f !== null));
 }
 
@@ -45,7 +37,7 @@ async function cards(db: Db, events: EventDoc[], member: MemberDoc, now: Date) {
   return Promise.all(
     events.map(async (e) => {
       const s = byEvent.get(e._id) ?? null;
-      return eventCardView(e, member, s, s ? await waitlistPosition(db, s) : null, now, e.coverFileID ? (covers.get(e.coverFileID) ?? null) : null);
+      return eventCardView(e, member, s, s ? await waitlistPosition(db, s) : null, now, coverOf(covers, e));
     }),
   );
 }
@@ -63,13 +55,14 @@ export const get: H<'get'> = async (input, { db, actor, now }) => {
   const member = memberOf(actor);
   const [e, s] = await Promise.all([eventOf(db, input.eventId, actor.unionId), tables(db).signups.byId(signupId(input.eventId, member._id))]);
   const covers = await coverUrls([e]);
-  return eventDetailView(e, member, s, s ? await waitlistPosition(db, s) : null, now, e.coverFileID ? (covers.get(e.coverFileID) ?? null) : null);
+  return eventDetailView(e, member, s, s ? await waitlistPosition(db, s) : null, now, coverOf(covers, e));
 };
 
 export const signup: H<'signup'> = async (input, { db, actor, now }) => {
   const member = memberOf(actor);
-  const { event, signup: s, repeated } = await signUp(db, { eventId: input.eventId, member, openid: actor.openid, answers: input.answers, now });
-  const position = await waitlistPosition(db, s);
+  const { event, signup: s, position: accepted, repeated } = await signUp(db, { eventId: input.eventId, member, openid: actor.openid, answers: input.answers, now });
+  // A new sign-up's place is known from the transaction; a repeated one's may have moved up since.
+  const position = repeated ? await waitlistPosition(db, s) : accepted;
   if (!repeated) await notify(db, [s.status === 'confirmed' ? confirmedNotice(event, s) : waitlistedNotice(event, s, position ?? 0)], now);
   return { signup: mySignupView(s, position), repeated };
 };
@@ -94,7 +87,7 @@ export const mine: H<'mine'> = async (_input, { db, actor, now }) => {
       .map(async (s) => {
         const e = byId.get(s.eventId) as EventDoc;
         const position = await waitlistPosition(db, s);
-        return { e, s, position, card: eventCardView(e, member, s, position, now, e.coverFileID ? (covers.get(e.coverFileID) ?? null) : null) };
+        return { e, s, position, card: eventCardView(e, member, s, position, now, coverOf(covers, e)) };
       }),
   );
   // Coming events first, soonest first; then past ones, latest first.
@@ -107,7 +100,7 @@ export const checkinSelf: H<'checkinSelf'> = async (input, { db, actor, now }) =
   const member = memberOf(actor);
   const e = await eventOf(db, input.eventId, actor.unionId);
   if (input.code !== e.eventCode) throw new AppError('NOT_ALLOWED', '签到码不正确，请核对现场公布的签到码', [{ path: ['code'], message: '签到码不正确' }]);
-  const { signup: s } = await checkIn(db, { eventId: e._id, unionId: actor.unionId, signupId: signupId(e._id, member._id), by: actor.openid, now, dayStart }).catch((error: unknown) => {
+  const { signup: s } = await checkIn(db, { eventId: e._id, unionId: actor.unionId, signupId: signupId(e._id, member._id), by: actor.openid, now }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'NOT_FOUND') throw new AppError('NOT_ALLOWED', '您没有报名这个活动');
     throw error;
   });

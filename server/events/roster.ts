@@ -12,9 +12,7 @@ import { compactDate, publishExport } from '../db/files';
 import type { EventDoc, SignupDoc } from '../db/types';
 import { buildWorkbook, sheet } from '../files/xlsx';
 import { recordPayout } from '../ledger/payout';
-import { checkIn } from './seats';
-import { dayStart } from './member';
-import { managedEvent } from './manage';
+import { checkIn, eventOf } from './seats';
 import { answersText, eventAdminView, rosterEntryView } from './views';
 
 type H<K extends ActionName<EventsContract>> = Handler<EventsContract, K, ActorContext>;
@@ -62,7 +60,7 @@ function countsOf(e: EventDoc, all: SignupDoc[]) {
 }
 
 export const roster: H<'roster'> = async (input, { db, actor }) => {
-  const e = await managedEvent(db, input.eventId, actor.unionId);
+  const e = await eventOf(db, input.eventId, actor.unionId);
   const { all, positions } = await entriesOf(db, e);
   const { tallies: t, ...counts } = countsOf(e, all);
   return { event: eventAdminView(e), entries: all.map((s) => rosterEntryView(e, s, positions.get(s._id) ?? null)), counts, tallies: t };
@@ -77,16 +75,16 @@ function parseCode(raw: string, eventId: string): string {
 }
 
 export const checkin: H<'checkin'> = async (input, { db, actor, now }) => {
-  const e = await managedEvent(db, input.eventId, actor.unionId);
+  const e = await eventOf(db, input.eventId, actor.unionId);
   const code = parseCode(input.code, e._id);
   const [found] = await tables(db).signups.find({ eventId: e._id, checkinCode: code }, { limit: 1 });
   if (!found) throw new AppError('NOT_FOUND', '签到码不正确，请核对后重试', [{ path: ['code'], message: '没有这个签到码' }]);
-  const { event, signup } = await checkIn(db, { eventId: e._id, unionId: actor.unionId, signupId: found._id, by: actor.openid, now, dayStart });
+  const { event, signup } = await checkIn(db, { eventId: e._id, unionId: actor.unionId, signupId: found._id, by: actor.openid, now });
   return { entry: rosterEntryView(event, signup, null) };
 };
 
 export const exportRoster: H<'export'> = async (input, { db, actor, now }) => {
-  const e = await managedEvent(db, input.eventId, actor.unionId);
+  const e = await eventOf(db, input.eventId, actor.unionId);
   const { all, positions } = await entriesOf(db, e);
   const { tallies: t, ...counts } = countsOf(e, all);
   const content = await buildWorkbook([
@@ -138,7 +136,7 @@ export const exportRoster: H<'export'> = async (input, { db, actor, now }) => {
  * those confirmed when nobody was checked in.
  */
 export const results: H<'results'> = async (input, { db, actor, now }) => {
-  const e = await managedEvent(db, input.eventId, actor.unionId);
+  const e = await eventOf(db, input.eventId, actor.unionId);
   if (e.status === 'cancelled') throw new AppError('NOT_ALLOWED', '活动已取消');
   if (now < e.startsAt) throw new AppError('NOT_ALLOWED', '活动开始后才能登记结果和奖品');
   const ids = input.prizes.map((p) => p.memberId);

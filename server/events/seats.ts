@@ -9,6 +9,7 @@
 import { randomInt } from 'node:crypto';
 import { AppError } from '../../src/core/errors';
 import { checkAnswers, cancelReason, type Answers } from '../../src/core/domain/events';
+import { shanghaiDayRange } from '../../src/core/time';
 import type { Db } from '../db';
 import { inTransaction, type Tx } from '../db/transaction';
 import { tables } from '../db/tables';
@@ -32,10 +33,19 @@ function checkinCode(seq: number): string {
   return `${String(seq).padStart(3, '0')}${String(randomInt(0, 1000)).padStart(3, '0')}`;
 }
 
-async function loadEvent(tx: Tx, eventId: string, unionId: string): Promise<EventDoc> {
-  const e = await tx.get<EventDoc>('events', eventId);
+/** The event if it is the caller's union's; another union's event does not exist for them. */
+function ownEvent(e: EventDoc | null, unionId: string): EventDoc {
   if (!e || e.unionId !== unionId) throw new AppError('NOT_FOUND', '活动不存在或已被删除');
   return e;
+}
+
+/** An event of the caller's union, read outside a transaction (views, exports). */
+export async function eventOf(db: Db, eventId: string, unionId: string): Promise<EventDoc> {
+  return ownEvent(await tables(db).events.byId(eventId), unionId);
+}
+
+async function loadEvent(tx: Tx, eventId: string, unionId: string): Promise<EventDoc> {
+  return ownEvent(await tx.get<EventDoc>('events', eventId), unionId);
 }
 
 /**
@@ -67,6 +77,8 @@ async function promote(db: Db, tx: Tx, e: EventDoc, now: Date): Promise<SignupDo
 export interface SignupOutcome {
   event: EventDoc;
   signup: SignupDoc;
+  /** The place on the waitlist when this sign-up was accepted (the end of the line), else null. */
+  position: number | null;
   repeated: boolean;
 }
 
@@ -80,7 +92,7 @@ export async function signUp(db: Db, args: { eventId: string; member: MemberDoc;
       const e = await loadEvent(tx, args.eventId, member.unionId);
       const existing = await tx.get<SignupDoc>('event_signups', id);
       // Signed up already (a second tap, a retried request): the same sign-up, unchanged.
-      if (existing && existing.status !== 'cancelled') return { event: e, signup: existing, repeated: true };
+      if (existing && existing.status !== 'cancelled') return { event: e, signup: existing, position: null, repeated: true };
       const refusal = joinRefusal(e, member, now);
       if (refusal) throw new AppError('NOT_ALLOWED', refusal);
       const checked = checkAnswers(e.extraFields, args.answers);
@@ -123,7 +135,7 @@ export async function signUp(db: Db, args: { eventId: string; member: MemberDoc;
       } else await tx.insert('event_signups', signup);
       // The event last: between its write and the commit, every other sign-up of this event conflicts.
       await tx.update('events', e._id, { ...c });
-      return { event: { ...e, ...c }, signup, repeated: false };
+      return { event: { ...e, ...c }, signup, position: seat ? null : c.waitlistCount, repeated: false };
     },
     HOT,
   );
@@ -185,17 +197,15 @@ export async function changeEvent(
 }
 
 /** Whether check-in is open: from the start of the event's Shanghai day to the end of the day it ends. */
-export function checkinRefusal(e: EventDoc, now: Date, dayStart: (d: Date) => Date): string | null {
+function checkinRefusal(e: EventDoc, now: Date): string | null {
   if (e.status === 'cancelled') return '活动已取消';
-  const opens = dayStart(e.startsAt);
-  const closes = new Date(dayStart(e.endsAt).getTime() + 24 * 3600_000);
-  if (now < opens) return '活动当天才能签到';
-  if (now >= closes) return '活动已结束，不能再签到';
+  if (now < shanghaiDayRange(e.startsAt).start) return '活动当天才能签到';
+  if (now >= shanghaiDayRange(e.endsAt).end) return '活动已结束，不能再签到';
   return null;
 }
 
 /** Check a confirmed member in, once: in a transaction with the event's checked-in count. */
-export async function checkIn(db: Db, args: { eventId: string; unionId: string; signupId: string; by: string; now: Date; dayStart: (d: Date) => Date }): Promise<{ event: EventDoc; signup: SignupDoc }> {
+export async function checkIn(db: Db, args: { eventId: string; unionId: string; signupId: string; by: string; now: Date }): Promise<{ event: EventDoc; signup: SignupDoc }> {
   const { now } = args;
   return inTransaction(
     db,
@@ -206,7 +216,7 @@ export async function checkIn(db: Db, args: { eventId: string; unionId: string; 
       if (s.status === 'waitlisted') throw new AppError('NOT_ALLOWED', `${s.name}在候补名单中，尚未获得名额，不能签到`);
       if (s.status === 'cancelled') throw new AppError('NOT_ALLOWED', `${s.name}已取消报名，不能签到`);
       if (s.checkedInAt) throw new AppError('NOT_ALLOWED', `${s.name}已签到，不能重复签到`);
-      const why = checkinRefusal(e, now, args.dayStart);
+      const why = checkinRefusal(e, now);
       if (why) throw new AppError('NOT_ALLOWED', why);
       await tx.update('event_signups', s._id, { checkedInAt: now, checkedInBy: args.by, updatedAt: now });
       await tx.update('events', e._id, { checkedInCount: e.checkedInCount + 1 });

@@ -35,6 +35,11 @@ export function answersText(fields: readonly ExtraField[], answers: Answers): st
     .join('；');
 }
 
+/** An event's cover link from links fetched for a page of events (one storage call for all). */
+export function coverOf(covers: Map<string, string>, e: EventDoc): string | null {
+  return e.coverFileID ? (covers.get(e.coverFileID) ?? null) : null;
+}
+
 export function seatsLeft(e: EventDoc): number | null {
   return e.capacity === null ? null : Math.max(0, e.capacity - e.seatsTaken);
 }

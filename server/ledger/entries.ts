@@ -5,7 +5,7 @@ import type { ActionName } from '../../src/core/contracts/contract';
 import { AppError } from '../../src/core/errors';
 import { BUDGET_LINES, BUDGET_LINE_LABELS, FORM_LABELS } from '../../src/core/policy/items';
 import { ruleLabel } from '../../src/core/policy/profile';
-import { shanghaiDateKey, startOfShanghaiDay } from '../../src/core/time';
+import { shanghaiAt, shanghaiDateKey } from '../../src/core/time';
 import { tables } from '../db/tables';
 import { audit, actorRef } from '../db/audit';
 import { compactDate, publishExport } from '../db/files';
@@ -16,13 +16,12 @@ import { ledgerEntryView } from './views';
 
 type H<K extends ActionName<LedgerContract>> = Handler<LedgerContract, K, ActorContext>;
 
-/** A day an officer enters is stored at Shanghai noon, safely inside that day and that year. */
-const NOON_MS = 12 * 3600_000;
 
 export const ledgerRecord: H<'ledgerRecord'> = async (input, { db, actor, now }) => {
   const today = shanghaiDateKey(now);
   if (input.date && input.date > today) throw new AppError('VALIDATION_FAILED', '不能登记未来日期的支出', [{ path: ['date'], message: '日期不能晚于今天' }]);
-  const at = input.date ? new Date(startOfShanghaiDay(input.date).getTime() + NOON_MS) : now;
+  // A day an officer enters is stored at Shanghai noon, safely inside that day and that year.
+  const at = input.date ? shanghaiAt(input.date, '12:00') : now;
   let member = null;
   if (input.memberId) {
     member = await tables(db).members.byId(input.memberId);

@@ -8,18 +8,12 @@ import { randomUUID } from 'node:crypto';
 import { sendSubscribeMessage } from '../runtime/cloud';
 import { isDuplicateKeyError, type Db } from '../db';
 import { tables } from '../db/tables';
-import type { NoticeDoc, NoticeKind } from '../db/types';
+import type { NoticeDoc } from '../db/types';
 
-export interface NewNotice {
+/** A notice to send: what the inbox stores of it, plus how it is sent. */
+export interface NewNotice extends Pick<NoticeDoc, 'unionId' | 'openid' | 'memberId' | 'kind' | 'title' | 'body' | 'link'> {
   /** Give an id when the notice must go out once only (a job that may run twice); otherwise a new one is made. */
   id?: string;
-  unionId: string;
-  openid: string;
-  memberId: string | null;
-  kind: NoticeKind;
-  title: string;
-  body: string;
-  link: string | null;
   /** The subscribe message's fields (template keys → short values); absent: inbox only. */
   push?: Record<string, string>;
 }

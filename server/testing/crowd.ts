@@ -13,6 +13,7 @@ export interface CrowdMember {
 
 const HEADER = ['姓名', '工号', '部门', '性别', '出生日期', '手机号'];
 
+/** Run `count` tasks, at most `concurrency` at a time; the results in task order. */
 export async function pool<T>(count: number, concurrency: number, task: (i: number) => Promise<T>): Promise<T[]> {
   const out: T[] = new Array<T>(count);
   let next = 0;

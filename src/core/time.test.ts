@@ -1,4 +1,4 @@
-import { addDays, ageOn, birthdayInYear, formatDateTimeZh, formatDateZh, isValidDateKey, shanghaiDateKey, shanghaiDayRange, shanghaiYear, startOfShanghaiDay } from './time';
+import { addDays, ageOn, birthdayInYear, formatDateTimeZh, formatDateZh, isValidDateKey, isValidTime, shanghaiAt, shanghaiDateKey, shanghaiDayRange, shanghaiYear, startOfShanghaiDay } from './time';
 
 describe('business dates are Shanghai dates, whatever the server clock says', () => {
   test.each([
@@ -20,6 +20,14 @@ describe('business dates are Shanghai dates, whatever the server clock says', ()
     const { start, end } = shanghaiDayRange(new Date('2024-05-01T03:00:00Z'));
     expect(start.toISOString()).toBe('2024-04-30T16:00:00.000Z');
     expect(end.toISOString()).toBe('2024-05-01T16:00:00.000Z');
+  });
+
+  test('a Shanghai wall-clock time on a day; malformed times are refused', () => {
+    expect(shanghaiAt('2024-05-01', '09:30').toISOString()).toBe('2024-05-01T01:30:00.000Z');
+    expect(shanghaiAt('2024-05-01', '00:00').toISOString()).toBe('2024-04-30T16:00:00.000Z');
+    expect(isValidTime('23:59')).toBe(true);
+    for (const bad of ['24:00', '9:30', '09:60', '']) expect(isValidTime(bad)).toBe(false);
+    expect(() => shanghaiAt('2024-05-01', '24:00')).toThrow(RangeError);
   });
 
   test.each([

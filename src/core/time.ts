@@ -47,6 +47,20 @@ export function startOfShanghaiDay(key: DateKey): Date {
   return new Date(Date.UTC(y, mo - 1, d) - SHANGHAI_OFFSET_MINUTES * 60_000);
 }
 
+const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** The instant of a Shanghai wall-clock time ("HH:mm") on a Shanghai day. */
+export function shanghaiAt(key: DateKey, hhmm: string): Date {
+  const t = HHMM.exec(hhmm);
+  if (!t) throw new RangeError(`not a time: ${hhmm}`);
+  return new Date(startOfShanghaiDay(key).getTime() + (Number(t[1]) * 60 + Number(t[2])) * 60_000);
+}
+
+/** Whether a string is a 24-hour "HH:mm" time. */
+export function isValidTime(hhmm: string): boolean {
+  return HHMM.test(hhmm);
+}
+
 /** The Shanghai day that contains `now`, as [start, end) instants. */
 export function shanghaiDayRange(now: Date): { start: Date; end: Date } {
   const start = startOfShanghaiDay(shanghaiDateKey(now));

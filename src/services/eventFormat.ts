@@ -4,7 +4,7 @@
  * these values, and a value from a module that builds zod schemas would pull all of zod into the main package.
  */
 import type { EventAdminView, EventCard } from '@/core/contracts/events';
-import { formatDateTimeZh, inShanghai, isValidDateKey, shanghaiDateKey, startOfShanghaiDay } from '@/core/time';
+import { formatDateTimeZh, inShanghai, isValidDateKey, isValidTime, shanghaiAt, shanghaiDateKey } from '@/core/time';
 
 /** "2025年5月20日 14:00–16:00"; both ends in full when the event runs over more than one day. */
 export function eventTimeText(startsAt: string, endsAt: string): string {
@@ -52,17 +52,12 @@ export function adminStatus(e: Pick<EventAdminView, 'status' | 'signupOpensAt' |
   return { text: '报名中', tone: 'ok' };
 }
 
-const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
-
 /**
  * A Shanghai wall-clock date (YYYY-MM-DD) and time (HH:mm) as the ISO instant the contract takes, or null when
  * either is missing or malformed. Shanghai is UTC+8 all year (core/time.ts), so the instant is exact.
  */
 export function shanghaiInstant(date: string, time: string): string | null {
-  const t = TIME.exec(time);
-  if (!isValidDateKey(date) || !t) return null;
-  const ms = startOfShanghaiDay(date).getTime() + (Number(t[1]) * 60 + Number(t[2])) * 60_000;
-  return new Date(ms).toISOString();
+  return isValidDateKey(date) && isValidTime(time) ? shanghaiAt(date, time).toISOString() : null;
 }
 
 /** An ISO instant as the Shanghai date and time an officer's pickers show. */
