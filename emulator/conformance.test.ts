@@ -252,6 +252,34 @@ describe('storage', () => {
     await cloud.deleteFile({ fileList: [up.fileID] });
     expect((await fetch(url)).status).toBe(404);
   });
+
+  test('a temporary URL serves a picture with its image type, whatever the case of its name', async () => {
+    const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    for (const [name, type] of [
+      ['cover.png', 'image/png'],
+      ['cover.JPG', 'image/jpeg'],
+      ['cover.jpeg', 'image/jpeg'],
+      ['cover.webp', 'image/webp'],
+    ]) {
+      const up = await cloud.uploadFile({ cloudPath: `events/u1/e1/${name}`, fileContent: bytes });
+      const { fileList } = await cloud.getTempFileURL({ fileList: [up.fileID] });
+      const r = await fetch(fileList[0].tempFileURL);
+      expect([name, r.status, r.headers.get('content-type')]).toEqual([name, 200, type]);
+      expect(Buffer.compare(Buffer.from(await r.arrayBuffer()), bytes)).toBe(0);
+    }
+  });
+
+  test('the H5 upload (POST /storage/upload) takes a picture under the caller’s folder, and serves it as one', async () => {
+    const token = await emu.login('wx-cover-uploader');
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 1])], { type: 'image/jpeg' }), '活动封面.JPG');
+    const r = await fetch(`${emu.url}/storage/upload`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    expect(r.status).toBe(200);
+    const { fileID } = (await r.json()) as { fileID: string };
+    expect(fileID).toMatch(/^cloud:\/\/[^/]+\/uploads\/wx-cover-uploader\/[0-9a-f-]+\.jpg$/);
+    const { fileList } = await cloud.getTempFileURL({ fileList: [fileID] });
+    expect((await fetch(fileList[0].tempFileURL)).headers.get('content-type')).toBe('image/jpeg');
+  });
 });
 
 describe('durability', () => {

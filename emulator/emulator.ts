@@ -260,7 +260,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     if (method === 'GET' && pathname.startsWith('/__storage/files/')) {
       const where = storagePathFromUrl(pathname, '/__storage/files/');
       const bytes = where ? storage.readSigned(where.env, where.path, url.searchParams.get('t') ?? '', url.searchParams.get('sign') ?? '') : null;
-      if (bytes) sendBytes(res, 200, bytes, CONTENT_TYPES[extname(where?.path ?? '')] ?? 'application/octet-stream');
+      // Served with the type its name says (as COS does), so a cover shows in an <img> and an .xlsx downloads as one.
+      if (bytes) sendBytes(res, 200, bytes, CONTENT_TYPES[extname(where?.path ?? '').toLowerCase()] ?? 'application/octet-stream');
       else sendBytes(res, 404, Buffer.from('not found or link expired'), 'text/plain');
       return;
     }

@@ -7,20 +7,47 @@ import { cloud } from '../runtime/cloud';
 import { shanghaiDateKey } from '../../src/core/time';
 import { AppError } from '../../src/core/errors';
 
+/** `cloud://<env>.<bucket>/a/b.png` → `a/b.png`; null when the fileID is not one, or its path climbs out. */
+export function cloudPathOf(fileID: string): string | null {
+  const m = /^cloud:\/\/[^/]+\/(.+)$/.exec(fileID);
+  if (!m || m[1].split('/').some((seg) => seg === '' || seg === '.' || seg === '..')) return null;
+  return m[1];
+}
+
 /**
- * A file the caller uploaded. Clients upload under `uploads/<their OPENID>/` (the H5 gateway chooses that path
- * itself; the weapp client is told its OPENID by whoami), so a fileID outside that folder is someone else's file
- * and is refused without being read.
+ * Refuse a file the caller did not upload. Clients upload under `uploads/<their OPENID>/` (the H5 gateway chooses
+ * that path itself; the weapp client is told its OPENID by whoami), so a fileID outside that folder is someone
+ * else's file and is refused without being read. Returns the file's path in storage.
  */
+export function assertCallerUpload(openid: string, fileID: string): string {
+  const path = cloudPathOf(fileID);
+  if (!openid || !path || !path.startsWith(`uploads/${openid}/`)) throw new AppError('FORBIDDEN', '只能使用您本人上传的文件');
+  return path;
+}
+
+/** The bytes of a file the caller uploaded (see assertCallerUpload). */
 export async function readCallerUpload(openid: string, fileID: string): Promise<Buffer> {
-  if (!fileID.startsWith('cloud://') || !fileID.includes(`/uploads/${openid}/`)) {
-    throw new AppError('FORBIDDEN', '只能使用您本人上传的文件');
-  }
+  assertCallerUpload(openid, fileID);
   try {
     const r = await cloud.downloadFile({ fileID });
     return r.fileContent;
   } catch {
     throw new AppError('NOT_FOUND', '文件不存在或已过期，请重新上传');
+  }
+}
+
+/** Store bytes at `cloudPath` (replacing what is there) and return the fileID. */
+export async function storeFile(cloudPath: string, content: Buffer): Promise<string> {
+  return (await cloud.uploadFile({ cloudPath, fileContent: content })).fileID;
+}
+
+/** Remove stored files, best effort: a file already gone, or a failed delete, only leaves an orphan behind. */
+export async function deleteFiles(fileIDs: string[]): Promise<void> {
+  if (fileIDs.length === 0) return;
+  try {
+    await cloud.deleteFile({ fileList: fileIDs });
+  } catch (error) {
+    console.warn('[files] deleteFile failed', fileIDs, error);
   }
 }
 
@@ -39,11 +66,11 @@ export function publishExport(unionId: string, fileName: string, content: Buffer
 
 /** Store a generated file and return a temporary download link (valid as long as the platform's default). */
 async function publishFile(cloudPath: string, content: Buffer): Promise<{ fileID: string; url: string }> {
-  const up = await cloud.uploadFile({ cloudPath, fileContent: content });
-  const links = (await cloud.getTempFileURL({ fileList: [up.fileID] })) as { fileList: { tempFileURL?: string }[] };
+  const fileID = await storeFile(cloudPath, content);
+  const links = (await cloud.getTempFileURL({ fileList: [fileID] })) as { fileList: { tempFileURL?: string }[] };
   const url = links.fileList[0]?.tempFileURL ?? '';
-  if (!url) throw new Error(`no download URL for ${up.fileID}`);
-  return { fileID: up.fileID, url };
+  if (!url) throw new Error(`no download URL for ${fileID}`);
+  return { fileID, url };
 }
 
 /** Temporary download links for stored files (e.g. event covers), by fileID; one call for all of them. */

@@ -1,14 +1,16 @@
 /** What officers do with an event: publish, edit, close early, cancel. */
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import type { ActorContext, Handler } from '../runtime/defineFunction';
 import type { EventsContract } from '../../src/core/contracts/events';
 import type { ActionName } from '../../src/core/contracts/contract';
 import { AppError } from '../../src/core/errors';
 import { checkSchedule } from '../../src/core/domain/events';
+import { IMAGE_KINDS_TEXT, MAX_IMAGE_BYTES, MAX_IMAGE_TEXT, imageExtensionOf, imageKindOf } from '../../src/core/domain/images';
 import { formatDateTimeZh } from '../../src/core/time';
 import { isDuplicateKeyError, type Db } from '../db';
 import { tables } from '../db/tables';
 import { audit, actorRef } from '../db/audit';
+import { assertCallerUpload, cloudPathOf, deleteFiles, readCallerUpload, storeFile } from '../db/files';
 import type { EventDoc } from '../db/types';
 import { notify } from '../notices/notify';
 import { changeEvent, eventOf } from './seats';
@@ -28,6 +30,43 @@ function scheduleIssues(e: Pick<EventDoc, 'signupOpensAt' | 'signupClosesAt' | '
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems[0], problems.map((message) => ({ path: ['schedule'], message })));
 }
 
+/** Where an event's own files live: `events/<union>/<event id, in path-safe characters>/`. */
+function eventFolder(unionId: string, eventId: string): string {
+  return `events/${unionId}/${eventId.replace(/[^A-Za-z0-9_-]/g, '_')}/`;
+}
+
+/** Whether a stored fileID is one of this event's own files (a cover copied by acceptCover). */
+function inEventFolder(fileID: string | null, unionId: string, eventId: string): fileID is string {
+  return fileID !== null && (cloudPathOf(fileID)?.startsWith(eventFolder(unionId, eventId)) ?? false);
+}
+
+/**
+ * A new cover for an event, from a picture the officer uploaded to their own folder. Taken only when the caller
+ * uploaded it (FORBIDDEN, before anything is read), it is named as a JPG/PNG/WebP picture and its first bytes say
+ * so, it is at most 5 MB (VALIDATION_FAILED at `path`), and it exists (NOT_FOUND). Returns the fileID to store.
+ *
+ * The picture is copied into the event's own folder rather than pointed to where it was uploaded: `uploads/` is
+ * the officers' scratch folder (roster files land there too, and a deployment may clean it up), and the officer
+ * who uploaded it may leave the committee — the event keeps its cover regardless. The download the copy needs is
+ * also the existence check (a missing file fails it), and lets the bytes be checked. The copy is named by a hash
+ * of the upload: the same form sent twice writes the same file, and a new picture gets a new name, so no cached
+ * link shows the old one.
+ */
+async function acceptCover(openid: string, unionId: string, eventId: string, fileID: string, path: string[]): Promise<string> {
+  const uploaded = assertCallerUpload(openid, fileID);
+  const refuse = (message: string) => new AppError('VALIDATION_FAILED', message, [{ path, message }]);
+  if (!imageExtensionOf(uploaded)) throw refuse(`封面图片请使用 ${IMAGE_KINDS_TEXT} 格式的图片`);
+  const bytes = await readCallerUpload(openid, fileID).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') throw new AppError('NOT_FOUND', '封面图片不存在或已过期，请重新上传', [{ path, message: '图片不存在，请重新上传' }]);
+    throw error;
+  });
+  if (bytes.length > MAX_IMAGE_BYTES) throw refuse(`封面图片不能超过 ${MAX_IMAGE_TEXT}，请换一张或压缩后再上传`);
+  const kind = imageKindOf(bytes);
+  if (!kind) throw refuse(`文件内容不是有效的 ${IMAGE_KINDS_TEXT} 图片，请换一张图片`);
+  const name = createHash('sha256').update(fileID).digest('hex').slice(0, 16);
+  return storeFile(`${eventFolder(unionId, eventId)}cover-${name}.${kind}`, bytes);
+}
+
 /** Audience lists referring to members of another union are refused: ids are checked against the roster. */
 async function checkMemberIds(db: Db, unionId: string, ids: string[] | undefined): Promise<void> {
   if (!ids) return;
@@ -38,21 +77,24 @@ async function checkMemberIds(db: Db, unionId: string, ids: string[] | undefined
 
 export const adminList: H<'adminList'> = async (input, { db, actor }) => {
   const { items, total } = await tables(db).events.findPage({ unionId: actor.unionId }, ['startsAt', 'desc'], input.page, input.pageSize);
-  return { items: items.map((e) => eventAdminView(e)), total, page: input.page, pageSize: input.pageSize };
+  const covers = await coverUrls(items);
+  return { items: items.map((e) => eventAdminView(e, coverOf(covers, e))), total, page: input.page, pageSize: input.pageSize };
 };
 
 export const adminGet: H<'adminGet'> = async (input, { db, actor }) => adminView(await eventOf(db, input.eventId, actor.unionId));
 
-export const publish: H<'publish'> = async (input, { db, actor, now }) => {
+export const publish: H<'publish'> = async (input, { db, actor, openid, now }) => {
   const { requestKey, ...fields } = input;
   scheduleIssues(fields);
   if (fields.endsAt <= now) throw new AppError('VALIDATION_FAILED', '活动结束时间已过', [{ path: ['endsAt'], message: '结束时间已过' }]);
   await checkMemberIds(db, actor.unionId, fields.audience.memberIds);
   const id = `${actor.unionId}:${requestKey}`;
+  const coverFileID = fields.coverFileID === null ? null : await acceptCover(openid, actor.unionId, id, fields.coverFileID, ['coverFileID']);
   const e: EventDoc = {
     _id: id,
     unionId: actor.unionId,
     ...fields,
+    coverFileID,
     status: 'open',
     cancelReason: null,
     seatsTaken: 0,
@@ -95,9 +137,20 @@ async function signedUp(db: Db, eventId: string) {
   return tables(db).signups.findAll({ eventId, status: _.in(['confirmed', 'waitlisted']) });
 }
 
-export const update: H<'update'> = async (input, { db, actor, now }) => {
-  const changes = input.changes;
+export const update: H<'update'> = async (input, { db, actor, openid, now }) => {
+  const changes = { ...input.changes };
   if (changes.audience?.memberIds) await checkMemberIds(db, actor.unionId, changes.audience.memberIds);
+  // A new cover is checked and copied before the transaction (storage is no part of it); the event's own cover
+  // sent back unchanged is no change.
+  let newCover: string | null = null;
+  if (typeof changes.coverFileID === 'string') {
+    const current = await eventOf(db, input.eventId, actor.unionId);
+    if (changes.coverFileID === current.coverFileID) delete changes.coverFileID;
+    else {
+      changes.coverFileID = await acceptCover(openid, actor.unionId, current._id, changes.coverFileID, ['changes', 'coverFileID']);
+      if (changes.coverFileID !== current.coverFileID) newCover = changes.coverFileID;
+    }
+  }
   const { before, event, promoted } = await changeEvent(db, {
     eventId: input.eventId,
     unionId: actor.unionId,
@@ -114,7 +167,12 @@ export const update: H<'update'> = async (input, { db, actor, now }) => {
       }
       return changes;
     },
+  }).catch(async (error: unknown) => {
+    if (newCover) await deleteFiles([newCover]);
+    throw error;
   });
+  // The replaced cover was the event's own copy: nothing else refers to it.
+  if (before.coverFileID !== event.coverFileID && inEventFolder(before.coverFileID, actor.unionId, event._id)) await deleteFiles([before.coverFileID]);
   const changed = NOTEWORTHY.filter(([k]) => !same(before[k], event[k])).map(([, label]) => label);
   const people = changed.length ? await signedUp(db, event._id) : [];
   const promotedIds = new Set(promoted.map((p) => p._id));

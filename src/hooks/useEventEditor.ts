@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { EventAdminView } from '@/core/contracts/events';
 import type { EventKind } from '@/core/domain/events';
@@ -6,6 +6,7 @@ import type { Gender } from '@/core/domain/vocabulary';
 import type { ErrorBody, ErrorIssue } from '@/core/errors';
 import { addDays } from '@/core/time';
 import { checkPayload } from '@/services/cloud';
+import { chooseAndUploadImage, releasePreview } from '@/services/files';
 import { nowParts, shanghaiInstant, shanghaiParts } from '@/services/eventFormat';
 import { randomId } from '@/services/ids';
 import { ROUTES, withQuery } from '@/services/routes';
@@ -30,9 +31,14 @@ export interface EventFormValues {
   title: string;
   kind: EventKind | null;
   description: string;
+  /** The cover as the function stores it (null: none), and what shows it on this screen (a link or a local file). */
+  coverFileID: string | null;
+  coverPreview: string | null;
   place: string;
+  /** The start date; the end date is the same day unless the event runs over several days (春秋游). */
   date: string;
   startTime: string;
+  endDate: string;
   endTime: string;
   unlimited: boolean;
   capacity: string;
@@ -59,8 +65,9 @@ const FIELD_LABELS: Partial<Record<string, string>> = {
   title: '标题',
   kind: '类型',
   description: '说明',
+  coverFileID: '封面图片',
   place: '地点',
-  startsAt: '活动时间',
+  startsAt: '开始时间',
   endsAt: '结束时间',
   capacity: '名额',
   signupOpensAt: '报名开始',
@@ -77,6 +84,7 @@ const FIELD_LABELS: Partial<Record<string, string>> = {
 const SETTLES: Partial<Record<keyof EventFormValues, string[]>> = {
   date: ['startsAt', 'endsAt'],
   startTime: ['startsAt', 'endsAt'],
+  endDate: ['endsAt'],
   endTime: ['endsAt'],
   unlimited: ['capacity'],
   opensDate: ['signupOpensAt'],
@@ -98,9 +106,12 @@ function emptyValues(): EventFormValues {
     title: '',
     kind: null,
     description: '',
+    coverFileID: null,
+    coverPreview: null,
     place: '',
     date: '',
     startTime: '',
+    endDate: '',
     endTime: '',
     unlimited: false,
     capacity: '',
@@ -123,6 +134,7 @@ function emptyValues(): EventFormValues {
 function valuesOf(e: EventAdminView | null): EventFormValues {
   if (!e) return emptyValues();
   const starts = shanghaiParts(e.startsAt);
+  const ends = shanghaiParts(e.endsAt);
   const opens = shanghaiParts(e.signupOpensAt);
   const closes = shanghaiParts(e.signupClosesAt);
   const cancel = shanghaiParts(e.cancelDeadline);
@@ -131,10 +143,13 @@ function valuesOf(e: EventAdminView | null): EventFormValues {
     title: e.title,
     kind: e.kind,
     description: e.description,
+    coverFileID: e.coverFileID,
+    coverPreview: e.coverUrl,
     place: e.place,
     date: starts.date,
     startTime: starts.time,
-    endTime: shanghaiParts(e.endsAt).time,
+    endDate: ends.date,
+    endTime: ends.time,
     unlimited: e.capacity === null,
     capacity: e.capacity === null ? '' : String(e.capacity),
     opensDate: opens.date,
@@ -183,11 +198,14 @@ function toFields(v: EventFormValues, memberIds: string[] | undefined): { fields
     return shanghaiInstant(date, time) ?? '';
   };
   const startsAt = instant(v.date, v.startTime, 'startsAt', '活动日期', '开始时间');
+  // An end date left empty is the start date (an event within one day).
+  const endDate = v.endDate || v.date;
   let endsAt = '';
   if (!v.endTime) problems.endsAt = '请选择结束时间';
-  else if (v.date) {
-    endsAt = shanghaiInstant(v.date, v.endTime) ?? '';
-    if (startsAt && endsAt <= startsAt) problems.endsAt = '结束时间应晚于开始时间';
+  else if (endDate) {
+    endsAt = shanghaiInstant(endDate, v.endTime) ?? '';
+    if (v.date && endDate < v.date) problems.endsAt = '结束日期不能早于开始日期';
+    else if (startsAt && endsAt <= startsAt) problems.endsAt = '结束时间应晚于开始时间';
   } else problems.endsAt = '请先选择活动日期';
   let capacity: number | null = null;
   if (!v.unlimited) {
@@ -222,6 +240,7 @@ function toFields(v: EventFormValues, memberIds: string[] | undefined): { fields
       title: v.title.trim(),
       kind: v.kind ?? undefined,
       description: v.description.trim(),
+      coverFileID: v.coverFileID,
       place: v.place.trim(),
       startsAt,
       endsAt,
@@ -277,11 +296,13 @@ function sameValue(a: unknown, b: unknown): boolean {
  * `events.update` with only the fields that changed, so members are told of a change only when there is one).
  * Problems show beside their fields and, all together, above the button (the form is long).
  */
-export function useEventEditor(original: EventAdminView | null) {
+export function useEventEditor(original: EventAdminView | null, openid: string) {
   const form = useForm<EventFormValues>(() => valuesOf(original));
   const [requestKey] = useState(randomId);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<ErrorBody | null>(null);
+  const [coverUploading, setCoverUploading] = useState(false);
+  const [coverError, setCoverError] = useState<ErrorBody | null>(null);
   const publish = useAction('events', 'publish');
   const update = useAction('events', 'update');
   const { values } = form;
@@ -295,9 +316,13 @@ export function useEventEditor(original: EventAdminView | null) {
     settle(SETTLES[key] ?? [key]);
   };
 
-  /** Picking the event's date fills in a deadline left empty: 18:00 the day before. */
+  /**
+   * Picking the event's date moves the end date with it (unless the officer set a later one for a multi-day
+   * event), and fills in a deadline left empty: 18:00 the day before.
+   */
   const setDate = (date: string) => {
     set('date', date);
+    if (!values.endDate || values.endDate === values.date || values.endDate < date) form.set('endDate', date);
     const before = addDays(date, -1);
     if (!values.closesDate) {
       form.set('closesDate', before);
@@ -307,6 +332,34 @@ export function useEventEditor(original: EventAdminView | null) {
       form.set('cancelDate', before);
       if (!values.cancelTime) form.set('cancelTime', DEFAULT_CLOSE_TIME);
     }
+  };
+
+  // A local preview (a browser's blob: address) is let go when another replaces it and when the form closes.
+  const preview = useRef(values.coverPreview);
+  preview.current = values.coverPreview;
+  useEffect(() => () => releasePreview(preview.current), []);
+  const setCover = (fileID: string | null, previewUrl: string | null) => {
+    releasePreview(values.coverPreview);
+    set('coverFileID', fileID);
+    form.set('coverPreview', previewUrl);
+  };
+
+  /** 上传封面 / 更换: pick a picture and upload it to the officer's own folder; the function checks and keeps it on 发布 / 保存. */
+  const uploadCover = async () => {
+    if (coverUploading) return;
+    setCoverError(null);
+    setCoverUploading(true);
+    try {
+      const reply = await chooseAndUploadImage(openid);
+      if (!reply.ok) setCoverError(reply.error);
+      else if (reply.data) setCover(reply.data.fileID, reply.data.previewUrl);
+    } finally {
+      setCoverUploading(false);
+    }
+  };
+  const removeCover = () => {
+    setCoverError(null);
+    setCover(null, null);
   };
 
   const setQuestions = (questions: QuestionDraft[]) => form.set('questions', questions);
@@ -384,6 +437,7 @@ export function useEventEditor(original: EventAdminView | null) {
     values,
     set,
     setDate,
+    cover: { url: values.coverPreview, uploading: coverUploading, error: coverError, upload: uploadCover, remove: removeCover },
     addQuestion,
     setQuestion,
     removeQuestion,
@@ -391,7 +445,9 @@ export function useEventEditor(original: EventAdminView | null) {
     error,
     problems: problemLines(errors),
     submit,
-    busy: publish.busy || update.busy,
+    busy: publish.busy || update.busy || coverUploading,
     editing: original !== null,
   };
 }
+
+export type EventEditor = ReturnType<typeof useEventEditor>;

@@ -1,8 +1,9 @@
 /**
- * Files in and out of cloud storage: an officer's .xlsx roster goes up (the function then reads it by fileID),
- * generated Excel files come down. Transport by platform, chosen at build time as in cloud.ts, so each build keeps
- * only its own side:
- *   weapp → chooseMessageFile (a file from a WeChat chat: a phone has no file browser) + Taro.cloud.uploadFile;
+ * Files in and out of cloud storage: an officer's .xlsx roster and an event's cover picture go up (the function
+ * then reads them by fileID), generated Excel files come down. Transport by platform, chosen at build time as in
+ * cloud.ts, so each build keeps only its own side:
+ *   weapp → chooseMessageFile (a file from a WeChat chat: a phone has no file browser) or chooseMedia (a photo from
+ *           the album or the camera, compressed by WeChat) + Taro.cloud.uploadFile;
  *           downloadFile + openDocument, whose menu lets the officer forward or save the file;
  *   h5    → a hidden <input type="file"> + POST <gateway>/storage/upload; an <a download> click.
  * Nothing here rejects: failures come back as a reply with a Chinese sentence, as from callFunction.
@@ -10,8 +11,10 @@
 import Taro from '@tarojs/taro';
 import type { Reply } from '@/core/contracts';
 import { ERROR_MESSAGES, type ErrorCode } from '@/core/errors';
+import { IMAGE_EXTENSIONS, IMAGE_KINDS_TEXT, MAX_IMAGE_BYTES, MAX_IMAGE_TEXT, imageExtensionOf } from '@/core/domain/images';
 import { GATEWAY_ORIGIN, gatewayErrMsg } from './gateway';
 import { randomString } from './ids';
+import { isUserCancel } from './scan';
 import { expireSession, getSession } from './session';
 
 export interface UploadedFile {
@@ -29,11 +32,19 @@ export interface DownloadableFile {
 /** `data: null`: the person closed the chooser without picking a file (not an error). */
 export type UploadReply = Reply<UploadedFile | null>;
 
+/** An uploaded picture, with a local address that shows it at once (before any function has seen it). */
+export interface UploadedImage extends UploadedFile {
+  previewUrl: string;
+}
+
+export type ImageUploadReply = Reply<UploadedImage | null>;
+
 /** The emulator gateway's limit, and far above any union's roster. */
 const MAX_BYTES = 10 * 1024 * 1024;
 
 // Module level, where webpack folds the constant: the H5 branch (document, fetch, FormData) never reaches weapp.
 const upload: (openid: string) => Promise<UploadReply> = process.env.TARO_ENV === 'weapp' ? uploadWeapp : uploadH5;
+const uploadImage: (openid: string) => Promise<ImageUploadReply> = process.env.TARO_ENV === 'weapp' ? uploadImageWeapp : uploadImageH5;
 const download: (file: DownloadableFile) => Promise<Reply<null>> = process.env.TARO_ENV === 'weapp' ? downloadWeapp : downloadH5;
 
 function fail(code: ErrorCode, message?: string): { ok: false; error: { code: ErrorCode; message: string } } {
@@ -47,6 +58,13 @@ function checkXlsx(name: string, size: number): string | null {
   return null;
 }
 
+/** Why a chosen picture cannot be used, or null. */
+function checkImage(name: string, size: number): string | null {
+  if (!imageExtensionOf(name)) return `请选择 ${IMAGE_KINDS_TEXT} 格式的图片`;
+  if (size > MAX_IMAGE_BYTES) return `图片超过 ${MAX_IMAGE_TEXT}，请换一张或压缩后再上传`;
+  return null;
+}
+
 /**
  * Let the officer pick one .xlsx file and upload it under `uploads/<openid>/`, the only folder the functions
  * accept the caller's files from. `openid` is the caller's own (from whoami); H5 ignores it: the gateway files
@@ -56,14 +74,22 @@ export function chooseAndUploadXlsx(openid: string): Promise<UploadReply> {
   return upload(openid);
 }
 
+/**
+ * Let the officer pick one picture (JPG, PNG or WebP, at most 5 MB) and upload it under `uploads/<openid>/`, as
+ * chooseAndUploadXlsx does. On a phone the photo comes from the album or the camera, compressed by WeChat.
+ */
+export function chooseAndUploadImage(openid: string): Promise<ImageUploadReply> {
+  return uploadImage(openid);
+}
+
+/** Let go of a preview address from chooseAndUploadImage once it is no longer shown (a browser keeps the file until then). */
+export function releasePreview(previewUrl: string | null): void {
+  if (process.env.TARO_ENV !== 'weapp' && previewUrl?.startsWith('blob:')) URL.revokeObjectURL(previewUrl);
+}
+
 /** Show a generated Excel file: opened in WeChat's viewer (with its forward/save menu), downloaded in a browser. */
 export function openDownload(file: DownloadableFile): Promise<Reply<null>> {
   return download(file);
-}
-
-function isCancel(error: unknown): boolean {
-  const msg = typeof error === 'object' && error !== null ? (error as { errMsg?: unknown }).errMsg : undefined;
-  return typeof msg === 'string' && /cancel/i.test(msg);
 }
 
 async function uploadWeapp(openid: string): Promise<UploadReply> {
@@ -72,16 +98,41 @@ async function uploadWeapp(openid: string): Promise<UploadReply> {
     const chosen = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx'] });
     file = chosen.tempFiles[0];
   } catch (error) {
-    if (isCancel(error)) return { ok: true, data: null };
+    if (isUserCancel(error)) return { ok: true, data: null };
     console.warn('[files] chooseMessageFile failed', error);
     return fail('BAD_REQUEST', '无法选择文件，请先把 Excel 文件发到微信聊天中，再从聊天记录里选择');
   }
   if (!file) return { ok: true, data: null };
   const problem = checkXlsx(file.name, file.size);
   if (problem) return fail('BAD_REQUEST', problem);
+  const up = await cloudUpload(openid, file.path, 'xlsx');
+  return up.ok ? { ok: true, data: { fileID: up.data, fileName: file.name } } : up;
+}
+
+async function uploadImageWeapp(openid: string): Promise<ImageUploadReply> {
+  let photo: { tempFilePath: string; size: number } | undefined;
   try {
-    const res = await Taro.cloud.uploadFile({ cloudPath: `uploads/${openid}/${Date.now()}-${randomString(8)}.xlsx`, filePath: file.path });
-    return { ok: true, data: { fileID: res.fileID, fileName: file.name } };
+    const chosen = await Taro.chooseMedia({ count: 1, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] });
+    photo = chosen.tempFiles[0];
+  } catch (error) {
+    if (isUserCancel(error)) return { ok: true, data: null };
+    console.warn('[files] chooseMedia failed', error);
+    return fail('BAD_REQUEST', '无法选择图片，请检查是否允许微信访问相册或相机');
+  }
+  if (!photo) return { ok: true, data: null };
+  const problem = checkImage(photo.tempFilePath, photo.size);
+  if (problem) return fail('BAD_REQUEST', problem);
+  // checkImage has refused a path without a picture's extension; 'jpg' only satisfies the type.
+  const up = await cloudUpload(openid, photo.tempFilePath, imageExtensionOf(photo.tempFilePath) ?? 'jpg');
+  const fileName = photo.tempFilePath.split('/').pop() ?? '';
+  return up.ok ? { ok: true, data: { fileID: up.data, fileName, previewUrl: photo.tempFilePath } } : up;
+}
+
+/** A local file into the caller's own folder of cloud storage (a random name: two uploads never collide). */
+async function cloudUpload(openid: string, filePath: string, ext: string): Promise<Reply<string>> {
+  try {
+    const res = await Taro.cloud.uploadFile({ cloudPath: `uploads/${openid}/${Date.now()}-${randomString(8)}.${ext}`, filePath });
+    return { ok: true, data: res.fileID };
   } catch (error) {
     console.warn('[files] cloud.uploadFile failed', error);
     return fail('NETWORK', '上传失败，请检查网络后重试');
@@ -120,6 +171,21 @@ async function uploadH5(): Promise<UploadReply> {
   if (!file) return { ok: true, data: null };
   const problem = checkXlsx(file.name, file.size);
   if (problem) return fail('BAD_REQUEST', problem);
+  const up = await postUpload(file);
+  return up.ok ? { ok: true, data: { fileID: up.data, fileName: file.name } } : up;
+}
+
+async function uploadImageH5(): Promise<ImageUploadReply> {
+  const file = await pickFileH5(IMAGE_EXTENSIONS.map((e) => `.${e}`).join(',') + ',image/jpeg,image/png,image/webp');
+  if (!file) return { ok: true, data: null };
+  const problem = checkImage(file.name, file.size);
+  if (problem) return fail('BAD_REQUEST', problem);
+  const up = await postUpload(file);
+  return up.ok ? { ok: true, data: { fileID: up.data, fileName: file.name, previewUrl: URL.createObjectURL(file) } } : up;
+}
+
+/** One file to the gateway, which stores it under the signed-in OPENID's folder and answers its fileID. */
+async function postUpload(file: File): Promise<Reply<string>> {
   const form = new FormData();
   form.append('file', file, file.name);
   const token = getSession()?.token;
@@ -137,7 +203,7 @@ async function uploadH5(): Promise<UploadReply> {
   }
   const fileID = typeof body === 'object' && body !== null ? (body as { fileID?: unknown }).fileID : undefined;
   if (res.status !== 200 || typeof fileID !== 'string') return fail('INTERNAL', gatewayErrMsg(body) ?? '上传失败，请稍后再试');
-  return { ok: true, data: { fileID, fileName: file.name } };
+  return { ok: true, data: fileID };
 }
 
 async function downloadWeapp(file: DownloadableFile): Promise<Reply<null>> {

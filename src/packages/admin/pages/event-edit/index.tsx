@@ -1,18 +1,19 @@
 import { useEffect } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { View } from '@tarojs/components';
+import { Image, View } from '@tarojs/components';
 import type { EventAdminView } from '@/core/contracts/events';
 import { EVENT_KIND_LABELS, EVENT_KINDS } from '@/core/domain/events';
 import { addDays } from '@/core/time';
 import { ActionButton } from '@/components/ActionButton';
 import { CallView } from '@/components/CallView';
 import { Card } from '@/components/Card';
+import { ErrorNotice } from '@/components/ErrorNotice';
 import { ChoiceField, DateField, FormField, SelectField, SwitchField, TextArea, TextInput, TimeField } from '@/components/Form';
 import { Notice } from '@/components/Notice';
 import { Screen } from '@/components/Screen';
 import { SessionGate } from '@/components/SessionGate';
 import { useCall } from '@/hooks/useCall';
-import { useEventEditor, type QuestionDraft } from '@/hooks/useEventEditor';
+import { useEventEditor, type EventEditor, type QuestionDraft } from '@/hooks/useEventEditor';
 import { todayKey } from '@/services/format';
 import { queryParam } from '@/services/routes';
 import { InlineButton } from '../../components/InlineButton';
@@ -42,24 +43,24 @@ export default function EventEditPage() {
     <Screen>
       <SessionGate>
         <StaffGate permission='events.manage' service={id ? '修改活动' : '发布活动'}>
-          {() => (id ? <EditEvent id={id} /> : <EventForm original={null} />)}
+          {({ openid }) => (id ? <EditEvent id={id} openid={openid} /> : <EventForm original={null} openid={openid} />)}
         </StaffGate>
       </SessionGate>
     </Screen>
   );
 }
 
-function EditEvent({ id }: { id: string }) {
+function EditEvent({ id, openid }: { id: string; openid: string }) {
   const event = useCall('events', 'adminGet', { payload: { eventId: id } });
   return (
     <CallView call={event} loadingText='正在读取活动…'>
-      {(data) => <EventForm key={data.updatedAt} original={data} />}
+      {(data) => <EventForm key={data.updatedAt} original={data} openid={openid} />}
     </CallView>
   );
 }
 
-function EventForm({ original }: { original: EventAdminView | null }) {
-  const f = useEventEditor(original);
+function EventForm({ original, openid }: { original: EventAdminView | null; openid: string }) {
+  const f = useEventEditor(original, openid);
   const { values: v, set, errors } = f;
   const today = todayKey();
   useEffect(() => {
@@ -85,27 +86,37 @@ function EventForm({ original }: { original: EventAdminView | null }) {
         <FormField label='说明' hint='活动安排、报名须知、注意事项等，会员在活动详情中看到' error={errors.description}>
           <TextArea value={v.description} onChange={(x) => set('description', x)} placeholder='选填，例如：比赛采用单打淘汰制，请穿运动鞋' />
         </FormField>
+        <CoverField cover={f.cover} error={errors.coverFileID} />
         <FormField label='工作餐' error={errors.workMeal}>
           <SwitchField checked={v.workMeal} onChange={(x) => set('workMeal', x)} words={['含工作餐', '不含工作餐']} />
         </FormField>
       </Card>
 
       <Card title='时间'>
-        <FormField label='活动日期' required error={v.date ? undefined : errors.startsAt}>
-          <DateField value={v.date} onChange={f.setDate} start='2000-01-01' openAt={addDays(today, 7)} placeholder='请选择活动日期' />
-        </FormField>
-        <View className='evedit__pair'>
-          <View className='evedit__half'>
-            <FormField label='开始时间' required error={v.date ? errors.startsAt : undefined}>
-              <TimeField value={v.startTime} onChange={(x) => set('startTime', x)} openAt='09:00' placeholder='开始时间' />
-            </FormField>
-          </View>
-          <View className='evedit__half'>
-            <FormField label='结束时间' required error={errors.endsAt}>
-              <TimeField value={v.endTime} onChange={(x) => set('endTime', x)} openAt={twoHoursAfter(v.startTime)} placeholder='结束时间' />
-            </FormField>
-          </View>
-        </View>
+        <DateTime
+          label='活动开始'
+          date={v.date}
+          time={v.startTime}
+          onDate={f.setDate}
+          onTime={(x) => set('startTime', x)}
+          error={errors.startsAt}
+          openAt={addDays(today, 7)}
+          placeholders={['请选择活动日期', '开始时间']}
+          timeOpenAt='09:00'
+        />
+        <DateTime
+          label='活动结束'
+          hint='结束日期随开始日期自动填写；多日活动（如春秋游）请改为最后一天'
+          date={v.endDate}
+          time={v.endTime}
+          onDate={(x) => set('endDate', x)}
+          onTime={(x) => set('endTime', x)}
+          error={errors.endsAt}
+          openAt={v.date || addDays(today, 7)}
+          start={v.date || undefined}
+          placeholders={['结束日期', '结束时间']}
+          timeOpenAt={twoHoursAfter(v.startTime)}
+        />
         <DateTime label='报名开始' hint='默认为现在，发布后会员即可报名' date={v.opensDate} time={v.opensTime} onDate={(x) => set('opensDate', x)} onTime={(x) => set('opensTime', x)} error={errors.signupOpensAt} openAt={today} />
         <DateTime
           label='报名截止'
@@ -196,21 +207,43 @@ interface DateTimeProps {
   onDate: (date: string) => void;
   onTime: (time: string) => void;
   error?: string;
+  /** Where the date wheel opens while no date is chosen, and the earliest date it offers. */
   openAt: string;
+  start?: string;
+  /** What the date and the time boxes say while empty. */
+  placeholders?: [string, string];
+  timeOpenAt?: string;
 }
 
-/** A deadline: its date and its time side by side, under one label. */
-function DateTime({ label, hint, date, time, onDate, onTime, error, openAt }: DateTimeProps) {
+/** A moment (the event's start and end, a deadline): its date and its time side by side, under one label. */
+function DateTime({ label, hint, date, time, onDate, onTime, error, openAt, start = '2000-01-01', placeholders = ['选择日期', '时间'], timeOpenAt = '18:00' }: DateTimeProps) {
   return (
     <FormField label={label} required hint={hint} error={error}>
       <View className='evedit__pair'>
         <View className='evedit__date'>
-          <DateField value={date} onChange={onDate} start='2000-01-01' openAt={openAt} placeholder='选择日期' />
+          <DateField value={date} onChange={onDate} start={start} openAt={openAt} placeholder={placeholders[0]} />
         </View>
         <View className='evedit__time'>
-          <TimeField value={time} onChange={onTime} openAt='18:00' placeholder='时间' />
+          <TimeField value={time} onChange={onTime} openAt={timeOpenAt} placeholder={placeholders[1]} />
         </View>
       </View>
+    </FormField>
+  );
+}
+
+/**
+ * 封面图片: the picture members see on the event's card and at the top of its page. Uploaded at once to the
+ * officer's own folder; the function checks it and keeps its own copy when the event is published or saved.
+ */
+function CoverField({ cover, error }: { cover: EventEditor['cover']; error?: string }) {
+  return (
+    <FormField label='封面图片' hint='选填。会员在活动列表和详情页顶部看到；建议用横向照片，JPG、PNG 或 WebP，不超过 5 MB' error={error}>
+      {cover.url ? <Image className='evedit__cover u-cover' src={cover.url} mode='aspectFill' webp ariaLabel='封面图片' /> : <View className='evedit__cover evedit__cover--empty'>未设置封面</View>}
+      <View className='evedit__cover-actions'>
+        <InlineButton text={cover.uploading ? '正在上传…' : cover.url ? '更换' : '上传封面'} disabled={cover.uploading} onClick={() => void cover.upload()} />
+        {cover.url && !cover.uploading && <InlineButton text='删除' kind='danger' onClick={cover.remove} />}
+      </View>
+      <ErrorNotice error={cover.error} titles={{ BAD_REQUEST: '没有上传封面' }} />
     </FormField>
   );
 }

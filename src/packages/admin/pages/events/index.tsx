@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { View } from '@tarojs/components';
+import { Image, View } from '@tarojs/components';
 import type { EventAdminView } from '@/core/contracts/events';
 import { ActionButton } from '@/components/ActionButton';
 import { CallView } from '@/components/CallView';
@@ -62,6 +62,7 @@ function EventRow({ event: e, onOpen }: { event: EventAdminView; onOpen: () => v
   const status = adminStatus(e);
   return (
     <View className='evadmin__row' hoverClass='evadmin__row--pressed' ariaRole='link' ariaLabel={e.title} onClick={onOpen}>
+      {e.coverUrl && <Image className='evadmin__cover u-cover' src={e.coverUrl} mode='aspectFill' lazyLoad webp />}
       <View className='evadmin__main'>
         <View className='evadmin__head'>
           <View className='evadmin__title'>{e.title}</View>

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { View } from '@tarojs/components';
+import { Image, View } from '@tarojs/components';
 import type { EventCard } from '@/core/contracts/events';
 import { BindGate } from '@/components/BindGate';
 import { CallView } from '@/components/CallView';
@@ -81,6 +81,7 @@ function EventItem({ event: e, busy, onOpen, onSignup }: EventItemProps) {
   const mine = myStatusText(e.mine);
   return (
     <View className='events__card' hoverClass='events__card--pressed' ariaRole='link' ariaLabel={e.title} onClick={onOpen}>
+      {e.coverUrl && <Image className='events__cover u-cover' src={e.coverUrl} mode='aspectFill' lazyLoad webp />}
       <View className='events__head'>
         <View className='events__title'>{e.title}</View>
         <View className='events__kind'>{e.kindLabel}</View>
