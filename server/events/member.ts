@@ -3,6 +3,7 @@ import type { ActorContext, Handler } from '../runtime/defineFunction';
 import type { EventsContract } from '../../src/core/contracts/events';
 import type { ActionName } from '../../src/core/contracts/contract';
 import { AppError } from '../../src/core/errors';
+import { parseCheckinText } from '../../src/core/domain/events';
 import type { Db } from '../db';
 import { tables } from '../db/tables';
 import { tempUrls } from '../db/files';
@@ -96,10 +97,21 @@ export const mine: H<'mine'> = async (_input, { db, actor, now }) => {
   return { items: items.map((i) => ({ event: i.card, signup: mySignupView(i.s, i.position) })) };
 };
 
+/**
+ * The event's code as the member gave it: typed (the digits shown at the door) or scanned from the event's QR code
+ * (`event:<eventId>:<code>`, see core/domain/events). A member's own code, or another event's, is refused by name.
+ */
+function eventCodeOf(raw: string, e: EventDoc): string {
+  const text = parseCheckinText(raw);
+  if (text.kind === 'member') throw new AppError('NOT_ALLOWED', '这是会员个人的签到码，不是活动签到码。请扫描活动现场展示的签到二维码，或输入现场公布的签到码', [{ path: ['code'], message: '不是活动签到码' }]);
+  if (text.kind === 'event' && text.eventId !== e._id) throw new AppError('NOT_ALLOWED', '这是另一个活动的签到二维码，请扫描本活动现场展示的二维码', [{ path: ['code'], message: '不是本活动的签到码' }]);
+  return text.code;
+}
+
 export const checkinSelf: H<'checkinSelf'> = async (input, { db, actor, now }) => {
   const member = memberOf(actor);
   const e = await eventOf(db, input.eventId, actor.unionId);
-  if (input.code !== e.eventCode) throw new AppError('NOT_ALLOWED', '签到码不正确，请核对现场公布的签到码', [{ path: ['code'], message: '签到码不正确' }]);
+  if (eventCodeOf(input.code, e) !== e.eventCode) throw new AppError('NOT_ALLOWED', '签到码不正确，请核对现场公布的签到码', [{ path: ['code'], message: '签到码不正确' }]);
   const { signup: s } = await checkIn(db, { eventId: e._id, unionId: actor.unionId, signupId: signupId(e._id, member._id), by: actor.openid, now }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'NOT_FOUND') throw new AppError('NOT_ALLOWED', '您没有报名这个活动');
     throw error;

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { RosterEntry } from '@/core/contracts/events';
 import type { ErrorBody } from '@/core/errors';
+import { parseCheckinText } from '@/core/domain/events';
+import { scanQr } from '@/services/scan';
 import { useAction } from './useAction';
 import { useCall } from './useCall';
 import { useDownload } from './useDownload';
@@ -20,11 +22,6 @@ export function entriesOf(entries: readonly RosterEntry[], tab: RosterTab): Rost
     case 'cancelled':
       return entries.filter((e) => e.status === 'cancelled');
   }
-}
-
-function isCancel(error: unknown): boolean {
-  const msg = typeof error === 'object' && error !== null ? (error as { errMsg?: unknown }).errMsg : undefined;
-  return typeof msg === 'string' && /cancel/i.test(msg);
 }
 
 /**
@@ -65,17 +62,22 @@ export function useEventRoster(eventId: string) {
     roster.refresh();
   };
 
-  /** WeChat only: the camera reads the code; whatever it reads is sent as typed, and the function judges it. */
+  /**
+   * WeChat only: the camera reads a member's QR code (`checkin:<eventId>:<code>`) and sends it as read; the
+   * function judges it. The event's own QR code, scanned by mistake, is told at once.
+   */
   const scan = async () => {
     setCheckinError(null);
-    try {
-      const res = await Taro.scanCode({ onlyFromCamera: true });
-      await checkIn(res.result);
-    } catch (error) {
-      if (isCancel(error)) return;
-      console.warn('[roster] scanCode failed', error);
-      setCheckinError({ code: 'BAD_REQUEST', message: '没有扫到签到码，请重试，或直接输入会员的签到码' });
+    const read = await scanQr('roster');
+    if (!read.ok) {
+      if (!read.cancelled) setCheckinError({ code: 'BAD_REQUEST', message: '没有扫到签到码，请重试，或直接输入会员的签到码' });
+      return;
     }
+    if (parseCheckinText(read.text).kind === 'event') {
+      setCheckinError({ code: 'BAD_REQUEST', message: '这是活动的现场签到码。请扫描会员在「我的活动」中出示的二维码' });
+      return;
+    }
+    await checkIn(read.text);
   };
 
   const close = async () => {

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { EventCard, EventDetail } from '@/core/contracts/events';
-import { checkAnswers, type Answers } from '@/core/domain/events';
+import { checkAnswers, parseCheckinText, type Answers } from '@/core/domain/events';
 import type { ErrorBody } from '@/core/errors';
 import { eventTimeText, signupOutcomeText } from '@/services/eventFormat';
+import { scanQr } from '@/services/scan';
 import { askForEventNotices } from '@/services/subscribe';
 import { useAction } from './useAction';
 import { useCall } from './useCall';
@@ -169,10 +170,11 @@ export function useEventDetail(eventId: string) {
     detail.refresh();
   };
 
-  const checkIn = async () => {
+  /** The event's code as typed, or the text of its QR code as scanned; the function judges either. */
+  const checkIn = async (raw: string = code) => {
     if (!event) return;
     setCheckinError(null);
-    const reply = await checkinAction.run({ eventId: event.id, code: code.trim() });
+    const reply = await checkinAction.run({ eventId: event.id, code: raw.trim() });
     if (!reply) return;
     if (!reply.ok) {
       setCheckinError(reply.error);
@@ -181,6 +183,27 @@ export function useEventDetail(eventId: string) {
     setCode('');
     void Taro.showToast({ title: '签到成功', icon: 'success' });
     detail.refresh();
+  };
+
+  /**
+   * WeChat only: the camera reads the event's QR code shown at the door (`event:<eventId>:<code>`) and sends it as
+   * read. Something that is no check-in code at all (a web address, a payment code) is told at once.
+   */
+  const scan = async () => {
+    if (!event) return;
+    setCheckinError(null);
+    const read = await scanQr('events');
+    if (!read.ok) {
+      if (!read.cancelled) setCheckinError({ code: 'BAD_REQUEST', message: '没有扫到签到二维码，请重试，或输入现场公布的签到码' });
+      return;
+    }
+    const text = read.text;
+    const scanned = parseCheckinText(text);
+    if (scanned.kind === 'typed' && !/^\d{4,12}$/.test(scanned.code)) {
+      setCheckinError({ code: 'BAD_REQUEST', message: '这不是活动签到二维码，请扫描活动现场展示的签到二维码，或输入现场公布的签到码' });
+      return;
+    }
+    await checkIn(text);
   };
 
   return {
@@ -198,6 +221,7 @@ export function useEventDetail(eventId: string) {
     code,
     setCode,
     checkIn,
+    scan,
     checkingIn: checkinAction.busy,
     checkinError,
   };

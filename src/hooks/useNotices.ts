@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { NoticeView } from '@/core/contracts/notices';
 import type { ErrorBody } from '@/core/errors';
 import { callFunction } from '@/services/cloud';
 import { ROUTES } from '@/services/routes';
+import { showUnreadBadge } from '@/services/unreadBadge';
 import { useAction } from './useAction';
 import { useCall } from './useCall';
 
@@ -42,6 +43,12 @@ export function useNotices() {
   const isRead = (n: NoticeView) => n.read || readHere.has(n.id);
   const unreadOnPage = list.status === 'ok' ? list.data.items.filter((n) => !n.read && readHere.has(n.id)).length : 0;
   const unread = list.status === 'ok' ? Math.max(0, list.data.unread - unreadOnPage) : 0;
+
+  // The 消息 tab's badge follows the list (each load, a notice opened, 全部已读): no call of its own.
+  const loaded = list.status === 'ok' ? list.data : null;
+  useEffect(() => {
+    if (loaded) showUnreadBadge(unread);
+  }, [loaded, unread]);
 
   const open = (n: NoticeView) => {
     if (!isRead(n)) {

@@ -4,11 +4,13 @@ import { Screen } from '@/components/Screen';
 import { ServiceGrid } from '@/components/ServiceGrid';
 import { SessionGate } from '@/components/SessionGate';
 import { useSession } from '@/hooks/useSession';
+import { useUnreadBadge } from '@/hooks/useUnreadBadge';
 import { useWhoami } from '@/hooks/useWhoami';
 import { servicesFor } from '@/services/catalog';
 
 /** 首页: who you are, then the services that exist for you. */
 export default function HomePage() {
+  useUnreadBadge();
   return (
     <Screen>
       <SessionGate>

@@ -9,6 +9,7 @@ import { ProfileCard } from '@/components/ProfileCard';
 import { Screen } from '@/components/Screen';
 import { SessionGate } from '@/components/SessionGate';
 import { useSession } from '@/hooks/useSession';
+import { useUnreadBadge } from '@/hooks/useUnreadBadge';
 import { useWhoami } from '@/hooks/useWhoami';
 import { isStaff } from '@/services/catalog';
 import { currentYear } from '@/services/format';
@@ -16,6 +17,7 @@ import { ROUTES } from '@/services/routes';
 
 /** 我的: the member's profile, this year's benefits, the yearly report, 工会管理 for staff, and 我的身份. */
 export default function MePage() {
+  useUnreadBadge();
   return (
     <Screen>
       <SessionGate>

@@ -1,10 +1,12 @@
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
+import { memberCheckinPayload } from '@/core/domain/events';
 import { ActionButton } from '@/components/ActionButton';
 import { BindGate } from '@/components/BindGate';
 import { CallView } from '@/components/CallView';
 import { EmptyState } from '@/components/EmptyState';
 import { Badge } from '@/components/InfoRow';
+import { QrCode } from '@/components/QrCode';
 import { Screen } from '@/components/Screen';
 import { SessionGate } from '@/components/SessionGate';
 import { useCall } from '@/hooks/useCall';
@@ -14,7 +16,7 @@ import { ROUTES, withQuery } from '@/services/routes';
 import { EventFacts } from '../../components/EventFacts';
 import './index.scss';
 
-/** 我的活动: the member's sign-ups, soonest first, each confirmed one with its check-in code in large digits. */
+/** 我的活动: the member's sign-ups, soonest first, each confirmed one with its check-in QR code and digits. */
 export default function MyEventsPage() {
   return (
     <Screen>
@@ -50,10 +52,10 @@ function MyEvents() {
                   </View>
                   <EventFacts event={e} full={false} />
                   {e.status === 'cancelled' && <View className='mine__warn'>活动已取消</View>}
-                  {confirmed && s.checkinCode && (
+                  {confirmed && s.checkinCode && e.status !== 'cancelled' && (
                     <View className='mine__code-box'>
-                      <View className='mine__code-label'>签到码</View>
-                      <View className='mine__code'>{s.checkinCode}</View>
+                      <View className='mine__code-label'>到现场出示签到码</View>
+                      <QrCode value={memberCheckinPayload(e.id, s.checkinCode)} code={s.checkinCode} label='我的签到二维码' codeClassName='mine__code' />
                     </View>
                   )}
                   {s.checkedInAt && <View className='mine__done'>已签到 · {dateTimeText(s.checkedInAt)}</View>}
