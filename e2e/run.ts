@@ -12,8 +12,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { buildWhatIsStale, startLocalSystem } from '../scripts/local-system';
 import { DEMO_ACCOUNTS, DEMO_ROSTER } from '../scripts/demo-data';
 import { addDays, shanghaiDateKey } from '../src/core/time';
@@ -70,7 +71,62 @@ async function pick(page: Page, placeholder: string): Promise<void> {
   await page.getByText('确定', { exact: true }).filter({ visible: true }).last().click();
 }
 
+/**
+ * An event's cover picture, drawn and PNG-encoded here (no binary fixture, no image library): a green table-tennis
+ * table with its net and a white ball on a red-to-orange ground, 480×240.
+ */
+function coverPng(width = 480, height = 240): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc32 = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of bytes) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), body.length + 4);
+    return out;
+  };
+  const pixel = (x: number, y: number): [number, number, number] => {
+    const [tx0, tx1, ty0, ty1] = [width * 0.18, width * 0.82, height * 0.5, height * 0.88];
+    if (Math.hypot(x - width * 0.7, y - height * 0.24) < height * 0.06) return [255, 255, 255];
+    if (x >= tx0 && x < tx1 && y >= ty0 && y < ty1) {
+      const edge = x < tx0 + 3 || x >= tx1 - 3 || y < ty0 + 3 || y >= ty1 - 3 || Math.abs(x - width / 2) < 2;
+      return edge ? [255, 255, 255] : [22, 112, 64];
+    }
+    return [200 + Math.round((40 * x) / width), 22 + Math.round((90 * y) / height), 29];
+  };
+  const rows: Buffer[] = [];
+  for (let y = 0; y < height; y++) {
+    const row = Buffer.alloc(1 + width * 3); // filter type 0, then RGB
+    for (let x = 0; x < width; x++) row.set(pixel(x, y), 1 + x * 3);
+    rows.push(row);
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** A Taro <Image> (its class on the host element) has really loaded its picture: an <img> with a natural width. */
+async function expectImageLoaded(page: Page, host: Locator): Promise<void> {
+  const img = host.locator('img').first();
+  await img.scrollIntoViewIfNeeded({ timeout: 15_000 });
+  await page.waitForFunction((el) => el instanceof HTMLImageElement && el.complete && el.naturalWidth > 0, await img.elementHandle(), { timeout: 15_000 });
+}
+
 const EVENT_TITLE = '乒乓球双打体验赛';
+const RESULTS_PLACEHOLDER = '例如：第一名 张伟；第二名 刘洋';
+const RESULTS_TEXT = '冠军：孙丽、赵建国组合';
 let baseUrl = '';
 const codes = { sun: '', zhao: '' };
 const tapsToSignUp: number[] = [];
@@ -252,6 +308,13 @@ async function main(): Promise<void> {
         await fill(p, '例如：乒乓球友谊赛', EVENT_TITLE);
         await pick(p, '请选择活动类型');
         await fill(p, '例如：机关活动中心二楼', '机关活动中心三楼');
+        // 封面图片: 上传封面 opens the file dialog; the picture shows in the form at once.
+        const chooser = p.waitForEvent('filechooser', { timeout: 15_000 });
+        await visibleText(p, '上传封面', true).click();
+        await (await chooser).setFiles({ name: '乒乓球封面.png', mimeType: 'image/png', buffer: coverPng() });
+        await expectImageLoaded(p, p.locator('.evedit__cover').filter({ visible: true }).first());
+        await expectText(p, '更换');
+        await screenshot(p, '14a-event-form-with-cover');
         await pick(p, '请选择活动日期');
         await pick(p, '开始时间');
         await pick(p, '结束时间');
@@ -261,6 +324,15 @@ async function main(): Promise<void> {
         // Published: the live roster, empty.
         await expectText(p, '现场签到');
         await expectText(p, EVENT_TITLE);
+        await screenshot(p, '14b-event-published');
+        // As members see it (the officer is one): the cover on the event's card, then at the top of its page.
+        await p.goto(`${system.url}/#/packages/events/pages/list/index`);
+        const card = p.locator('.events__card', { hasText: EVENT_TITLE }).filter({ visible: true }).first();
+        await expectImageLoaded(p, card.locator('.events__cover'));
+        await screenshot(p, '14c-member-list-with-cover');
+        await card.locator('.events__title').click();
+        await expectText(p, '参加范围');
+        await expectImageLoaded(p, p.locator('.detail__cover').filter({ visible: true }).first());
       },
     },
     ...(['demo-member-zhang', 'demo-auditor-sun', 'demo-chair-zhao'] as const).map((openid, i) => ({
@@ -307,6 +379,21 @@ async function main(): Promise<void> {
         await visibleText(p, `候补成功：${EVENT_TITLE}`, true).click();
         await expectText(p, '我的签到码');
         codes.zhao = (await p.locator('.detail__code').filter({ visible: true }).first().innerText()).trim();
+        // The QR code the officer scans (checkin:<eventId>:<code>), sharp and large enough for a phone camera, the
+        // digits still under it for typing.
+        const qr = p.locator('.detail__code-box .u-qr__image img').filter({ visible: true }).first();
+        await qr.waitFor({ state: 'visible', timeout: 15_000 });
+        await p.locator('.detail__code-box').filter({ visible: true }).first().scrollIntoViewIfNeeded();
+        const box = await qr.boundingBox();
+        const frame = await p.locator('.detail__code-box .u-qr__image').filter({ visible: true }).first().boundingBox();
+        if (!box || !frame || box.x < frame.x - 1 || box.y < frame.y - 1 || box.x + box.width > frame.x + frame.width + 1 || box.y + box.height > frame.y + frame.height + 1) {
+          throw new Error('the check-in QR code is cut off by its frame');
+        }
+        const image = await qr.evaluate((img) => ({ src: (img as HTMLImageElement).src, natural: (img as HTMLImageElement).naturalWidth, loaded: (img as HTMLImageElement).complete }));
+        if (!image.src.startsWith('data:image/gif;base64,') || !image.loaded || image.natural === 0) throw new Error('the check-in QR code did not load');
+        if (!box || box.width < 160 || Math.abs(box.width - box.height) > 2) throw new Error(`the check-in QR code is ${box ? `${box.width}×${box.height}` : 'not laid out'}, not a square at least 160 px wide`);
+        if (image.natural < box.width) throw new Error(`the check-in QR code is blurry: ${image.natural} px drawn over ${box.width} px`);
+        if (!/^\d{6}$/.test(codes.zhao)) throw new Error(`no check-in digits under the QR code: "${codes.zhao}"`);
       },
     },
     {
@@ -345,6 +432,37 @@ async function main(): Promise<void> {
       run: async (p) => {
         await visibleText(p, '导出 Excel', true).click();
         await expectText(p, '已开始下载');
+      },
+    },
+    {
+      name: '24-officer-records-results-and-a-prize',
+      run: async (p) => {
+        // The evening of the event day: the games are over.
+        const eventDay = addDays(shanghaiDateKey(new Date()), 7);
+        await fetch(`${system.url}/__emulator/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: `${eventDay}T20:00:00+08:00` }) });
+        await p.goto(`${system.url}/#/packages/admin/pages/events/index`);
+        await visibleText(p, EVENT_TITLE, true).click();
+        await expectText(p, '结果与奖品');
+        await p.locator(`textarea[placeholder="${RESULTS_PLACEHOLDER}"]`).filter({ visible: true }).first().fill(RESULTS_TEXT);
+        await visibleText(p, '添加一项奖品', true).click();
+        await pick(p, '请选择参加的会员');
+        await fill(p, '例如 100', '100');
+        await visibleText(p, '保存结果并登记奖品', true).click();
+        await p.getByText('登记', { exact: true }).filter({ visible: true }).last().click();
+        await expectText(p, '已保存，登记奖品 1 项');
+        await expectText(p, '¥100.00 · 实物');
+        await expectText(p, '已登记奖品 1 项');
+      },
+    },
+    {
+      name: '25-member-reads-results',
+      run: async (p) => {
+        await switchTo(p, DEMO_ACCOUNTS.find((a) => a.openid === 'demo-auditor-sun')?.label ?? '');
+        await p.goto(`${system.url}/#/packages/events/pages/list/index`);
+        await visibleText(p, '往期活动', true).click();
+        await visibleText(p, EVENT_TITLE, true).click();
+        await expectText(p, '活动结果');
+        await expectText(p, RESULTS_TEXT);
       },
     },
   ];

@@ -60,6 +60,7 @@ export const COLLECTIONS = {
       { name: 'union_year_at', keys: { unionId: 1, year: 1, at: -1 } },
       { name: 'union_member_year', keys: { unionId: 1, memberId: 1, year: 1 } },
       { name: 'union_year_line', keys: { unionId: 1, year: 1, line: 1 } },
+      { name: 'union_event', keys: { unionId: 1, eventId: 1 } },
     ],
   },
   member_years: {

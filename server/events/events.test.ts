@@ -346,6 +346,61 @@ describe('the day of the event', () => {
     expect(ledger.data.total).toBe(2);
     w.emu.clock.set(NOW);
   });
+
+  test('recorded prizes stay as recorded: listed on the roster, a changed amount refused, a refusal records none, a reversed prize given again', async () => {
+    w.emu.clock.set('2026-11-28T05:00:00.000Z');
+    type Prize = { memberId: string; name: string; amountFen: number; entryId: string; repeated: boolean };
+    const prizesOnRoster = async () => ((await w.call('officer', 'events', 'roster', { eventId: e.id })) as { data: { prizes: Prize[] } }).data.prizes;
+    const ledger = async () =>
+      ((await w.call('auditor', 'ledger', 'ledgerList', { year: 2026, line: 'events', pageSize: 100 })) as { data: { items: { id: string; item: string; memberName: string; amountFen: number }[] } }).data.items.filter(
+        (i) => i.item === 'event_prize',
+      );
+    expect((await prizesOnRoster()).map((p) => [p.name, p.amountFen])).toEqual([
+      ['张伟', 10_000],
+      ['刘洋', 10_000],
+    ]);
+    // Members read the published results on the event's page.
+    expect(await w.call('wx-a-liu', 'events', 'get', { eventId: e.id })).toMatchObject({ ok: true, data: { results: '第一名：张伟；第二名：刘洋' } });
+
+    const changed = await w.call('officer', 'events', 'results', { eventId: e.id, prizes: [{ memberId: w.ids.member, amountFen: 20_000, form: 'in_kind' }] });
+    expect(changed).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('张伟的奖品已登记为 ¥100.00（实物）'), issues: [{ path: ['prizes', 0, 'amountFen'] }] } });
+    // A third winner breaks the share of winners, counting the two recorded before: nothing is recorded.
+    const third = await w.call('officer', 'events', 'results', { eventId: e.id, prizes: [{ memberId: w.ids.officer, amountFen: 5_000, form: 'in_kind' }] });
+    expect(third).toMatchObject({ ok: false, error: { code: 'POLICY_REFUSED', message: expect.stringContaining('李娜的奖品不能登记') } });
+    expect(await ledger()).toHaveLength(2);
+
+    for (const p of await prizesOnRoster()) {
+      expect(await w.call('officer', 'ledger', 'ledgerReverse', { entryId: p.entryId, reason: '奖品登记有误' })).toMatchObject({ ok: true });
+    }
+    expect(await prizesOnRoster()).toEqual([]);
+    // The second prize is over the ¥300 cap: the first, though allowed, is not recorded either.
+    const over = await w.call('officer', 'events', 'results', {
+      eventId: e.id,
+      prizes: [
+        { memberId: w.ids.member, amountFen: 20_000, form: 'in_kind' },
+        { memberId: extra.liu, amountFen: 40_000, form: 'in_kind' },
+      ],
+    });
+    expect(over).toMatchObject({ ok: false, error: { code: 'POLICY_REFUSED', message: expect.stringContaining('刘洋的奖品不能登记'), issues: [{ path: ['prizes', 1, 'amountFen'] }] } });
+    expect(await ledger()).toHaveLength(4); // the two prizes and their two reversals
+
+    const again = (await w.call('officer', 'events', 'results', {
+      eventId: e.id,
+      results: '第一名：张伟；第二名：刘洋（更正）',
+      prizes: [
+        { memberId: w.ids.member, amountFen: 20_000, form: 'in_kind' },
+        { memberId: extra.liu, amountFen: 15_000, form: 'in_kind' },
+      ],
+    })) as { ok: boolean; data: { prizes: Prize[] } };
+    expect(again.data.prizes.map((p) => [p.name, p.amountFen, p.entryId, p.repeated])).toEqual([
+      ['张伟', 20_000, `${e.id}:prize:${w.ids.member}:2`, false],
+      ['刘洋', 15_000, `${e.id}:prize:${extra.liu}:2`, false],
+    ]);
+    expect((await prizesOnRoster()).map((p) => p.amountFen)).toEqual([20_000, 15_000]);
+    const entries = await ledger();
+    expect(entries.reduce((n, x) => n + x.amountFen, 0)).toBe(35_000);
+    w.emu.clock.set(NOW);
+  });
 });
 
 describe('changes and cancellation are told to everyone signed up', () => {

@@ -3,17 +3,19 @@ import type { ActorContext, Handler } from '../runtime/defineFunction';
 import type { EventsContract } from '../../src/core/contracts/events';
 import type { ActionName } from '../../src/core/contracts/contract';
 import { AppError } from '../../src/core/errors';
-import { EVENT_KIND_LABELS, type ExtraField } from '../../src/core/domain/events';
+import { EVENT_KIND_LABELS, parseCheckinText, prizeEntryId, prizeParticipants, type ExtraField } from '../../src/core/domain/events';
+import { formatMoney } from '../../src/core/money';
+import { FORM_LABELS } from '../../src/core/policy/items';
 import { formatDateTimeZh } from '../../src/core/time';
 import type { Db } from '../db';
 import { tables } from '../db/tables';
 import { audit, actorRef } from '../db/audit';
 import { compactDate, publishExport } from '../db/files';
-import type { EventDoc, SignupDoc } from '../db/types';
+import type { EventDoc, LedgerDoc, SignupDoc } from '../db/types';
 import { buildWorkbook, sheet } from '../files/xlsx';
-import { recordPayout } from '../ledger/payout';
+import { checkPayouts, recordPayout } from '../ledger/payout';
 import { checkIn, eventOf } from './seats';
-import { answersText, eventAdminView, rosterEntryView } from './views';
+import { answersText, eventAdminView, prizeView, rosterEntryView } from './views';
 
 type H<K extends ActionName<EventsContract>> = Handler<EventsContract, K, ActorContext>;
 
@@ -59,19 +61,26 @@ function countsOf(e: EventDoc, all: SignupDoc[]) {
   };
 }
 
-export const roster: H<'roster'> = async (input, { db, actor }) => {
+export const roster: H<'roster'> = async (input, { db, actor, now }) => {
   const e = await eventOf(db, input.eventId, actor.unionId);
-  const { all, positions } = await entriesOf(db, e);
+  const [{ all, positions }, { live }] = await Promise.all([entriesOf(db, e), prizesOf(db, e)]);
   const { tallies: t, ...counts } = countsOf(e, all);
-  return { event: eventAdminView(e), entries: all.map((s) => rosterEntryView(e, s, positions.get(s._id) ?? null)), counts, tallies: t };
+  return {
+    event: eventAdminView(e), entries: all.map((s) => rosterEntryView(e, s, positions.get(s._id) ?? null)),
+    counts,
+    tallies: t,
+    prizes: live.map(prizeView),
+    started: now >= e.startsAt,
+    ended: now >= e.endsAt,
+  };
 };
 
-/** The code as typed, or as scanned from a member's QR code (`checkin:<eventId>:<code>`). */
+/** The code as typed, or as scanned from a member's QR code (see parseCheckinText). */
 function parseCode(raw: string, eventId: string): string {
-  const m = /^checkin:(.+):(\d+)$/.exec(raw.trim());
-  if (!m) return raw.trim();
-  if (m[1] !== eventId) throw new AppError('NOT_ALLOWED', '这是另一个活动的签到码', [{ path: ['code'], message: '不是本活动的签到码' }]);
-  return m[2];
+  const read = parseCheckinText(raw);
+  if (read.kind === 'event') throw new AppError('NOT_ALLOWED', '这是活动的现场签到码，请扫描会员在「我的活动」中出示的二维码', [{ path: ['code'], message: '不是会员的签到码' }]);
+  if (read.kind === 'member' && read.eventId !== eventId) throw new AppError('NOT_ALLOWED', '这是另一个活动的签到码', [{ path: ['code'], message: '不是本活动的签到码' }]);
+  return read.code;
 }
 
 export const checkin: H<'checkin'> = async (input, { db, actor, now }) => {
@@ -129,11 +138,23 @@ export const exportRoster: H<'export'> = async (input, { db, actor, now }) => {
   return { url, fileName, fileID, count: all.length };
 };
 
+/** The event's prizes in the ledger: those not reversed, and how many prizes each member was ever recorded. */
+async function prizesOf(db: Db, e: EventDoc): Promise<{ live: LedgerDoc[]; given: Map<string, number> }> {
+  const entries = await tables(db).ledger.findAll({ unionId: e.unionId, eventId: e._id, item: 'event_prize' }, ['recordedAt', 'asc']);
+  const reversed = new Set(entries.map((x) => x.reverses));
+  const originals = entries.filter((x) => x.reverses === null);
+  const given = new Map<string, number>();
+  for (const x of originals) given.set(x.memberId ?? '', (given.get(x.memberId ?? '') ?? 0) + 1);
+  return { live: originals.filter((x) => !reversed.has(x._id)), given };
+}
+
 /**
  * Results and prizes. Each prize is a payout of `event_prize` through the policy engine and the ledger (the
- * share of winners among participants and the prize cap are the policy's); its id is fixed per event and
- * member, so sending the same results again records nothing twice. Participants are those checked in, or
- * those confirmed when nobody was checked in.
+ * share of winners among participants and the prize cap are the policy's). Winners must have taken part (see
+ * prizeParticipants); the share counts every prize of the event, those recorded before included. All new prizes
+ * are checked before any is recorded, so a refusal leaves nothing half done. A prize already recorded is kept:
+ * the same prize sent again records nothing, a different amount or form for it is refused (it is corrected in the
+ * ledger by a reversal, after which the member may be given a prize again).
  */
 export const results: H<'results'> = async (input, { db, actor, now }) => {
   const e = await eventOf(db, input.eventId, actor.unionId);
@@ -141,34 +162,56 @@ export const results: H<'results'> = async (input, { db, actor, now }) => {
   if (now < e.startsAt) throw new AppError('NOT_ALLOWED', '活动开始后才能登记结果和奖品');
   const ids = input.prizes.map((p) => p.memberId);
   if (new Set(ids).size !== ids.length) throw new AppError('VALIDATION_FAILED', '同一位会员只能登记一项奖品', [{ path: ['prizes'], message: '有重复的会员' }]);
-  const { all } = await entriesOf(db, e);
-  const confirmed = all.filter((s) => s.status === 'confirmed');
-  const participants = e.checkedInCount > 0 ? confirmed.filter((s) => s.checkedInAt !== null) : confirmed;
-  const byMember = new Map(participants.map((s) => [s.memberId, s]));
+  const [{ all }, recorded] = await Promise.all([entriesOf(db, e), prizesOf(db, e)]);
+  const participants = prizeParticipants(all);
+  const taking = new Set(participants.map((s) => s.memberId));
+  const live = new Map(recorded.live.map((x) => [x.memberId ?? '', x]));
   input.prizes.forEach((p, i) => {
-    if (!byMember.has(p.memberId)) throw new AppError('VALIDATION_FAILED', '获奖会员须是本活动的参加者', [{ path: ['prizes', i, 'memberId'], message: '不是本活动的参加者' }]);
+    const had = live.get(p.memberId);
+    if (had && (had.amountFen !== p.amountFen || had.form !== p.form)) {
+      throw new AppError('CONFLICT', `${had.memberName ?? ''}的奖品已登记为 ${formatMoney(had.amountFen)}（${FORM_LABELS[had.form]}）；要更改，请先在「经费台账」中冲正这笔记录，再重新登记`, [
+        { path: ['prizes', i, 'amountFen'], message: '已登记的奖品不能直接修改' },
+      ]);
+    }
+    if (!had && !taking.has(p.memberId)) throw new AppError('VALIDATION_FAILED', '获奖会员须是本活动的参加者', [{ path: ['prizes', i, 'memberId'], message: '不是本活动的参加者' }]);
   });
-  const members = ids.length ? await tables(db).members.find({ unionId: actor.unionId, _id: db.command.in(ids) }, { limit: ids.length }) : [];
+  const fresh = input.prizes.filter((p) => !live.has(p.memberId));
+  const members = fresh.length ? await tables(db).members.find({ unionId: actor.unionId, _id: db.command.in(fresh.map((p) => p.memberId)) }, { limit: fresh.length }) : [];
   const memberById = new Map(members.map((m) => [m._id, m]));
-  const prizes = [];
-  for (const p of input.prizes) {
-    const member = memberById.get(p.memberId) ?? null;
+  const prize = { winners: new Set([...live.keys(), ...ids]).size, participants: participants.length };
+  const payouts = fresh.map((p) => {
+    const member = memberById.get(p.memberId);
     if (!member) throw new AppError('NOT_FOUND', '名册中没有这位会员');
+    return { p, member, proposal: { item: 'event_prize' as const, amountFen: p.amountFen, form: p.form, at: now, prize } };
+  });
+  const refused = await checkPayouts(db, actor.unionId, payouts);
+  if (refused) {
+    const { p, member } = payouts[refused.index];
+    throw new AppError('POLICY_REFUSED', `${member.name}的奖品不能登记：${refused.reason}（本次奖品都没有登记）`, [{ path: ['prizes', ids.indexOf(p.memberId), 'amountFen'], message: refused.reason }]);
+  }
+  const made = new Map<string, { entry: LedgerDoc; repeated: boolean }>();
+  for (const { p, member, proposal } of payouts) {
     const r = await recordPayout(db, {
       unionId: actor.unionId,
-      entryId: `${e._id}:prize:${p.memberId}`,
-      proposal: { item: 'event_prize', amountFen: p.amountFen, form: p.form, at: now, prize: { winners: input.prizes.length, participants: participants.length } },
+      entryId: prizeEntryId(e._id, p.memberId, recorded.given.get(p.memberId) ?? 0),
+      proposal,
       member,
       eventId: e._id,
       note: p.note || `${e.title}奖品`,
       approvedBy: actorRef(actor),
       now,
     });
-    prizes.push({ memberId: p.memberId, name: member.name, amountFen: r.entry.amountFen, entryId: r.entry._id, repeated: r.repeated });
+    made.set(p.memberId, r);
   }
   if (input.results !== e.results) {
     await tables(db).events.update(e._id, { results: input.results });
   }
+  const prizes = input.prizes.map((p) => {
+    const r = made.get(p.memberId);
+    const entry = r?.entry ?? live.get(p.memberId);
+    if (!entry) throw new Error(`prize of ${p.memberId} neither recorded nor found`);
+    return { ...prizeView(entry), repeated: r ? r.repeated : true };
+  });
   await audit(db, { unionId: actor.unionId, at: now, actor: actorRef(actor), action: 'event.results', target: { kind: 'event', id: e._id, label: e.title }, from: null, to: { summary: `登记结果，奖品 ${prizes.filter((p) => !p.repeated).length} 项` } });
   return { results: input.results, prizes };
 };

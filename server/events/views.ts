@@ -1,7 +1,8 @@
 /** Event and sign-up documents → what a member or an officer sees of them (only the fields the contract names). */
 import { EVENT_KIND_LABELS, ineligibleReason, signupWindowReason, cancelReason, type ExtraField, type Answers, type MemberFacts } from '../../src/core/domain/events';
 import { GENDER_LABELS } from '../../src/core/domain/vocabulary';
-import type { EventDoc, MemberDoc, SignupDoc } from '../db/types';
+import { FORM_LABELS } from '../../src/core/policy/items';
+import type { EventDoc, LedgerDoc, MemberDoc, SignupDoc } from '../db/types';
 
 /** The page a notice about an event opens (the client's ROUTES.eventDetail). */
 export const EVENT_PAGE = '/packages/events/pages/detail/index';
@@ -103,6 +104,7 @@ export function eventDetailView(e: EventDoc, member: MemberDoc, mine: SignupDoc 
     audienceText: audienceText(e.audience),
     mySignup: mine ? mySignupView(mine, position) : null,
     cancellable: active !== null && active.checkedInAt === null && cancelReason(e, now) === null,
+    results: e.results,
   };
 }
 
@@ -139,4 +141,9 @@ export function rosterEntryView(e: EventDoc, s: SignupDoc, position: number | nu
     signedUpAt: s.signedUpAt,
     checkedInAt: s.checkedInAt,
   };
+}
+
+/** A prize entry of the ledger as the roster and the results reply list it. */
+export function prizeView(x: LedgerDoc) {
+  return { memberId: x.memberId ?? '', name: x.memberName ?? '', amountFen: x.amountFen, form: x.form, formLabel: FORM_LABELS[x.form], note: x.note, entryId: x._id, at: x.at };
 }

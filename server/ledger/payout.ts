@@ -17,7 +17,7 @@ import { shanghaiYear } from '../../src/core/time';
 import { isDuplicateKeyError, type Db } from '../db';
 import { inTransaction } from '../db/transaction';
 import { tables } from '../db/tables';
-import type { ActorRef, BudgetDoc, LedgerDoc, MemberDoc, MemberYearDoc } from '../db/types';
+import type { ActorRef, BudgetDoc, LedgerDoc, MemberDoc, MemberYearDoc, PolicyDoc } from '../db/types';
 
 export const budgetId = (unionId: string, year: number, line: string) => `${unionId}:${year}:${line}`;
 export const policyId = (unionId: string, year: number) => `${unionId}:${year}`;
@@ -33,6 +33,8 @@ export interface PayoutRequest {
   approvedBy: ActorRef;
   now: Date;
 }
+
+const noPolicy = (year: number) => `尚未设置 ${year} 年度政策，不能登记支出：请先在"年度政策"中设置`;
 
 export type PayoutResult = { entry: LedgerDoc; warnings: PolicyWarning[]; repeated: boolean };
 
@@ -74,7 +76,7 @@ export async function recordPayout(db: Db, req: PayoutRequest): Promise<PayoutRe
     return { entry: existing, warnings: [], repeated: true };
   }
   const policy = await tables(db).policies.byId(policyId(unionId, year));
-  if (!policy) throw new AppError('POLICY_REFUSED', `尚未设置 ${year} 年度政策，不能登记支出：请先在"年度政策"中设置`);
+  if (!policy) throw new AppError('POLICY_REFUSED', noPolicy(year));
   const myId = member ? memberYearId(unionId, member._id, year) : null;
   if (member && myId) await ensureMemberYear(db, myId, unionId, member._id, year);
 
@@ -124,6 +126,48 @@ export async function recordPayout(db: Db, req: PayoutRequest): Promise<PayoutRe
     }
     throw error;
   }
+}
+
+/** The first payout of a list the policy would refuse, with the reason; null when all would be allowed. */
+export type PayoutCheck = { index: number; reason: string } | null;
+
+/**
+ * Would these payouts, recorded one after another now, all be allowed? The same engine on the same documents
+ * recordPayout reads, each earlier payout of the list added to its budget line and its member's history; nothing
+ * is written. A service that records several payouts as one act (an event's prizes, a holiday batch) checks them
+ * all first, so that a refusal half-way does not leave half of them recorded. A payout recorded elsewhere between
+ * the check and the recording is still caught: recordPayout decides each one again in its transaction.
+ */
+export async function checkPayouts(db: Db, unionId: string, payouts: readonly { proposal: PayoutProposal; member: MemberDoc | null }[]): Promise<PayoutCheck> {
+  const t = tables(db);
+  const policies = new Map<number, PolicyDoc | null>();
+  const budgets = new Map<string, { amountFen: number; spentFen: number } | null>();
+  const histories = new Map<string, LedgerFact[]>();
+  for (const [index, { proposal, member }] of payouts.entries()) {
+    const year = shanghaiYear(proposal.at);
+    if (!policies.has(year)) policies.set(year, await t.policies.byId(policyId(unionId, year)));
+    const policy = policies.get(year);
+    if (!policy) return { index, reason: noPolicy(year) };
+    const lineId = budgetId(unionId, year, ITEM_INFO[proposal.item].line);
+    if (!budgets.has(lineId)) {
+      const b = await t.budgets.byId(lineId);
+      budgets.set(lineId, b ? { amountFen: b.amountFen, spentFen: b.spentFen } : null);
+    }
+    const budget = budgets.get(lineId) ?? null;
+    const myId = member ? memberYearId(unionId, member._id, year) : null;
+    if (myId && !histories.has(myId)) histories.set(myId, ((await t.memberYears.byId(myId))?.facts ?? []).map(engineFact));
+    const history = myId ? (histories.get(myId) ?? []) : [];
+    const decision = evaluatePayout({ policy: policy.profile, proposal, member: member ? { id: member._id, status: member.status, duesPaid: member.duesPaid } : null, history, budget });
+    if (!decision.allowed) return { index, reason: decision.reason };
+    if (budget) budgets.set(lineId, { amountFen: budget.amountFen, spentFen: budget.spentFen + proposal.amountFen });
+    if (myId) {
+      const fact: LedgerFact = { id: `check:${index}`, item: proposal.item, amountFen: proposal.amountFen, at: proposal.at };
+      if (proposal.holiday) fact.holiday = proposal.holiday;
+      if (proposal.illnessKey) fact.illnessKey = proposal.illnessKey;
+      histories.set(myId, [...history, fact]);
+    }
+  }
+  return null;
 }
 
 /**

@@ -127,6 +127,8 @@ export const eventDetail = eventCard.extend({
   mySignup: mySignupView.nullable(),
   /** The caller may cancel now (signed up, before the deadline). */
   cancellable: z.boolean(),
+  /** The results the officers published after the event ('' until then). */
+  results: z.string(),
 });
 export type EventDetail = z.infer<typeof eventDetail>;
 
@@ -171,6 +173,19 @@ export const rosterEntry = z.object({
 });
 export type RosterEntry = z.infer<typeof rosterEntry>;
 
+/** A prize given at the event, as the ledger holds it (a prize reversed in the ledger is not listed). */
+export const prizeView = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  amountFen: z.number().int(),
+  form: z.enum(FORMS),
+  formLabel: z.string(),
+  note: z.string(),
+  entryId: z.string(),
+  at: isoDate,
+});
+export type PrizeView = z.infer<typeof prizeView>;
+
 const tally = z.object({ key: z.string(), label: z.string(), counts: z.array(z.object({ option: z.string(), count: z.number().int() })) });
 
 export const eventsContract = defineContract('events', {
@@ -200,8 +215,8 @@ export const eventsContract = defineContract('events', {
     output: z.object({ items: z.array(z.object({ event: eventCard, signup: mySignupView })) }),
   },
   checkinSelf: {
-    summary: "Check oneself in with the event's code shown at the door.",
-    input: z.object({ eventId: id, code: z.string().trim().min(4, '请输入签到码').max(12) }).strict(),
+    summary: "Check oneself in with the event's code shown at the door: typed, or scanned from its QR code (`event:<eventId>:<code>`).",
+    input: z.object({ eventId: id, code: z.string().trim().min(4, '请输入签到码').max(120, '签到码不正确') }).strict(),
     output: z.object({ signup: mySignupView }),
   },
 
@@ -243,11 +258,15 @@ export const eventsContract = defineContract('events', {
       entries: z.array(rosterEntry),
       counts: z.object({ confirmed: z.number().int(), seats: z.number().int(), waitlisted: z.number().int(), cancelled: z.number().int(), checkedIn: z.number().int(), family: z.number().int() }),
       tallies: z.array(tally),
+      prizes: z.array(prizeView),
+      /** By the function's clock: results and prizes once started; no cancelling once ended. */
+      started: z.boolean(),
+      ended: z.boolean(),
     }),
   },
   checkin: {
     summary: "Check a member in by the code on their phone (scanned or typed); never twice, only if confirmed.",
-    input: z.object({ eventId: id, code: z.string().trim().min(4, '请输入签到码').max(64) }).strict(),
+    input: z.object({ eventId: id, code: z.string().trim().min(4, '请输入签到码').max(120, '签到码不正确') }).strict(),
     output: z.object({ entry: rosterEntry }),
   },
   export: {
@@ -256,7 +275,8 @@ export const eventsContract = defineContract('events', {
     output: z.object({ url: z.string(), fileName: z.string(), fileID: z.string(), count: z.number().int() }),
   },
   results: {
-    summary: 'Record results and prizes; each prize is a payout through the policy engine and the ledger.',
+    summary:
+      'Publish the results and record prizes; each prize is a payout through the policy engine and the ledger, all checked before any is recorded. A prize already recorded is not recorded again.',
     input: z
       .object({
         eventId: id,
@@ -267,7 +287,7 @@ export const eventsContract = defineContract('events', {
           .default([]),
       })
       .strict(),
-    output: z.object({ results: z.string(), prizes: z.array(z.object({ memberId: z.string(), name: z.string(), amountFen: z.number().int(), entryId: z.string(), repeated: z.boolean() })) }),
+    output: z.object({ results: z.string(), prizes: z.array(prizeView.extend({ repeated: z.boolean() })) }),
   },
 });
 

@@ -1,4 +1,4 @@
-import { cancelReason, checkAnswers, checkSchedule, ineligibleReason, signupWindowReason, type Audience, type EventRules, type ExtraField, type MemberFacts } from './events';
+import { cancelReason, checkAnswers, checkSchedule, ineligibleReason, prizeEntryId, prizeParticipants, signupWindowReason, type Audience, type EventRules, type ExtraField, type MemberFacts } from './events';
 
 const NOW = new Date('2026-05-10T02:00:00Z'); // 10:00 in Shanghai
 const member: MemberFacts = { id: 'u1:A0004', gender: 'male', department: '科技处', birthDate: '1976-11-28', status: 'active' };
@@ -85,5 +85,20 @@ describe('extra questions', () => {
     const r = checkAnswers(fields, answers);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues.map((i) => i.message)).toEqual(messages);
+  });
+});
+
+describe('prizes', () => {
+  const s = (id: string, status: string, checkedInAt: string | null) => ({ id, status, checkedInAt });
+  test('participants are those checked in; with no check-in at all, everyone confirmed', () => {
+    const list = [s('a', 'confirmed', '2026-05-10T01:00:00Z'), s('b', 'confirmed', null), s('c', 'waitlisted', null), s('d', 'cancelled', null)];
+    expect(prizeParticipants(list).map((x) => x.id)).toEqual(['a']);
+    expect(prizeParticipants(list.map((x) => ({ ...x, checkedInAt: null }))).map((x) => x.id)).toEqual(['a', 'b']);
+    expect(prizeParticipants([s('c', 'waitlisted', null)])).toEqual([]);
+  });
+
+  test('a member given a prize again after a reversal gets a new entry id', () => {
+    expect(prizeEntryId('e1', 'u1:A0004', 0)).toBe('e1:prize:u1:A0004');
+    expect(prizeEntryId('e1', 'u1:A0004', 1)).toBe('e1:prize:u1:A0004:2');
   });
 });

@@ -132,6 +132,40 @@ export function checkAnswers(fields: readonly ExtraField[], answers: Answers): {
   return issues.length > 0 ? { ok: false, issues } : { ok: true, answers: clean, seats };
 }
 
+/**
+ * Check-in codes as QR codes. Two payloads, each naming its event so a code shown at one event cannot check
+ * anybody in at another:
+ *   - a member's code (详情 and 我的活动), read by the officer's 扫码签到 → `events.checkin`;
+ *   - the event's code (shown at the door on the officer's phone), read by a member's 扫码签到 → `events.checkinSelf`.
+ * Both functions also take the bare digits, typed.
+ */
+const MEMBER_PREFIX = 'checkin';
+const EVENT_PREFIX = 'event';
+const PAYLOAD = new RegExp(`^(${MEMBER_PREFIX}|${EVENT_PREFIX}):(.+):(\\d+)$`);
+
+/** What a member's check-in QR code holds: `checkin:<eventId>:<code>`. */
+export function memberCheckinPayload(eventId: string, code: string): string {
+  return `${MEMBER_PREFIX}:${eventId}:${code}`;
+}
+
+/** What the event's check-in QR code holds: `event:<eventId>:<eventCode>`. */
+export function eventCheckinPayload(eventId: string, eventCode: string): string {
+  return `${EVENT_PREFIX}:${eventId}:${eventCode}`;
+}
+
+/**
+ * What was scanned or typed at check-in: a member's QR payload, the event's QR payload, or anything else, taken as
+ * typed digits (trimmed). Event ids may contain `:` themselves; the code is the digits after the last one.
+ */
+export type CheckinText = { kind: 'member' | 'event'; eventId: string; code: string } | { kind: 'typed'; code: string };
+
+export function parseCheckinText(raw: string): CheckinText {
+  const text = raw.trim();
+  const m = PAYLOAD.exec(text);
+  if (!m) return { kind: 'typed', code: text };
+  return { kind: m[1] === MEMBER_PREFIX ? 'member' : 'event', eventId: m[2], code: m[3] };
+}
+
 /** The dates of a published event must follow each other; one Chinese sentence per problem. */
 export function checkSchedule(e: Pick<EventRules, 'signupOpensAt' | 'signupClosesAt' | 'cancelDeadline' | 'startsAt'>): string[] {
   const out: string[] = [];
@@ -140,4 +174,22 @@ export function checkSchedule(e: Pick<EventRules, 'signupOpensAt' | 'signupClose
   if (e.cancelDeadline > e.startsAt) out.push('取消截止时间不能晚于活动开始时间');
   if (e.cancelDeadline < e.signupOpensAt) out.push('取消截止时间不能早于报名开始时间');
   return out;
+}
+
+/**
+ * Who took part, for prizes and the policy's share of winners: those checked in at the door; when nobody was
+ * checked in (an event run without check-in), everyone confirmed.
+ */
+export function prizeParticipants<S extends { status: string; checkedInAt: unknown }>(signups: readonly S[]): S[] {
+  const confirmed = signups.filter((s) => s.status === 'confirmed');
+  const present = confirmed.filter((s) => s.checkedInAt !== null);
+  return present.length > 0 ? present : confirmed;
+}
+
+/**
+ * The ledger id of a member's prize at an event. A prize reversed in the ledger may be given again: the n-th
+ * prize of the same member gets `:n`, so each stays recorded once however often the results are sent.
+ */
+export function prizeEntryId(eventId: string, memberId: string, earlier: number): string {
+  return earlier === 0 ? `${eventId}:prize:${memberId}` : `${eventId}:prize:${memberId}:${earlier + 1}`;
 }

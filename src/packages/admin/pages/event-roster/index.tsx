@@ -1,6 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { RosterEntry } from '@/core/contracts/events';
+import { eventCheckinPayload } from '@/core/domain/events';
 import { ActionButton } from '@/components/ActionButton';
 import { CallView } from '@/components/CallView';
 import { Card } from '@/components/Card';
@@ -9,6 +10,7 @@ import { ErrorNotice } from '@/components/ErrorNotice';
 import { FormField, TextInput } from '@/components/Form';
 import { Badge, InfoRow } from '@/components/InfoRow';
 import { Notice } from '@/components/Notice';
+import { QrCode } from '@/components/QrCode';
 import { Screen } from '@/components/Screen';
 import { SessionGate } from '@/components/SessionGate';
 import { Tabs } from '@/components/Tabs';
@@ -19,6 +21,7 @@ import { queryParam, ROUTES, withQuery } from '@/services/routes';
 import { ButtonGrid } from '../../components/ButtonGrid';
 import { InlineButton } from '../../components/InlineButton';
 import { StaffGate } from '../../components/StaffGate';
+import { Results } from './Results';
 import './index.scss';
 
 const TABS: { value: RosterTab; label: string }[] = [
@@ -53,7 +56,7 @@ function Roster({ id }: { id: string }) {
   const r = useEventRoster(id);
   return (
     <CallView call={r.roster} loadingText='正在读取报名名单…'>
-      {({ event: e, entries, counts, tallies }) => {
+      {({ event: e, entries, counts, tallies, prizes, started, ended }) => {
         const status = adminStatus(e);
         const cancelled = e.status === 'cancelled';
         const canClose = e.status === 'open' && new Date() < new Date(e.signupClosesAt);
@@ -99,8 +102,8 @@ function Roster({ id }: { id: string }) {
               <Card title='现场签到'>
                 <View className='evroster__code-box'>
                   <View className='evroster__code-label'>本活动现场签到码</View>
-                  <View className='evroster__code'>{e.eventCode}</View>
-                  <View className='evroster__note'>展示在活动现场，会员在「活动详情」中输入即可自己签到。</View>
+                  <QrCode value={eventCheckinPayload(e.id, e.eventCode)} code={e.eventCode} label='本活动现场签到二维码' size='large' codeClassName='evroster__code' />
+                  <View className='evroster__note'>展示在活动现场，会员在「活动详情」中点「扫码签到」扫描二维码，或输入上面的数字，即可自己签到。</View>
                 </View>
                 <FormField label='为会员签到' hint='会员出示「我的活动」中的签到码，输入后点「签到」'>
                   <View className='evroster__checkin'>
@@ -131,7 +134,9 @@ function Roster({ id }: { id: string }) {
               </View>
             )}
 
-            {!cancelled && (
+            {!cancelled && started && <Results event={e} entries={entries} prizes={prizes} onSaved={r.roster.refresh} />}
+
+            {!cancelled && !ended && (
               <Card title='取消本次活动'>
                 <View className='evroster__note'>取消后会员不能再报名，已报名和候补的会员都会收到通知。取消后不能恢复。</View>
                 <FormField label='取消原因' required hint='会写进给会员的通知'>

@@ -1,7 +1,7 @@
 import { useRouter } from '@tarojs/taro';
-import { View } from '@tarojs/components';
+import { Image, View } from '@tarojs/components';
 import type { EventDetail } from '@/core/contracts/events';
-import type { Answers } from '@/core/domain/events';
+import { memberCheckinPayload, type Answers } from '@/core/domain/events';
 import { ActionButton } from '@/components/ActionButton';
 import { BindGate } from '@/components/BindGate';
 import { CallView } from '@/components/CallView';
@@ -10,6 +10,7 @@ import { ErrorNotice } from '@/components/ErrorNotice';
 import { ChoiceField, FormField, SelectField, TextInput } from '@/components/Form';
 import { Badge, InfoRow } from '@/components/InfoRow';
 import { Notice } from '@/components/Notice';
+import { QrCode } from '@/components/QrCode';
 import { Screen } from '@/components/Screen';
 import { SessionGate } from '@/components/SessionGate';
 import { useEventDetail } from '@/hooks/useEvents';
@@ -45,6 +46,7 @@ function Detail({ id }: { id: string }) {
         const mine = e.mySignup && e.mySignup.status !== 'cancelled' ? e.mySignup : null;
         return (
           <>
+            {e.coverUrl && <Image className='detail__cover u-cover' src={e.coverUrl} mode='aspectFill' lazyLoad webp />}
             {e.status === 'cancelled' && <Notice tone='warn' title='活动已取消'>本活动已取消，取消原因已通过「消息」通知报名的会员。</Notice>}
             <Card title={e.title} extra={<View className='detail__kind'>{e.kindLabel}</View>}>
               <View className='detail__facts'>
@@ -62,6 +64,11 @@ function Detail({ id }: { id: string }) {
                 <InfoRow label='取消截止'>{dateTimeText(e.cancelDeadline)}</InfoRow>
               </View>
             </Card>
+            {e.results !== '' && (
+              <Card title='活动结果'>
+                <View className='detail__text'>{e.results}</View>
+              </Card>
+            )}
             {e.description !== '' && (
               <Card title='活动说明'>
                 <View className='detail__text'>{e.description}</View>
@@ -102,11 +109,11 @@ function MySignup({ event: e, d }: { event: EventDetail; d: DetailState }) {
     <Card title='我的报名' extra={<Badge tone={confirmed ? 'ok' : 'warn'} text={confirmed ? '已报名' : `候补第 ${s.position ?? '-'} 位`} />}>
       {confirmed ? (
         <>
-          {s.checkinCode && (
+          {s.checkinCode && e.status !== 'cancelled' && (
             <View className='detail__code-box'>
               <View className='detail__code-label'>我的签到码</View>
-              <View className='detail__code'>{s.checkinCode}</View>
-              <View className='detail__code-note'>到活动现场时出示此签到码，由工会干部输入或扫码签到。</View>
+              <QrCode value={memberCheckinPayload(e.id, s.checkinCode)} code={s.checkinCode} label='我的签到二维码' codeClassName='detail__code' />
+              <View className='detail__code-note'>到活动现场时出示此签到码，由工会干部扫码或输入数字签到。</View>
             </View>
           )}
           {s.checkedInAt && <Notice tone='ok' title='已签到'>签到时间：{dateTimeText(s.checkedInAt)}</Notice>}
@@ -130,11 +137,12 @@ function MySignup({ event: e, d }: { event: EventDetail; d: DetailState }) {
 
       {canCheckIn && (
         <View className='detail__checkin'>
-          <FormField label='现场签到' hint='输入活动现场公布的签到码，即可自己完成签到'>
+          <FormField label='现场签到' hint={process.env.TARO_ENV === 'weapp' ? '扫描活动现场展示的签到二维码，或输入现场公布的签到码，即可自己完成签到' : '输入活动现场公布的签到码，即可自己完成签到'}>
             <TextInput value={d.code} onChange={d.setCode} placeholder='输入现场签到码' maxlength={12} onConfirm={() => void d.checkIn()} />
           </FormField>
           <ErrorNotice error={d.checkinError} />
           <ActionButton text={d.checkingIn ? '正在签到…' : '确认签到'} disabled={d.checkingIn || d.code.trim() === ''} onClick={() => void d.checkIn()} />
+          {process.env.TARO_ENV === 'weapp' && <ActionButton kind='secondary' text='扫码签到' disabled={d.checkingIn} onClick={() => void d.scan()} />}
         </View>
       )}
 
