@@ -171,6 +171,8 @@ export interface EventDoc {
   /** The code members scan or type to check themselves in. */
   eventCode: string;
   results: string;
+  /** Bumped with every recording of prizes, so two officers' prizes are worked out one after the other. */
+  prizeVersion?: number;
   remindedAt: Date | null;
   createdBy: ActorRef;
   createdAt: Date;

@@ -95,11 +95,17 @@ describe('an event with a cover', () => {
   });
 
   test('the same form sent twice publishes one event with one cover', async () => {
-    const input = eventInput({ coverFileID: await w.upload(w.openids.officer, PNG, 'cover.png') });
+    const first = await w.upload(w.openids.officer, PNG, 'cover.png');
+    const input = eventInput({ coverFileID: first });
     const a = (await w.call('officer', 'events', 'publish', input)) as { data: { event: AdminView; repeated: boolean } };
     const b = (await w.call('officer', 'events', 'publish', input)) as { data: { event: AdminView; repeated: boolean } };
     expect(b.data.repeated).toBe(true);
     expect(b.data.event.coverFileID).toBe(a.data.event.coverFileID);
+    // A retry after a lost reply, with another picture or an upload cleaned up since: the event as published.
+    const other = await w.call('officer', 'events', 'publish', { ...input, coverFileID: await w.upload(w.openids.officer, JPEG, 'other.jpeg') });
+    expect(other).toMatchObject({ ok: true, data: { repeated: true, event: { id: a.data.event.id, coverFileID: a.data.event.coverFileID } } });
+    const gone = await w.call('officer', 'events', 'publish', { ...input, coverFileID: `cloud://${first.split('/')[2]}/uploads/${w.openids.officer}/gone.png` });
+    expect(gone).toMatchObject({ ok: true, data: { repeated: true } });
   });
 
   test('an event without a cover has no link (nothing to show, no broken picture)', async () => {

@@ -366,7 +366,7 @@ describe('the day of the event', () => {
     expect(changed).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('张伟的奖品已登记为 ¥100.00（实物）'), issues: [{ path: ['prizes', 0, 'amountFen'] }] } });
     // A third winner breaks the share of winners, counting the two recorded before: nothing is recorded.
     const third = await w.call('officer', 'events', 'results', { eventId: e.id, prizes: [{ memberId: w.ids.officer, amountFen: 5_000, form: 'in_kind' }] });
-    expect(third).toMatchObject({ ok: false, error: { code: 'POLICY_REFUSED', message: expect.stringContaining('李娜的奖品不能登记') } });
+    expect(third).toMatchObject({ ok: false, error: { code: 'POLICY_REFUSED', message: expect.stringMatching(/^李娜的奖品不能登记：.*获奖人数不得超过参加人数的 2\/3/) } });
     expect(await ledger()).toHaveLength(2);
 
     for (const p of await prizesOnRoster()) {
@@ -399,6 +399,20 @@ describe('the day of the event', () => {
     expect((await prizesOnRoster()).map((p) => p.amountFen)).toEqual([20_000, 15_000]);
     const entries = await ledger();
     expect(entries.reduce((n, x) => n + x.amountFen, 0)).toBe(35_000);
+
+    // Two officers at the same moment, each adding a second winner where only one more fits (2 of 3): one
+    // is recorded, the other is worked out again after it and refused; the results text, not sent, stays.
+    const liu = (await prizesOnRoster()).find((p) => p.name === '刘洋');
+    expect(await w.call('officer', 'ledger', 'ledgerReverse', { entryId: liu?.entryId, reason: '改发他人' })).toMatchObject({ ok: true });
+    await Promise.all([1, 2, 3, 4].map(() => w.call('officer', 'events', 'adminGet', { eventId: e.id }))); // instances warm, so the two run together
+    const [byOfficer, byChair] = await Promise.all([
+      w.call('officer', 'events', 'results', { eventId: e.id, prizes: [{ memberId: extra.liu, amountFen: 10_000, form: 'in_kind' }] }),
+      w.call('chair', 'events', 'results', { eventId: e.id, prizes: [{ memberId: w.ids.officer, amountFen: 10_000, form: 'in_kind' }] }),
+    ]);
+    expect([byOfficer.ok, byChair.ok].sort()).toEqual([false, true]);
+    expect([byOfficer, byChair].find((r) => !r.ok)).toMatchObject({ error: { code: 'POLICY_REFUSED', message: expect.stringContaining('获奖人数不得超过参加人数的 2/3') } });
+    expect(await prizesOnRoster()).toHaveLength(2);
+    expect(await w.call('wx-a-liu', 'events', 'get', { eventId: e.id })).toMatchObject({ ok: true, data: { results: '第一名：张伟；第二名：刘洋（更正）' } });
     w.emu.clock.set(NOW);
   });
 });

@@ -30,9 +30,9 @@ function scheduleIssues(e: Pick<EventDoc, 'signupOpensAt' | 'signupClosesAt' | '
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems[0], problems.map((message) => ({ path: ['schedule'], message })));
 }
 
-/** Where an event's own files live: `events/<union>/<event id, in path-safe characters>/`. */
+/** Where an event's own files live: `events/<union>/<hash of the event id>/` (ids may hold any character). */
 function eventFolder(unionId: string, eventId: string): string {
-  return `events/${unionId}/${eventId.replace(/[^A-Za-z0-9_-]/g, '_')}/`;
+  return `events/${unionId.replace(/[^A-Za-z0-9_-]/g, '_')}/${createHash('sha256').update(eventId).digest('hex').slice(0, 16)}/`;
 }
 
 /** Whether a stored fileID is one of this event's own files (a cover copied by acceptCover). */
@@ -89,6 +89,10 @@ export const publish: H<'publish'> = async (input, { db, actor, openid, now }) =
   if (fields.endsAt <= now) throw new AppError('VALIDATION_FAILED', '活动结束时间已过', [{ path: ['endsAt'], message: '结束时间已过' }]);
   await checkMemberIds(db, actor.unionId, fields.audience.memberIds);
   const id = `${actor.unionId}:${requestKey}`;
+  // The same form sent again (a double tap, a retry after a lost reply) is the event already published: answered
+  // before its cover is looked at, so a retry neither copies a picture nobody uses nor fails on a cleaned upload.
+  const published = await tables(db).events.byId(id);
+  if (published && published.unionId === actor.unionId) return { event: await adminView(published), repeated: true };
   const coverFileID = fields.coverFileID === null ? null : await acceptCover(openid, actor.unionId, id, fields.coverFileID, ['coverFileID']);
   const e: EventDoc = {
     _id: id,
@@ -112,9 +116,11 @@ export const publish: H<'publish'> = async (input, { db, actor, openid, now }) =
   try {
     await tables(db).events.insert(e);
   } catch (error) {
-    // The same form sent twice (a double tap, a lost reply): one event.
+    // The same form sent twice at the same moment: one event; this call's copy of the cover is nobody's.
     if (!isDuplicateKeyError(error)) throw error;
-    return { event: await adminView(await eventOf(db, id, actor.unionId)), repeated: true };
+    const first = await eventOf(db, id, actor.unionId);
+    if (coverFileID && coverFileID !== first.coverFileID) await deleteFiles([coverFileID]);
+    return { event: await adminView(first), repeated: true };
   }
   await audit(db, { unionId: actor.unionId, at: now, actor: actorRef(actor), action: 'event.publish', target: { kind: 'event', id, label: e.title }, from: null, to: { summary: `${formatDateTimeZh(e.startsAt)} ${e.place}，名额 ${e.capacity ?? '不限'}` } });
   return { event: await adminView(e), repeated: false };
@@ -168,7 +174,8 @@ export const update: H<'update'> = async (input, { db, actor, openid, now }) => 
       return changes;
     },
   }).catch(async (error: unknown) => {
-    if (newCover) await deleteFiles([newCover]);
+    // The copy is removed unless the event uses it after all (the same change, sent twice, saved by the other).
+    if (newCover && (await tables(db).events.byId(input.eventId))?.coverFileID !== newCover) await deleteFiles([newCover]);
     throw error;
   });
   // The replaced cover was the event's own copy: nothing else refers to it.

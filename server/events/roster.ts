@@ -13,7 +13,7 @@ import { audit, actorRef } from '../db/audit';
 import { compactDate, publishExport } from '../db/files';
 import type { EventDoc, LedgerDoc, SignupDoc } from '../db/types';
 import { buildWorkbook, sheet } from '../files/xlsx';
-import { checkPayouts, recordPayout } from '../ledger/payout';
+import { PayoutRefused, recordPayouts, type PayoutResult } from '../ledger/payout';
 import { checkIn, eventOf } from './seats';
 import { answersText, eventAdminView, prizeView, rosterEntryView } from './views';
 
@@ -148,20 +148,42 @@ async function prizesOf(db: Db, e: EventDoc): Promise<{ live: LedgerDoc[]; given
   return { live: originals.filter((x) => !reversed.has(x._id)), given };
 }
 
+/** The event's prizes changed while this call was working them out: work them out again. */
+class StalePrizes extends Error {}
+
 /**
  * Results and prizes. Each prize is a payout of `event_prize` through the policy engine and the ledger (the
  * share of winners among participants and the prize cap are the policy's). Winners must have taken part (see
- * prizeParticipants); the share counts every prize of the event, those recorded before included. All new prizes
- * are checked before any is recorded, so a refusal leaves nothing half done. A prize already recorded is kept:
- * the same prize sent again records nothing, a different amount or form for it is refused (it is corrected in the
- * ledger by a reversal, after which the member may be given a prize again).
+ * prizeParticipants); the share counts every prize of the event, those recorded before included.
+ *
+ * All new prizes, the results text and the event's `prizeVersion` are written in ONE transaction
+ * (recordPayouts): either everything is saved or nothing is. Prizes are worked out from the ledger read after
+ * the version; the transaction goes ahead only if the version is still the one read, so two officers saving at
+ * the same moment cannot both pass the share of winners, and the second one's prizes are worked out again from
+ * the first one's (a reversal in the ledger only lowers the count, so it needs no version).
+ *
+ * A prize already recorded is kept: sent again, it records nothing; a different amount or form is refused (it
+ * is corrected by a reversal in the ledger, after which the member may be given a prize again). `results`
+ * absent leaves the published results as they are.
  */
-export const results: H<'results'> = async (input, { db, actor, now }) => {
+export const results: H<'results'> = async (input, ctx) => {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await saveResults(input, ctx);
+    } catch (error) {
+      if (!(error instanceof StalePrizes)) throw error;
+      if (attempt >= 3) throw new AppError('CONFLICT', '其他干部正在登记本活动的奖品，请刷新后重试');
+    }
+  }
+};
+
+const saveResults: H<'results'> = async (input, { db, actor, now }) => {
   const e = await eventOf(db, input.eventId, actor.unionId);
   if (e.status === 'cancelled') throw new AppError('NOT_ALLOWED', '活动已取消');
   if (now < e.startsAt) throw new AppError('NOT_ALLOWED', '活动开始后才能登记结果和奖品');
   const ids = input.prizes.map((p) => p.memberId);
   if (new Set(ids).size !== ids.length) throw new AppError('VALIDATION_FAILED', '同一位会员只能登记一项奖品', [{ path: ['prizes'], message: '有重复的会员' }]);
+  const version = e.prizeVersion ?? 0;
   const [{ all }, recorded] = await Promise.all([entriesOf(db, e), prizesOf(db, e)]);
   const participants = prizeParticipants(all);
   const taking = new Set(participants.map((s) => s.memberId));
@@ -182,36 +204,46 @@ export const results: H<'results'> = async (input, { db, actor, now }) => {
   const payouts = fresh.map((p) => {
     const member = memberById.get(p.memberId);
     if (!member) throw new AppError('NOT_FOUND', '名册中没有这位会员');
-    return { p, member, proposal: { item: 'event_prize' as const, amountFen: p.amountFen, form: p.form, at: now, prize } };
-  });
-  const refused = await checkPayouts(db, actor.unionId, payouts);
-  if (refused) {
-    const { p, member } = payouts[refused.index];
-    throw new AppError('POLICY_REFUSED', `${member.name}的奖品不能登记：${refused.reason}（本次奖品都没有登记）`, [{ path: ['prizes', ids.indexOf(p.memberId), 'amountFen'], message: refused.reason }]);
-  }
-  const made = new Map<string, { entry: LedgerDoc; repeated: boolean }>();
-  for (const { p, member, proposal } of payouts) {
-    const r = await recordPayout(db, {
+    return {
       unionId: actor.unionId,
       entryId: prizeEntryId(e._id, p.memberId, recorded.given.get(p.memberId) ?? 0),
-      proposal,
+      proposal: { item: 'event_prize' as const, amountFen: p.amountFen, form: p.form, at: now, prize },
       member,
       eventId: e._id,
       note: p.note || `${e.title}奖品`,
       approvedBy: actorRef(actor),
       now,
-    });
-    made.set(p.memberId, r);
+    };
+  });
+  const text = input.results ?? e.results;
+  let made: PayoutResult[] = [];
+  if (payouts.length === 0) {
+    if (text !== e.results) await tables(db).events.update(e._id, { results: text, updatedAt: now });
+  } else {
+    try {
+      made = await recordPayouts(db, actor.unionId, payouts, async (tx) => {
+        const current = await tx.get<EventDoc>('events', e._id);
+        if ((current?.prizeVersion ?? 0) !== version) throw new StalePrizes();
+        await tx.update('events', e._id, { prizeVersion: version + 1, results: text, updatedAt: now });
+      });
+    } catch (error) {
+      if (!(error instanceof PayoutRefused)) throw error;
+      const { member } = payouts[error.index];
+      throw new AppError('POLICY_REFUSED', `${member.name}的奖品不能登记：${error.message}（结果和奖品都没有保存）`, [
+        { path: ['prizes', ids.indexOf(member._id), 'amountFen'], message: error.message },
+      ]);
+    }
   }
-  if (input.results !== e.results) {
-    await tables(db).events.update(e._id, { results: input.results });
-  }
+  const byMember = new Map(made.map((r) => [r.entry.memberId ?? '', r]));
   const prizes = input.prizes.map((p) => {
-    const r = made.get(p.memberId);
+    const r = byMember.get(p.memberId);
     const entry = r?.entry ?? live.get(p.memberId);
     if (!entry) throw new Error(`prize of ${p.memberId} neither recorded nor found`);
     return { ...prizeView(entry), repeated: r ? r.repeated : true };
   });
-  await audit(db, { unionId: actor.unionId, at: now, actor: actorRef(actor), action: 'event.results', target: { kind: 'event', id: e._id, label: e.title }, from: null, to: { summary: `登记结果，奖品 ${prizes.filter((p) => !p.repeated).length} 项` } });
-  return { results: input.results, prizes };
+  const added = prizes.filter((p) => !p.repeated).length;
+  if (added > 0 || text !== e.results) {
+    await audit(db, { unionId: actor.unionId, at: now, actor: actorRef(actor), action: 'event.results', target: { kind: 'event', id: e._id, label: e.title }, from: null, to: { summary: `${text !== e.results ? '更新比赛结果，' : ''}登记奖品 ${added} 项` } });
+  }
+  return { results: text, prizes };
 };

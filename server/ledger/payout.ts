@@ -15,7 +15,7 @@ import { evaluatePayout, type LedgerFact, type PayoutProposal, type PolicyWarnin
 import { ITEM_INFO } from '../../src/core/policy/items';
 import { shanghaiYear } from '../../src/core/time';
 import { isDuplicateKeyError, type Db } from '../db';
-import { inTransaction } from '../db/transaction';
+import { inTransaction, type Tx } from '../db/transaction';
 import { tables } from '../db/tables';
 import type { ActorRef, BudgetDoc, LedgerDoc, MemberDoc, MemberYearDoc, PolicyDoc } from '../db/types';
 
@@ -63,111 +63,126 @@ async function ensureMemberYear(db: Db, id: string, unionId: string, memberId: s
   }
 }
 
-export async function recordPayout(db: Db, req: PayoutRequest): Promise<PayoutResult> {
-  const { unionId, proposal, member } = req;
-  const year = shanghaiYear(proposal.at);
-  const line = ITEM_INFO[proposal.item].line;
-  if (ITEM_INFO[proposal.item].perMember && !member) throw new AppError('VALIDATION_FAILED', `${ITEM_INFO[proposal.item].label}须指定会员`, [{ path: ['memberId'], message: '请选择会员' }]);
-  if (member && member.unionId !== unionId) throw new AppError('NOT_FOUND', '名册中没有这位会员');
-
-  const existing = await tables(db).ledger.byId(req.entryId);
-  if (existing) {
-    if (existing.unionId !== unionId) throw new AppError('CONFLICT');
-    return { entry: existing, warnings: [], repeated: true };
-  }
-  const policy = await tables(db).policies.byId(policyId(unionId, year));
-  if (!policy) throw new AppError('POLICY_REFUSED', noPolicy(year));
-  const myId = member ? memberYearId(unionId, member._id, year) : null;
-  if (member && myId) await ensureMemberYear(db, myId, unionId, member._id, year);
-
-  try {
-    return await inTransaction(db, async (tx) => {
-      const budget = await tx.get<BudgetDoc>('budgets', budgetId(unionId, year, line));
-      const mine = myId ? await tx.get<MemberYearDoc>('member_years', myId) : null;
-      const decision = evaluatePayout({
-        policy: (policy).profile,
-        proposal,
-        member: member ? { id: member._id, status: member.status, duesPaid: member.duesPaid } : null,
-        history: (mine?.facts ?? []).map(engineFact),
-        budget: budget ? { amountFen: budget.amountFen, spentFen: budget.spentFen } : null,
-      });
-      if (!decision.allowed) throw new AppError('POLICY_REFUSED', decision.reason);
-      const entry: LedgerDoc = {
-        _id: req.entryId,
-        unionId,
-        year,
-        line,
-        item: proposal.item,
-        holiday: proposal.holiday ?? null,
-        memberId: member?._id ?? null,
-        memberName: member?.name ?? null,
-        eventId: req.eventId ?? null,
-        amountFen: proposal.amountFen,
-        form: proposal.form,
-        rule: decision.rule,
-        approvedBy: req.approvedBy,
-        note: req.note,
-        illnessKey: proposal.illnessKey ?? null,
-        reverses: null,
-        at: proposal.at,
-        recordedAt: req.now,
-      };
-      // `budget` is non-null here: the engine refuses a payout without one (NO_BUDGET).
-      await tx.update('budgets', budgetId(unionId, year, line), { spentFen: (budget as BudgetDoc).spentFen + entry.amountFen, count: (budget as BudgetDoc).count + 1, updatedAt: req.now });
-      if (mine && myId) await tx.update('member_years', myId, { facts: [...mine.facts, toFact(entry)] });
-      await tx.insert('ledger', entry);
-      return { entry, warnings: decision.warnings, repeated: false };
-    });
-  } catch (error) {
-    // The same entry id recorded by a concurrent call: that one stands, this one is the same payout.
-    if (isDuplicateKeyError(error)) {
-      const entry = await tables(db).ledger.byId(req.entryId);
-      if (entry && entry.unionId === unionId) return { entry, warnings: [], repeated: true };
-    }
-    throw error;
+/**
+ * A payout the policy refused, as part of a list: `index` is its place in the list given to recordPayouts. An
+ * AppError POLICY_REFUSED like any refusal, so a single payout's refusal reads the same as before.
+ */
+export class PayoutRefused extends AppError {
+  constructor(
+    readonly index: number,
+    reason: string,
+  ) {
+    super('POLICY_REFUSED', reason);
   }
 }
 
-/** The first payout of a list the policy would refuse, with the reason; null when all would be allowed. */
-export type PayoutCheck = { index: number; reason: string } | null;
+/** One payout: the same as recordPayouts with a list of one. */
+export async function recordPayout(db: Db, req: PayoutRequest): Promise<PayoutResult> {
+  const [result] = await recordPayouts(db, req.unionId, [req]);
+  return result;
+}
 
 /**
- * Would these payouts, recorded one after another now, all be allowed? The same engine on the same documents
- * recordPayout reads, each earlier payout of the list added to its budget line and its member's history; nothing
- * is written. A service that records several payouts as one act (an event's prizes, a holiday batch) checks them
- * all first, so that a refusal half-way does not leave half of them recorded. A payout recorded elsewhere between
- * the check and the recording is still caught: recordPayout decides each one again in its transaction.
+ * Payouts recorded as one act (one, an event's prizes, a holiday batch), in ONE transaction: each decided by the
+ * engine with the ones before it in the list added to its budget line and its member's year, and either all are
+ * recorded or none is — the first refusal throws PayoutRefused with its place in the list, and nothing is
+ * written. A payout whose entry id is already in the ledger is returned as it stands (`repeated`), not decided
+ * again. `within` runs first inside the same transaction, for a document of the caller's that must change with
+ * the payouts or stop them (an event serialises its prizes on it); it runs even when nothing is left to record.
  */
-export async function checkPayouts(db: Db, unionId: string, payouts: readonly { proposal: PayoutProposal; member: MemberDoc | null }[]): Promise<PayoutCheck> {
-  const t = tables(db);
-  const policies = new Map<number, PolicyDoc | null>();
-  const budgets = new Map<string, { amountFen: number; spentFen: number } | null>();
-  const histories = new Map<string, LedgerFact[]>();
-  for (const [index, { proposal, member }] of payouts.entries()) {
-    const year = shanghaiYear(proposal.at);
-    if (!policies.has(year)) policies.set(year, await t.policies.byId(policyId(unionId, year)));
-    const policy = policies.get(year);
-    if (!policy) return { index, reason: noPolicy(year) };
-    const lineId = budgetId(unionId, year, ITEM_INFO[proposal.item].line);
-    if (!budgets.has(lineId)) {
-      const b = await t.budgets.byId(lineId);
-      budgets.set(lineId, b ? { amountFen: b.amountFen, spentFen: b.spentFen } : null);
-    }
-    const budget = budgets.get(lineId) ?? null;
-    const myId = member ? memberYearId(unionId, member._id, year) : null;
-    if (myId && !histories.has(myId)) histories.set(myId, ((await t.memberYears.byId(myId))?.facts ?? []).map(engineFact));
-    const history = myId ? (histories.get(myId) ?? []) : [];
-    const decision = evaluatePayout({ policy: policy.profile, proposal, member: member ? { id: member._id, status: member.status, duesPaid: member.duesPaid } : null, history, budget });
-    if (!decision.allowed) return { index, reason: decision.reason };
-    if (budget) budgets.set(lineId, { amountFen: budget.amountFen, spentFen: budget.spentFen + proposal.amountFen });
-    if (myId) {
-      const fact: LedgerFact = { id: `check:${index}`, item: proposal.item, amountFen: proposal.amountFen, at: proposal.at };
-      if (proposal.holiday) fact.holiday = proposal.holiday;
-      if (proposal.illnessKey) fact.illnessKey = proposal.illnessKey;
-      histories.set(myId, [...history, fact]);
-    }
+export async function recordPayouts(db: Db, unionId: string, reqs: readonly PayoutRequest[], within?: (tx: Tx) => Promise<void>): Promise<PayoutResult[]> {
+  for (const req of reqs) {
+    const info = ITEM_INFO[req.proposal.item];
+    if (req.unionId !== unionId) throw new Error('recordPayouts: payouts of more than one union');
+    if (info.perMember && !req.member) throw new AppError('VALIDATION_FAILED', `${info.label}须指定会员`, [{ path: ['memberId'], message: '请选择会员' }]);
+    if (req.member && req.member.unionId !== unionId) throw new AppError('NOT_FOUND', '名册中没有这位会员');
   }
-  return null;
+  const ids = reqs.map((r) => r.entryId);
+  if (new Set(ids).size !== ids.length) throw new Error('recordPayouts: the same entry id twice');
+  const existing = new Map((ids.length ? await tables(db).ledger.find({ _id: db.command.in(ids) }, { limit: ids.length }) : []).map((e) => [e._id, e]));
+  if ([...existing.values()].some((e) => e.unionId !== unionId)) throw new AppError('CONFLICT');
+  const fresh = reqs.map((req, index) => ({ req, index })).filter(({ req }) => !existing.has(req.entryId));
+
+  const policies = new Map<number, PolicyDoc>();
+  for (const { req, index } of fresh) {
+    const year = shanghaiYear(req.proposal.at);
+    if (policies.has(year)) continue;
+    const policy = await tables(db).policies.byId(policyId(unionId, year));
+    if (!policy) throw new PayoutRefused(index, noPolicy(year));
+    policies.set(year, policy);
+  }
+  const memberYears = new Map<string, { memberId: string; year: number }>();
+  for (const { req } of fresh) {
+    if (req.member) memberYears.set(memberYearId(unionId, req.member._id, shanghaiYear(req.proposal.at)), { memberId: req.member._id, year: shanghaiYear(req.proposal.at) });
+  }
+  for (const [id, { memberId, year }] of memberYears) await ensureMemberYear(db, id, unionId, memberId, year);
+
+  const repeated = (entry: LedgerDoc): PayoutResult => ({ entry, warnings: [], repeated: true });
+  try {
+    const made = await inTransaction(db, async (tx) => {
+      if (within) await within(tx);
+      const budgets = new Map<string, BudgetDoc | null>();
+      const years = new Map<string, MemberYearDoc | null>();
+      const out = new Map<string, PayoutResult>();
+      for (const { req, index } of fresh) {
+        const { proposal, member } = req;
+        const year = shanghaiYear(proposal.at);
+        const lineId = budgetId(unionId, year, ITEM_INFO[proposal.item].line);
+        if (!budgets.has(lineId)) budgets.set(lineId, await tx.get<BudgetDoc>('budgets', lineId));
+        const budget = budgets.get(lineId) ?? null;
+        const myId = member ? memberYearId(unionId, member._id, year) : null;
+        if (myId && !years.has(myId)) years.set(myId, await tx.get<MemberYearDoc>('member_years', myId));
+        const mine = myId ? (years.get(myId) ?? null) : null;
+        const decision = evaluatePayout({
+          policy: (policies.get(year) as PolicyDoc).profile,
+          proposal,
+          member: member ? { id: member._id, status: member.status, duesPaid: member.duesPaid } : null,
+          history: (mine?.facts ?? []).map(engineFact),
+          budget: budget ? { amountFen: budget.amountFen, spentFen: budget.spentFen } : null,
+        });
+        if (!decision.allowed) throw new PayoutRefused(index, decision.reason);
+        const entry: LedgerDoc = {
+          _id: req.entryId,
+          unionId,
+          year,
+          line: ITEM_INFO[proposal.item].line,
+          item: proposal.item,
+          holiday: proposal.holiday ?? null,
+          memberId: member?._id ?? null,
+          memberName: member?.name ?? null,
+          eventId: req.eventId ?? null,
+          amountFen: proposal.amountFen,
+          form: proposal.form,
+          rule: decision.rule,
+          approvedBy: req.approvedBy,
+          note: req.note,
+          illnessKey: proposal.illnessKey ?? null,
+          reverses: null,
+          at: proposal.at,
+          recordedAt: req.now,
+        };
+        // `budget` is non-null here: the engine refuses a payout without one (NO_BUDGET).
+        const b = budget as BudgetDoc;
+        budgets.set(lineId, { ...b, spentFen: b.spentFen + entry.amountFen, count: b.count + 1, updatedAt: req.now });
+        if (mine && myId) years.set(myId, { ...mine, facts: [...mine.facts, toFact(entry)] });
+        out.set(entry._id, { entry, warnings: decision.warnings, repeated: false });
+      }
+      // Writes after every decision: a refusal above leaves nothing to roll back but `within`'s.
+      for (const b of budgets.values()) if (b) await tx.update('budgets', b._id, { spentFen: b.spentFen, count: b.count, updatedAt: b.updatedAt });
+      for (const [id, y] of years) if (y) await tx.update('member_years', id, { facts: y.facts });
+      for (const r of out.values()) await tx.insert('ledger', r.entry);
+      return out;
+    });
+    return reqs.map((req) => made.get(req.entryId) ?? repeated(existing.get(req.entryId) as LedgerDoc));
+  } catch (error) {
+    // The same entry ids recorded by a concurrent call: that one stands, this one is the same act.
+    if (isDuplicateKeyError(error)) {
+      const now = new Map((await tables(db).ledger.find({ _id: db.command.in(ids) }, { limit: ids.length })).map((e) => [e._id, e]));
+      if (ids.every((id) => now.get(id)?.unionId === unionId)) return reqs.map((req) => repeated(now.get(req.entryId) as LedgerDoc));
+      throw new AppError('CONFLICT', '同时办理的人较多，请稍后重试');
+    }
+    throw error;
+  }
 }
 
 /**

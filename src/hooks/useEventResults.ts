@@ -29,7 +29,9 @@ const draft = (): PrizeDraft => ({ key: nextKey++, memberId: null, amount: '', f
  */
 export function useEventResults(event: EventAdminView, entries: readonly RosterEntry[], recorded: readonly PrizeView[], onSaved: () => void) {
   const save = useAction('events', 'results');
-  const [text, setText] = useState(event.results);
+  /** The officer's own text once they edit it; until then the results as last read (another officer's included). */
+  const [edited, setEdited] = useState<string | null>(null);
+  const text = edited ?? event.results;
   const [drafts, setDrafts] = useState<PrizeDraft[]>([]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<ErrorBody | null>(null);
@@ -46,6 +48,7 @@ export function useEventResults(event: EventAdminView, entries: readonly RosterE
   const remove = (key: number) => {
     setDrafts((d) => d.filter((x) => x.key !== key));
     setErrors({});
+    setError(null);
   };
   const set = <K extends keyof PrizeDraft>(key: number, field: K, value: PrizeDraft[K]) => {
     setDrafts((d) => d.map((x) => (x.key === key ? { ...x, [field]: value } : x)));
@@ -77,7 +80,7 @@ export function useEventResults(event: EventAdminView, entries: readonly RosterE
     }
     setErrors({});
     setError(null);
-    const reply = await save.run({ eventId: event.id, results: text.trim(), prizes });
+    const reply = await save.run({ eventId: event.id, prizes, ...(edited !== null ? { results: edited.trim() } : {}) });
     if (!reply) return;
     if (!reply.ok) {
       setErrors(issuesToFields(reply.error.issues));
@@ -86,13 +89,14 @@ export function useEventResults(event: EventAdminView, entries: readonly RosterE
     }
     const added = reply.data.prizes.filter((p) => !p.repeated).length;
     setDrafts([]);
+    setEdited(null);
     void Taro.showToast({ title: added > 0 ? `已保存，登记奖品 ${added} 项` : '已保存', icon: 'none', duration: 2500 });
     onSaved();
   };
 
   return {
     text,
-    setText,
+    setText: (value: string) => setEdited(value),
     drafts,
     add,
     remove,
@@ -103,6 +107,6 @@ export function useEventResults(event: EventAdminView, entries: readonly RosterE
     error,
     submit,
     saving: save.busy,
-    changed: drafts.length > 0 || text.trim() !== event.results,
+    changed: drafts.length > 0 || (edited !== null && edited.trim() !== event.results),
   };
 }

@@ -280,10 +280,11 @@ export const eventsContract = defineContract('events', {
     input: z
       .object({
         eventId: id,
-        results: z.string().trim().max(1000).default(''),
+        /** Absent: the published results stay as they are. */
+        results: z.string().trim().max(1000).optional(),
         prizes: z
           .array(z.object({ memberId: id, amountFen: z.number().int().min(1, '金额必须大于 0').max(1_000_000, '金额过大'), form: z.enum(FORMS), note: z.string().trim().max(100).default('') }).strict())
-          .max(500)
+          .max(100, '一次最多登记 100 项奖品')
           .default([]),
       })
       .strict(),

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import type { EventAdminView, PrizeView, RosterEntry } from '@/core/contracts/events';
 import { formatMoney } from '@/core/money';
 import { FORM_LABELS, FORMS } from '@/core/policy/items';
+import { shanghaiYear } from '@/core/time';
 import { ActionButton } from '@/components/ActionButton';
 import { Card } from '@/components/Card';
 import { ErrorNotice } from '@/components/ErrorNotice';
@@ -9,7 +10,6 @@ import { FormField, SelectField, TextArea, TextInput } from '@/components/Form';
 import { Notice } from '@/components/Notice';
 import { useCall } from '@/hooks/useCall';
 import { useEventResults, type PrizeDraft } from '@/hooks/useEventResults';
-import { shanghaiYear } from '@/core/time';
 import { InlineButton } from '../../components/InlineButton';
 
 /** Forms a prize may take: everything but a service (that is the event's own expense, not a prize). */
@@ -28,7 +28,8 @@ export interface ResultsProps {
  */
 export function Results({ event, entries, prizes, onSaved }: ResultsProps) {
   const r = useEventResults(event, entries, prizes, onSaved);
-  const policy = useCall('ledger', 'policyGet', { payload: { year: shanghaiYear(new Date(event.startsAt)) } });
+  // Prizes are recorded on the day they are given: this year's policy and budget.
+  const policy = useCall('ledger', 'policyGet', { payload: { year: shanghaiYear(new Date()) } });
   const rule = policy.status === 'ok' ? policy.data.policy?.items.event_prize : undefined;
   const ruleText = rule
     ? [
@@ -42,7 +43,7 @@ export function Results({ event, entries, prizes, onSaved }: ResultsProps) {
   const present = entries.some((e) => e.checkedInAt !== null);
   return (
     <Card title='结果与奖品'>
-      <FormField label='比赛结果' hint='保存后会员在活动页面可以看到，例如名次、获奖名单'>
+      <FormField label='比赛结果' hint='保存后本工会会员在活动页面可以看到，例如名次、获奖名单；奖品金额不必写在这里'>
         <TextArea value={r.text} onChange={r.setText} placeholder='例如：第一名 张伟；第二名 刘洋' maxlength={1000} />
       </FormField>
 
@@ -69,7 +70,7 @@ export function Results({ event, entries, prizes, onSaved }: ResultsProps) {
         <ActionButton kind='secondary' text='添加一项奖品' onClick={r.add} />
       )}
 
-      <ErrorNotice error={r.error} titles={{ POLICY_REFUSED: '奖品没有登记', CONFLICT: '奖品没有登记', VALIDATION_FAILED: '没有保存' }} />
+      <ErrorNotice error={r.error} titles={{ POLICY_REFUSED: '结果和奖品都没有保存', CONFLICT: '结果和奖品都没有保存', VALIDATION_FAILED: '没有保存' }} />
       <ActionButton text={r.saving ? '正在保存…' : r.drafts.length > 0 ? '保存结果并登记奖品' : '保存结果'} disabled={r.saving || !r.changed} onClick={() => void r.submit()} />
     </Card>
   );
