@@ -341,6 +341,10 @@ describe('the day of the event', () => {
     ]);
     const again = (await w.call('officer', 'events', 'results', payload)) as { data: { prizes: { repeated: boolean }[] } };
     expect(again.data.prizes.every((p) => p.repeated)).toBe(true);
+    // Each winner is told once, in the inbox, of their own prize.
+    const told = (await inbox('member')).items.filter((n) => n.kind === 'event_prize');
+    expect(told.map((n) => [n.title, n.body])).toEqual([['获奖通知：趣味运动会', expect.stringContaining('奖品：实物（¥100.00）')]]);
+    expect((await inbox('officer')).items.filter((n) => n.kind === 'event_prize')).toEqual([]);
     const ledger = (await w.call('auditor', 'ledger', 'ledgerList', { year: 2026, line: 'events' })) as { data: { items: { item: string; memberName: string; amountFen: number }[]; total: number } };
     expect(ledger.data.items.filter((i) => i.item === 'event_prize').map((i) => i.memberName).sort()).toEqual(['刘洋', '张伟']);
     expect(ledger.data.total).toBe(2);

@@ -43,3 +43,8 @@ export function eventCancelledNotice(e: EventDoc, s: SignupDoc, reason: string):
 export function reminderNotice(e: EventDoc, s: SignupDoc): NewNotice {
   return notice(e, s, 'event_reminder', `明天参加：${e.title}`, `提醒您：「${e.title}」将于${when(e)}开始。签到码 ${s.checkinCode}。`, '明日开始', `签到码 ${s.checkinCode}`, `${s._id}:reminder`);
 }
+
+/** To a winner, once per prize (its ledger entry): inbox only — the subscribe template's statuses are about sign-ups. */
+export function prizeNotice(e: EventDoc, s: SignupDoc, prize: { entryId: string; what: string }): NewNotice {
+  return { ...notice(e, s, 'event_prize', `获奖通知：${e.title}`, `恭喜您在「${e.title}」中获奖。奖品：${prize.what}。领取方式请留意工会通知。`, '获奖', prize.what, `${prize.entryId}:notice`), push: undefined };
+}

@@ -13,8 +13,10 @@ import { audit, actorRef } from '../db/audit';
 import { compactDate, publishExport } from '../db/files';
 import type { EventDoc, LedgerDoc, SignupDoc } from '../db/types';
 import { buildWorkbook, sheet } from '../files/xlsx';
+import { notify } from '../notices/notify';
 import { PayoutRefused, recordPayouts, type PayoutResult } from '../ledger/payout';
 import { checkIn, eventOf } from './seats';
+import { prizeNotice } from './messages';
 import { answersText, eventAdminView, prizeView, rosterEntryView } from './views';
 
 type H<K extends ActionName<EventsContract>> = Handler<EventsContract, K, ActorContext>;
@@ -242,6 +244,16 @@ const saveResults: H<'results'> = async (input, { db, actor, now }) => {
     return { ...prizeView(entry), repeated: r ? r.repeated : true };
   });
   const added = prizes.filter((p) => !p.repeated).length;
+  const signupOf = new Map(all.map((s) => [s.memberId, s]));
+  await notify(
+    db,
+    made.filter((r) => !r.repeated).flatMap((r) => {
+      const s = signupOf.get(r.entry.memberId ?? '');
+      const what = r.entry.note && r.entry.note !== `${e.title}奖品` ? r.entry.note : FORM_LABELS[r.entry.form];
+      return s ? [prizeNotice(e, s, { entryId: r.entry._id, what: `${what}（${formatMoney(r.entry.amountFen)}）` })] : [];
+    }),
+    now,
+  );
   if (added > 0 || text !== e.results) {
     await audit(db, { unionId: actor.unionId, at: now, actor: actorRef(actor), action: 'event.results', target: { kind: 'event', id: e._id, label: e.title }, from: null, to: { summary: `${text !== e.results ? '更新比赛结果，' : ''}登记奖品 ${added} 项` } });
   }
