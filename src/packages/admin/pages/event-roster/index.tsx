@@ -136,7 +136,8 @@ function Roster({ id }: { id: string }) {
 
             {!cancelled && started && <Results event={e} entries={entries} prizes={prizes} onSaved={r.roster.refresh} />}
 
-            {!cancelled && !ended && (
+            {/* The function refuses to cancel once anyone has checked in or the event is over. */}
+            {!cancelled && !ended && counts.checkedIn === 0 && (
               <Card title='取消本次活动'>
                 <View className='evroster__note'>取消后会员不能再报名，已报名和候补的会员都会收到通知。取消后不能恢复。</View>
                 <FormField label='取消原因' required hint='会写进给会员的通知'>

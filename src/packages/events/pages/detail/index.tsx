@@ -109,7 +109,7 @@ function MySignup({ event: e, d }: { event: EventDetail; d: DetailState }) {
     <Card title='我的报名' extra={<Badge tone={confirmed ? 'ok' : 'warn'} text={confirmed ? '已报名' : `候补第 ${s.position ?? '-'} 位`} />}>
       {confirmed ? (
         <>
-          {s.checkinCode && e.status !== 'cancelled' && (
+          {s.checkinCode && e.status !== 'cancelled' && new Date() < new Date(e.endsAt) && (
             <View className='detail__code-box'>
               <View className='detail__code-label'>我的签到码</View>
               <QrCode value={memberCheckinPayload(e.id, s.checkinCode)} code={s.checkinCode} label='我的签到二维码' codeClassName='detail__code' />
