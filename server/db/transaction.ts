@@ -63,10 +63,13 @@ function txApi(t: RawTx): Tx {
 
 /**
  * Run `work` in a transaction, again on a fresh snapshot after each conflict. `retries` is raised for documents
- * that many members write at the same moment (an event's seats during a sign-up rush).
+ * that many members write at the same moment (an event's seats during a sign-up rush); `withinMs` keeps retrying
+ * past `retries` while that much time has not passed, so that a crowd larger than the retries allow still gets
+ * its answers (the function's own timeout being the limit, not a count).
  */
-export async function inTransaction<R>(db: Db, work: (tx: Tx) => Promise<R>, options: { retries?: number } = {}): Promise<R> {
+export async function inTransaction<R>(db: Db, work: (tx: Tx) => Promise<R>, options: { retries?: number; withinMs?: number } = {}): Promise<R> {
   const retries = options.retries ?? TRANSACTION_RETRIES;
+  const started = Date.now();
   const sdk = db as unknown as { runTransaction(cb: (t: RawTx) => Promise<R>, times: number): Promise<R> };
   for (let attempt = 1; ; attempt += 1) {
     try {
@@ -75,7 +78,7 @@ export async function inTransaction<R>(db: Db, work: (tx: Tx) => Promise<R>, opt
     } catch (error) {
       if (error instanceof AppError) throw error;
       if (!isConflict(error)) throw error;
-      if (attempt >= retries) throw new AppError('CONFLICT', '同时办理的人较多，请稍后重试');
+      if (attempt >= retries && Date.now() - started >= (options.withinMs ?? 0)) throw new AppError('CONFLICT', '同时办理的人较多，请稍后重试');
       // Jittered backoff, so the transactions that collided do not collide again in lockstep.
       await pause(Math.random() * 20 * Math.min(attempt, 10));
     }
