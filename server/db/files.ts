@@ -3,7 +3,7 @@
  * (Excel exports), handed back as temporary download links.
  */
 import { randomUUID } from 'node:crypto';
-import { cloud } from '../runtime/cloud';
+import { cloud, currentEnv } from '../runtime/cloud';
 import { shanghaiDateKey } from '../../src/core/time';
 import { AppError } from '../../src/core/errors';
 
@@ -21,7 +21,10 @@ export function cloudPathOf(fileID: string): string | null {
  */
 export function assertCallerUpload(openid: string, fileID: string): string {
   const path = cloudPathOf(fileID);
-  if (!openid || !path || !path.startsWith(`uploads/${openid}/`)) throw new AppError('FORBIDDEN', '只能使用您本人上传的文件');
+  const env = currentEnv();
+  // Another environment's storage (of the same mini program, where the OPENID is the same) is not ours either.
+  const elsewhere = env !== '' && !fileID.startsWith(`cloud://${env}.`);
+  if (!openid || !path || elsewhere || !path.startsWith(`uploads/${openid}/`)) throw new AppError('FORBIDDEN', '只能使用您本人上传的文件');
   return path;
 }
 

@@ -104,6 +104,8 @@ describe('an event with a cover', () => {
     // A retry after a lost reply, with another picture or an upload cleaned up since: the event as published.
     const other = await w.call('officer', 'events', 'publish', { ...input, coverFileID: await w.upload(w.openids.officer, JPEG, 'other.jpeg') });
     expect(other).toMatchObject({ ok: true, data: { repeated: true, event: { id: a.data.event.id, coverFileID: a.data.event.coverFileID } } });
+    const otherEnv = await w.call('officer', 'events', 'publish', { ...eventInput(), coverFileID: first.replace(/^cloud:\/\/[^.]+\./, 'cloud://other-env.') });
+    expect(otherEnv).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const gone = await w.call('officer', 'events', 'publish', { ...input, coverFileID: `cloud://${first.split('/')[2]}/uploads/${w.openids.officer}/gone.png` });
     expect(gone).toMatchObject({ ok: true, data: { repeated: true } });
   });

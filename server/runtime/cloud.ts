@@ -25,6 +25,12 @@ export function currentCaller(): Caller {
   return { openid: text(ctx.OPENID), appid: text(ctx.APPID), source: text(ctx.SOURCE) };
 }
 
+/** The cloud environment this function runs in ('' when the platform does not say). */
+export function currentEnv(): string {
+  const env: unknown = cloud.getWXContext().ENV;
+  return typeof env === 'string' ? env : '';
+}
+
 /** subscribeMessage.send (needs `openapi: ['subscribeMessage.send']` in the function's spec); rejects with errCode. */
 export async function sendSubscribeMessage(message: { touser: string; templateId: string; page: string; data: Record<string, { value: string }>; miniprogramState: string }): Promise<void> {
   const api = (cloud as unknown as { openapi: { subscribeMessage: { send(m: typeof message): Promise<unknown> } } }).openapi;
