@@ -12,10 +12,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { buildWhatIsStale, startLocalSystem } from '../scripts/local-system';
+import { coverPng } from '../scripts/cover-art';
 import { DEMO_ACCOUNTS, DEMO_ROSTER } from '../scripts/demo-data';
 import { addDays, shanghaiDateKey } from '../src/core/time';
 import { launchPhone, screenshot } from './browser';
@@ -71,51 +71,6 @@ async function pick(page: Page, placeholder: string): Promise<void> {
   await page.getByText('确定', { exact: true }).filter({ visible: true }).last().click();
 }
 
-/**
- * An event's cover picture, drawn and PNG-encoded here (no binary fixture, no image library): a green table-tennis
- * table with its net and a white ball on a red-to-orange ground, 480×240.
- */
-function coverPng(width = 480, height = 240): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc32 = (bytes: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of bytes) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), body.length + 4);
-    return out;
-  };
-  const pixel = (x: number, y: number): [number, number, number] => {
-    const [tx0, tx1, ty0, ty1] = [width * 0.18, width * 0.82, height * 0.5, height * 0.88];
-    if (Math.hypot(x - width * 0.7, y - height * 0.24) < height * 0.06) return [255, 255, 255];
-    if (x >= tx0 && x < tx1 && y >= ty0 && y < ty1) {
-      const edge = x < tx0 + 3 || x >= tx1 - 3 || y < ty0 + 3 || y >= ty1 - 3 || Math.abs(x - width / 2) < 2;
-      return edge ? [255, 255, 255] : [22, 112, 64];
-    }
-    return [200 + Math.round((40 * x) / width), 22 + Math.round((90 * y) / height), 29];
-  };
-  const rows: Buffer[] = [];
-  for (let y = 0; y < height; y++) {
-    const row = Buffer.alloc(1 + width * 3); // filter type 0, then RGB
-    for (let x = 0; x < width; x++) row.set(pixel(x, y), 1 + x * 3);
-    rows.push(row);
-  }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
-}
 
 /** A Taro <Image> (its class on the host element) has really loaded its picture: an <img> with a natural width. */
 async function expectImageLoaded(page: Page, host: Locator): Promise<void> {

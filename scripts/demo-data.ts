@@ -7,6 +7,7 @@
  */
 import type { DemoAccount } from '../emulator/emulator';
 import { addDays, shanghaiAt, shanghaiDateKey, shanghaiYear } from '../src/core/time';
+import { coverPng, type CoverScene } from './cover-art';
 
 export const DEMO_UNION_NAME = '淄博市科技局机关工会';
 
@@ -43,9 +44,11 @@ export const DEMO_ROSTER: Person[] = [
 ];
 
 type Call = (openid: string, fn: string, action: string, payload?: unknown) => Promise<unknown>;
+/** Upload a file as `openid` (as the H5 app does); its fileID. */
+type Upload = (openid: string, bytes: Buffer, name: string) => Promise<string>;
 
 /** Load the demo union through the functions. `call` throws on a failed reply. */
-export async function seedDemo(call: Call, setupCode: string, committeeSetupCode: string, now: Date): Promise<void> {
+export async function seedDemo(call: Call, setupCode: string, committeeSetupCode: string, now: Date, upload: Upload): Promise<void> {
   const year = shanghaiYear(now);
   const today = shanghaiDateKey(now);
   const boot = (await call('demo-chair-zhao', 'members', 'bootstrap', {
@@ -121,14 +124,14 @@ export async function seedDemo(call: Call, setupCode: string, committeeSetupCode
     }
   }
 
-  await seedEvents(call, now);
+  await seedEvents(call, upload, now);
 }
 
 /**
  * Coming events: one to sign up for in two taps, one with questions (sizes, meals, family), one already full
  * (a new sign-up is waitlisted), one for women only (张伟 sees why he cannot join).
  */
-async function seedEvents(call: Call, now: Date): Promise<void> {
+async function seedEvents(call: Call, upload: Upload, now: Date): Promise<void> {
   const day = (days: number, hhmm: string) => shanghaiAt(addDays(shanghaiDateKey(now), days), hhmm).toISOString();
   const window = (days: number) => ({ signupOpensAt: now.toISOString(), signupClosesAt: day(days - 2, '18:00'), cancelDeadline: day(days - 1, '12:00') });
   const events = [
@@ -153,8 +156,11 @@ async function seedEvents(call: Call, now: Date): Promise<void> {
     { title: '女职工瑜伽体验课', kind: 'fitness', place: '机关活动中心一楼', startsAt: day(12, '18:30'), endsAt: day(12, '20:00'), capacity: 20, audience: { genders: ['female'], retirees: true }, ...window(12) },
   ];
   const ids: string[] = [];
+  const covers: Partial<Record<string, CoverScene>> = { table_tennis: 'table_tennis', outing: 'outing', reading: 'reading' };
   for (const [i, e] of events.entries()) {
-    const r = (await call('demo-officer-li', 'events', 'publish', { ...e, requestKey: `demo-event-${String(i + 1).padStart(4, '0')}` })) as { event: { id: string } };
+    const scene = covers[e.kind];
+    const coverFileID = scene ? await upload('demo-officer-li', coverPng(scene), `${scene}.png`) : null;
+    const r = (await call('demo-officer-li', 'events', 'publish', { ...e, coverFileID, requestKey: `demo-event-${String(i + 1).padStart(4, '0')}` })) as { event: { id: string } };
     ids.push(r.event.id);
   }
   await call('demo-officer-li', 'events', 'signup', { eventId: ids[1], answers: { size: 'M', meal: true, family: 1 } });

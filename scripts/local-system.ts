@@ -91,7 +91,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Run
     const marker = join(dataDir, 'demo-seeded');
     let seeded = false;
     if (!existsSync(marker)) {
-      await seedDemo(gatewayCaller(emulator.url), codes[0], codes[1], emulator.clock.now());
+      const gateway = gatewayClient(emulator.url);
+      await seedDemo(gateway.call, codes[0], codes[1], emulator.clock.now(), gateway.upload);
       writeFileSync(marker, new Date().toISOString());
       seeded = true;
     }
@@ -102,8 +103,11 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Run
   }
 }
 
-/** Calls a function through the gateway as a dev-signed-in OPENID, as the H5 app does; a failed reply throws. */
-function gatewayCaller(url: string) {
+/**
+ * Calls a function, or uploads a file, through the gateway as a dev-signed-in OPENID, as the H5 app does; a failed
+ * reply throws.
+ */
+function gatewayClient(url: string) {
   const tokens = new Map<string, string>();
   const post = async (path: string, body: unknown, token?: string) => {
     const res = await fetch(`${url}${path}`, {
@@ -113,14 +117,26 @@ function gatewayCaller(url: string) {
     });
     return (await res.json()) as Record<string, unknown>;
   };
-  return async (openid: string, fn: string, action: string, payload?: unknown): Promise<unknown> => {
+  const tokenOf = async (openid: string): Promise<string> => {
     let token = tokens.get(openid);
     if (!token) {
       token = (await post('/auth/dev-login', { openid })).token as string;
       tokens.set(openid, token);
     }
-    const reply = (await post(`/functions/${fn}`, { action, payload }, token)) as { ok?: boolean; data?: unknown; error?: { message?: string } };
-    if (reply.ok !== true) throw new Error(`演示数据载入失败（${fn}.${action}）：${reply.error?.message ?? JSON.stringify(reply)}`);
-    return reply.data;
+    return token;
+  };
+  return {
+    call: async (openid: string, fn: string, action: string, payload?: unknown): Promise<unknown> => {
+      const reply = (await post(`/functions/${fn}`, { action, payload }, await tokenOf(openid))) as { ok?: boolean; data?: unknown; error?: { message?: string } };
+      if (reply.ok !== true) throw new Error(`演示数据载入失败（${fn}.${action}）：${reply.error?.message ?? JSON.stringify(reply)}`);
+      return reply.data;
+    },
+    upload: async (openid: string, bytes: Buffer, name: string): Promise<string> => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(bytes)]), name);
+      const res = await fetch(`${url}/storage/upload`, { method: 'POST', headers: { authorization: `Bearer ${await tokenOf(openid)}` }, body: form });
+      if (res.status !== 200) throw new Error(`演示数据载入失败（上传 ${name}）：${res.status} ${await res.text()}`);
+      return ((await res.json()) as { fileID: string }).fileID;
+    },
   };
 }
