@@ -115,7 +115,7 @@ export async function recordPayouts(db: Db, unionId: string, reqs: readonly Payo
   for (const { req } of fresh) {
     if (req.member) memberYears.set(memberYearId(unionId, req.member._id, shanghaiYear(req.proposal.at)), { memberId: req.member._id, year: shanghaiYear(req.proposal.at) });
   }
-  for (const [id, { memberId, year }] of memberYears) await ensureMemberYear(db, id, unionId, memberId, year);
+  await Promise.all([...memberYears].map(([id, { memberId, year }]) => ensureMemberYear(db, id, unionId, memberId, year)));
 
   const repeated = (entry: LedgerDoc): PayoutResult => ({ entry, warnings: [], repeated: true });
   try {

@@ -18,7 +18,8 @@ export function InfoRow({ label, children }: InfoRowProps) {
 }
 
 export interface BadgeProps {
-  tone: 'ok' | 'warn' | 'muted';
+  /** `primary`: a kind rather than a status (the type of an event). */
+  tone: 'ok' | 'warn' | 'muted' | 'primary';
   text: string;
 }
 

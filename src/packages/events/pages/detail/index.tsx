@@ -48,7 +48,7 @@ function Detail({ id }: { id: string }) {
           <>
             {e.coverUrl && <Image className='detail__cover u-cover' src={e.coverUrl} mode='aspectFill' lazyLoad webp />}
             {e.status === 'cancelled' && <Notice tone='warn' title='活动已取消'>本活动已取消，取消原因已通过「消息」通知报名的会员。</Notice>}
-            <Card title={e.title} extra={<View className='detail__kind'>{e.kindLabel}</View>}>
+            <Card title={e.title} extra={<Badge tone='primary' text={e.kindLabel} />}>
               <View className='detail__facts'>
                 <InfoRow label='时间'>{eventTimeText(e.startsAt, e.endsAt)}</InfoRow>
                 <InfoRow label='地点'>{e.place}</InfoRow>

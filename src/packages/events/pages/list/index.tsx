@@ -84,7 +84,7 @@ function EventItem({ event: e, busy, onOpen, onSignup }: EventItemProps) {
       {e.coverUrl && <Image className='events__cover u-cover' src={e.coverUrl} mode='aspectFill' lazyLoad webp />}
       <View className='events__head'>
         <View className='events__title'>{e.title}</View>
-        <View className='events__kind'>{e.kindLabel}</View>
+        <Badge tone='primary' text={e.kindLabel} />
       </View>
       <EventFacts event={e} />
       {(mine || e.status === 'cancelled') && (
