@@ -155,8 +155,11 @@ test("an officer cannot make anyone chair (themself included); the chair can; th
   expect(await w.call('officer', 'members', 'rolesGrant', { memberId: w.ids.officer, role: 'chair' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   expect(await w.call('chair', 'members', 'rolesGrant', { memberId: w.ids.officer, role: 'chair' })).toMatchObject({ ok: true, data: { roles: ['member', 'officer', 'chair'] } });
   expect(await w.call('chair', 'members', 'rolesRevoke', { memberId: w.ids.officer, role: 'chair' })).toMatchObject({ ok: true });
-  // Union B has one chair who is also its only officer.
-  expect(await w.call('otherOfficer', 'members', 'rolesRevoke', { memberId: w.ids.otherChair, role: 'chair' })).toMatchObject({ ok: true });
+  // Union B has one chair who is also its only officer: neither role can go (leadership.test.ts has the rest).
+  expect(await w.call('otherOfficer', 'members', 'rolesRevoke', { memberId: w.ids.otherChair, role: 'chair' })).toMatchObject({
+    ok: false,
+    error: { code: 'CONFLICT', message: expect.stringContaining('唯一的工会主席') },
+  });
   expect(await w.call('otherOfficer', 'members', 'rolesRevoke', { memberId: w.ids.otherChair, role: 'officer' })).toMatchObject({
     ok: false,
     error: { code: 'CONFLICT', message: expect.stringContaining('最后一位') },

@@ -8,9 +8,9 @@ import type { ActionName } from '../../src/core/contracts/contract';
 import { AppError } from '../../src/core/errors';
 import { ROLE_LABELS, canGrant, type Role } from '../../src/core/domain/roles';
 import { tables } from '../db/tables';
-import { audit, actorRef } from '../db/audit';
+import { actorRef } from '../db/audit';
 import type { MemberDoc } from '../db/types';
-import { memberOfUnion } from './roster';
+import { changeMember } from './leadership';
 
 type H<K extends ActionName<MembersContract>> = Handler<MembersContract, K, ActorContext>;
 
@@ -28,32 +28,29 @@ export const rolesList: H<'rolesList'> = async (_input, { db, actor }) => {
   };
 };
 
+const labelOf = (m: MemberDoc) => `${m.name}（${m.employeeNo}）`;
+
 export const rolesGrant: H<'rolesGrant'> = async (input, { db, actor, now }) => {
   if (!canGrant(actor.roles, input.role)) throw new AppError('FORBIDDEN', `只有工会主席可以任命${ROLE_LABELS[input.role]}`);
-  const m = await memberOfUnion(db, actor, input.memberId);
   if (input.role === 'committee') {
     const union = await tables(db).unions.byId(actor.unionId);
     if (union?.kind !== 'committee') throw new AppError('VALIDATION_FAILED', '工委干部只能在工委中任命');
   }
-  if (m.status !== 'active') throw new AppError('VALIDATION_FAILED', '只能任命在职会员');
-  if (m.roles.includes(input.role)) return rolesOut(m, m.roles);
-  await tables(db).members.update(m._id, { roles: db.command.addToSet(input.role), updatedAt: now });
-  await audit(db, { unionId: actor.unionId, at: now, actor: actorRef(actor), action: 'role.grant', target: { kind: 'member', id: m._id, label: `${m.name}（${m.employeeNo}）` }, from: { roles: m.roles }, to: { roles: [...m.roles, input.role] } });
-  return rolesOut(m, [...m.roles, input.role]);
+  const m = await changeMember(db, actor.unionId, input.memberId, now, (m) => {
+    if (m.status !== 'active') throw new AppError('VALIDATION_FAILED', '只能任命在职会员');
+    if (m.roles.includes(input.role)) return null;
+    const roles = [...m.roles, input.role];
+    return { set: { roles }, audit: { actor: actorRef(actor), action: 'role.grant', target: { kind: 'member', id: m._id, label: labelOf(m) }, from: { roles: m.roles }, to: { roles } } };
+  });
+  return rolesOut(m, m.roles);
 };
 
 export const rolesRevoke: H<'rolesRevoke'> = async (input, { db, actor, now }) => {
   if (!canGrant(actor.roles, input.role)) throw new AppError('FORBIDDEN', `只有工会主席可以免去${ROLE_LABELS[input.role]}`);
-  const m = await memberOfUnion(db, actor, input.memberId);
-  if (!m.roles.includes(input.role)) return rolesOut(m, m.roles);
-  const remaining = m.roles.filter((r) => r !== input.role);
-  if ((input.role === 'officer' || input.role === 'chair') && !remaining.some((r) => r === 'officer' || r === 'chair')) {
-    // Nobody would be left to run the union (and grant roles back): keep at least one officer or chair.
-    const _ = db.command;
-    const others = await tables(db).members.count({ unionId: actor.unionId, _id: _.neq(m._id), roles: _.in(['officer', 'chair']), status: 'active' });
-    if (others === 0) throw new AppError('CONFLICT', '这是本工会最后一位工会干部或主席，请先任命其他人');
-  }
-  await tables(db).members.update(m._id, { roles: db.command.pull(input.role), updatedAt: now });
-  await audit(db, { unionId: actor.unionId, at: now, actor: actorRef(actor), action: 'role.revoke', target: { kind: 'member', id: m._id, label: `${m.name}（${m.employeeNo}）` }, from: { roles: m.roles }, to: { roles: remaining } });
-  return rolesOut(m, remaining);
+  const m = await changeMember(db, actor.unionId, input.memberId, now, (m) => {
+    if (!m.roles.includes(input.role)) return null;
+    const roles = m.roles.filter((r) => r !== input.role);
+    return { set: { roles }, audit: { actor: actorRef(actor), action: 'role.revoke', target: { kind: 'member', id: m._id, label: labelOf(m) }, from: { roles: m.roles }, to: { roles } } };
+  });
+  return rolesOut(m, m.roles);
 };

@@ -6,7 +6,7 @@ import type { ActorContext, Handler } from '../runtime/defineFunction';
 import type { MembersContract } from '../../src/core/contracts/members';
 import type { ActionName } from '../../src/core/contracts/contract';
 import { AppError } from '../../src/core/errors';
-import { GENDER_LABELS, ROSTER_COLUMNS, maskPhone, parseRosterSheet, type MemberFields } from '../../src/core/domain/roster';
+import { GENDER_LABELS, ROSTER_COLUMNS, maskPhone, parseRosterSheet, type MemberFields, type RowProblem } from '../../src/core/domain/roster';
 import { MEMBER_STATUS_LABELS } from '../../src/core/policy/items';
 import { ROLE_LABELS } from '../../src/core/domain/roles';
 import { isDuplicateKeyError, type Db } from '../db';
@@ -17,6 +17,7 @@ import type { MemberDoc } from '../db/types';
 import type { Actor } from '../runtime/actor';
 import { buildWorkbook, readFirstSheet, sheet } from '../files/xlsx';
 import { memberIdOf, rosterDetailView, rosterRowView } from './views';
+import { assertMayTouch, changeMember, identityChanges, roleBeyond } from './leadership';
 
 type H<K extends ActionName<MembersContract>> = Handler<MembersContract, K, ActorContext>;
 
@@ -73,21 +74,24 @@ export const rosterSave: H<'rosterSave'> = async (input, { db, actor, now }) => 
     await audit(db, { unionId: actor.unionId, at: now, actor: actorRef(actor), action: 'member.create', target: { kind: 'member', id: doc._id, label: `${doc.name}（${doc.employeeNo}）` }, from: null, to: auditable(fields) });
     return rosterDetailView(doc);
   }
-  const before = await memberOfUnion(db, actor, input.memberId);
-  if (fields.employeeNo !== before.employeeNo) {
-    throw new AppError('VALIDATION_FAILED', '工号不能修改：如工号有误，请新增会员并将原记录设为调离', [{ path: ['fields', 'employeeNo'], message: '工号不能修改' }]);
-  }
-  const changes = changedFields(before, fields);
-  if (Object.keys(changes).length === 0) return rosterDetailView(before);
-  await tables(db).members.update(before._id, { ...changes, updatedAt: now });
-  const from = Object.fromEntries(Object.keys(changes).map((k) => [k, before[k as keyof MemberFields]])) as Partial<MemberFields>;
-  await audit(db, { unionId: actor.unionId, at: now, actor: actorRef(actor), action: 'member.update', target: { kind: 'member', id: before._id, label: `${before.name}（${before.employeeNo}）` }, from: auditable(from), to: auditable(changes) });
-  return rosterDetailView({ ...before, ...changes, updatedAt: now });
+  const updated = await changeMember(db, actor.unionId, input.memberId, now, (before) => {
+    if (fields.employeeNo !== before.employeeNo) {
+      throw new AppError('VALIDATION_FAILED', '工号不能修改：如工号有误，请新增会员并将原记录设为调离', [{ path: ['fields', 'employeeNo'], message: '工号不能修改' }]);
+    }
+    const changes = changedFields(before, fields);
+    if (Object.keys(changes).length === 0) return null;
+    const touched = identityChanges(before, changes);
+    if (touched) assertMayTouch(actor, before, touched);
+    const from = Object.fromEntries(Object.keys(changes).map((k) => [k, before[k as keyof MemberFields]])) as Partial<MemberFields>;
+    return { set: changes, audit: { actor: actorRef(actor), action: 'member.update', target: { kind: 'member', id: before._id, label: `${before.name}（${before.employeeNo}）` }, from: auditable(from), to: auditable(changes) } };
+  });
+  return rosterDetailView(updated);
 };
 
 export const rosterUnbind: H<'rosterUnbind'> = async (input, { db, actor, now }) => {
   const m = await memberOfUnion(db, actor, input.memberId);
   if (!m.openid) throw new AppError('CONFLICT', '该会员尚未绑定微信');
+  assertMayTouch(actor, m, '微信绑定');
   const previous = m.openid;
   const r = await tables(db).members.updateWhere({ _id: m._id, openid: previous }, { openid: null, boundAt: null, updatedAt: now });
   if (r !== 1) throw new AppError('CONFLICT');
@@ -161,29 +165,42 @@ async function inParallel<T>(items: T[], concurrency: number, task: (item: T) =>
  */
 export const rosterImport: H<'rosterImport'> = async (input, { db, actor, openid, now }) => {
   const sheet = await readFirstSheet(await readCallerUpload(openid, input.fileID));
-  const { members, problems } = parseRosterSheet(sheet.header, sheet.rows);
-  if (problems.length > 0) {
-    const shown = problems.slice(0, MAX_ISSUES);
+  const { members, rowNumbers, problems } = parseRosterSheet(sheet.header, sheet.rows);
+  const refuse = (found: RowProblem[]) => {
+    const shown = found.slice(0, MAX_ISSUES);
     throw new AppError(
       'VALIDATION_FAILED',
-      `文件中有 ${problems.length} 处错误，未导入任何数据。请修改后重新导入。`,
+      `文件中有 ${found.length} 处错误，未导入任何数据。请修改后重新导入。`,
       shown.map((p) => ({ path: [p.row, p.column ?? ''], message: `第 ${p.row} 行${p.column ? ` ${p.column}` : ''}：${p.message}` })),
     );
-  }
+  };
+  if (problems.length > 0) refuse(problems);
   const existing = new Map((await tables(db).members.findAll({ unionId: actor.unionId })).map((m) => [m.employeeNo, m]));
   const toCreate: MemberDoc[] = [];
   const toUpdate: { id: string; changes: Partial<MemberFields> }[] = [];
+  const refused: RowProblem[] = [];
   let unchanged = 0;
-  for (const fields of members) {
+  members.forEach((fields, i) => {
     const before = existing.get(fields.employeeNo);
     if (!before) {
       toCreate.push({ _id: memberIdOf(actor.unionId, fields.employeeNo), unionId: actor.unionId, ...fields, roles: [], openid: null, boundAt: null, createdAt: now, updatedAt: now });
-      continue;
+      return;
     }
     const changes = changedFields(before, fields);
-    if (Object.keys(changes).length === 0) unchanged += 1;
-    else toUpdate.push({ id: before._id, changes });
-  }
+    if (Object.keys(changes).length === 0) {
+      unchanged += 1;
+      return;
+    }
+    // A role holder's identity fields: only whoever may change their roles (never by a file, for a 调离 that
+    // would remove a chair or an officer: that goes through the roster form, which keeps one of each).
+    const touched = identityChanges(before, changes);
+    const beyond = touched ? roleBeyond(actor.roles, before) : null;
+    if (beyond) refused.push({ row: rowNumbers[i], column: null, message: `${before.name}担任${ROLE_LABELS[beyond]}，只有${beyond === 'chair' ? '工会主席' : '有权任免该角色的人'}可以修改其${touched}` });
+    else if (changes.status === 'transferred' && before.roles.some((r) => r === 'chair' || r === 'officer')) {
+      refused.push({ row: rowNumbers[i], column: '状态', message: `${before.name}担任${before.roles.map((r) => ROLE_LABELS[r]).join('、')}，请先免去其角色，或在名册中逐个修改` });
+    } else toUpdate.push({ id: before._id, changes });
+  });
+  if (refused.length > 0) refuse(refused);
   const batches: MemberDoc[][] = [];
   for (let i = 0; i < toCreate.length; i += INSERT_BATCH) batches.push(toCreate.slice(i, i + INSERT_BATCH));
   try {

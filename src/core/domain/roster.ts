@@ -119,7 +119,7 @@ export function parseRosterRow(row: number, cells: Partial<Record<RosterColumnKe
  * The whole file: header check, every row, and duplicates of 工号 within the file. Nothing is imported unless
  * this returns no problems — a file with errors is never half-imported.
  */
-export function parseRosterSheet(header: string[], rows: { row: number; cells: string[] }[]): { members: MemberFields[]; problems: RowProblem[] } {
+export function parseRosterSheet(header: string[], rows: { row: number; cells: string[] }[]): { members: MemberFields[]; rowNumbers: number[]; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
   const index = new Map<RosterColumnKey, number>();
   for (const col of ROSTER_COLUMNS) {
@@ -127,9 +127,11 @@ export function parseRosterSheet(header: string[], rows: { row: number; cells: s
     if (at >= 0) index.set(col.key, at);
     else if (col.required) problems.push({ row: 1, column: col.header, message: `缺少"${col.header}"列，请使用下载的模板` });
   }
-  if (problems.length > 0) return { members: [], problems };
+  if (problems.length > 0) return { members: [], rowNumbers: [], problems };
 
   const members: MemberFields[] = [];
+  /** The sheet row of each member, for problems found later (by the server, against the roster). */
+  const rowNumbers: number[] = [];
   const firstRowOf = new Map<string, number>();
   for (const { row, cells } of rows) {
     if (cells.every((c) => c.trim() === '')) continue;
@@ -147,7 +149,8 @@ export function parseRosterSheet(header: string[], rows: { row: number; cells: s
     }
     firstRowOf.set(result.member.employeeNo, row);
     members.push(result.member);
+    rowNumbers.push(row);
   }
   if (members.length === 0 && problems.length === 0) problems.push({ row: 2, column: null, message: '文件中没有会员数据' });
-  return { members, problems };
+  return { members, rowNumbers, problems };
 }
