@@ -84,7 +84,10 @@ export const COLLECTIONS = {
   },
   notices: {
     purpose: '站内消息：每条通知都进收件箱（订阅消息是一次性的，不一定能送达）',
-    indexes: [{ name: 'openid_at', keys: { openid: 1, at: -1 } }],
+    indexes: [
+      { name: 'member_at', keys: { memberId: 1, at: -1 } },
+      { name: 'openid_at', keys: { openid: 1, at: -1 } },
+    ],
   },
   audit_log: {
     purpose: '审计日志：谁在何时把什么从何状态改为何状态（只追加）',

@@ -209,8 +209,13 @@ export interface NoticeDoc {
   /** Deterministic where a notice must be sent once (e.g. the reminder of one event to one member). */
   _id: string;
   unionId: string;
-  openid: string;
+  /**
+   * The member the notice is for: their inbox, whatever WeChat they bind now or later. Notices stored before
+   * this rule also carry the OPENID of the time, which is never read for a member.
+   */
   memberId: string | null;
+  /** Only for an account that is not a member (a clerk): the inbox is that identity's. */
+  openid: string | null;
   kind: NoticeKind;
   title: string;
   body: string;

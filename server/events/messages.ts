@@ -10,8 +10,8 @@ function pushData(e: EventDoc, status: string, hint: string): Record<string, str
   return { thing1: clip(e.title), time2: formatDateTimeZh(e.startsAt), phrase3: clip(status, 5), thing4: clip(hint) };
 }
 
-function notice(e: EventDoc, s: Pick<SignupDoc, 'openid' | 'memberId' | 'unionId'>, kind: NoticeKind, title: string, body: string, status: string, hint: string, id?: string): NewNotice {
-  return { ...(id ? { id } : {}), unionId: s.unionId, openid: s.openid, memberId: s.memberId, kind, title, body, link: eventLink(e._id), push: pushData(e, status, hint) };
+function notice(e: EventDoc, s: Pick<SignupDoc, 'memberId' | 'unionId'>, kind: NoticeKind, title: string, body: string, status: string, hint: string, id?: string): NewNotice {
+  return { ...(id ? { id } : {}), unionId: s.unionId, memberId: s.memberId, kind, title, body, link: eventLink(e._id), push: pushData(e, status, hint) };
 }
 
 const when = (e: EventDoc) => `${formatDateTimeZh(e.startsAt)}，${e.place}`;

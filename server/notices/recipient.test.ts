@@ -1,0 +1,94 @@
+/**
+ * Notices go to the member, not to an identity frozen at sign-up (issue 10, §3): the inbox belongs to the member
+ * (after re-binding, the new WeChat sees the history and the old one sees nothing), and the subscribe message
+ * goes to the member's binding at the moment of sending, or nowhere.
+ */
+import { buildWorld, person, type Reply, type World } from '../testing/world';
+
+let w: World;
+const NOW = '2026-11-20T02:00:00.000Z';
+
+beforeAll(async () => {
+  w = await buildWorld();
+  w.emu.clock.set(NOW);
+});
+afterAll(async () => {
+  await w.dispose();
+});
+
+type Inbox = { items: { kind: string; title: string; body: string }[]; unread: number; total: number };
+const inbox = async (who: string) => ((await w.call(who, 'notices', 'list', {})) as Reply & { data: Inbox }).data;
+const outboxTo = async (openid: string) => ((await w.emu.get('/__emulator/outbox')).body as { to: string; data: Record<string, { value: string }> }[]).filter((m) => m.to === openid);
+
+test('a promotion after re-binding reaches the member’s new WeChat; the old identity, now in another union, gets nothing', async () => {
+  const liu = ((await w.call('chair', 'members', 'rosterSave', { fields: person('A0010', '刘洋', '13900000010') })) as Reply & { data: { id: string } }).data.id;
+  expect(await w.call('wx-liu-old', 'members', 'bind', { name: '刘洋', employeeNo: 'A0010', phoneLast4: '0010' })).toMatchObject({ ok: true });
+
+  const published = await w.call('officer', 'events', 'publish', {
+    title: '乒乓球友谊赛',
+    kind: 'table_tennis',
+    description: '活动中心二楼。',
+    place: '活动中心',
+    startsAt: '2026-11-28T09:00:00+08:00',
+    endsAt: '2026-11-28T11:30:00+08:00',
+    capacity: 1,
+    signupOpensAt: '2026-11-19T09:00:00+08:00',
+    signupClosesAt: '2026-11-26T18:00:00+08:00',
+    cancelDeadline: '2026-11-27T12:00:00+08:00',
+    requestKey: 'recipient-test-event-1',
+  });
+  expect(published).toMatchObject({ ok: true });
+  const eventId = (published.data as { event: { id: string } }).event.id;
+  expect(await w.call('member', 'events', 'signup', { eventId })).toMatchObject({ ok: true, data: { signup: { status: 'confirmed' } } });
+  expect(await w.call('wx-liu-old', 'events', 'signup', { eventId })).toMatchObject({ ok: true, data: { signup: { status: 'waitlisted' } } });
+
+  // 刘洋 changes WeChat: the officer unbinds, the old identity binds a member of union B, the new one binds 刘洋.
+  expect(await w.call('officer', 'members', 'rosterUnbind', { memberId: liu })).toMatchObject({ ok: true });
+  await w.call('otherOfficer', 'members', 'rosterSave', { fields: person('B0010', '吴乙', '13900000110') });
+  expect(await w.call('wx-liu-old', 'members', 'bind', { name: '吴乙', employeeNo: 'B0010', phoneLast4: '0110' })).toMatchObject({ ok: true });
+  expect(await w.call('wx-liu-new', 'members', 'bind', { name: '刘洋', employeeNo: 'A0010', phoneLast4: '0010' })).toMatchObject({ ok: true });
+
+  const oldPushesBefore = (await outboxTo('wx-liu-old')).length;
+  expect(await w.call('member', 'events', 'cancelSignup', { eventId })).toMatchObject({ ok: true });
+
+  // The new WeChat has the member's whole history: the waitlist notice from before and the promotion now.
+  const mine = await inbox('wx-liu-new');
+  expect(mine.items.map((n) => n.kind)).toEqual(expect.arrayContaining(['event_waitlisted', 'event_promoted']));
+  expect(mine.items.find((n) => n.kind === 'event_promoted')?.body).toMatch(/签到码 \d+/);
+  expect((await outboxTo('wx-liu-new')).length).toBe(1);
+
+  // The old identity, now 吴乙 of union B, sees nothing of 刘洋's and is not pushed to.
+  const old = await inbox('wx-liu-old');
+  expect(old.items.filter((n) => n.title.includes('乒乓球友谊赛'))).toEqual([]);
+  expect(old.unread).toBe(0);
+  expect((await outboxTo('wx-liu-old')).length).toBe(oldPushesBefore);
+});
+
+test('a notice to a member with no WeChat bound at the moment goes to the inbox only, and is there once they bind', async () => {
+  const gao = ((await w.call('chair', 'members', 'rosterSave', { fields: person('A0020', '高远', '13900000020') })) as Reply & { data: { id: string } }).data.id;
+  expect(await w.call('wx-gao-1', 'members', 'bind', { name: '高远', employeeNo: 'A0020', phoneLast4: '0020' })).toMatchObject({ ok: true });
+  const published = await w.call('officer', 'events', 'publish', {
+    title: '读书会',
+    kind: 'reading',
+    description: '图书室。',
+    place: '图书室',
+    startsAt: '2026-11-29T14:00:00+08:00',
+    endsAt: '2026-11-29T16:00:00+08:00',
+    capacity: 10,
+    signupOpensAt: '2026-11-19T09:00:00+08:00',
+    signupClosesAt: '2026-11-26T18:00:00+08:00',
+    cancelDeadline: '2026-11-27T12:00:00+08:00',
+    requestKey: 'recipient-test-event-2',
+  });
+  const eventId = (published.data as { event: { id: string } }).event.id;
+  expect(await w.call('wx-gao-1', 'events', 'signup', { eventId })).toMatchObject({ ok: true });
+  expect(await w.call('officer', 'members', 'rosterUnbind', { memberId: gao })).toMatchObject({ ok: true });
+  const pushesBefore = (await w.emu.get('/__emulator/outbox')).body as unknown[];
+  expect(await w.call('officer', 'events', 'cancel', { eventId, reason: '场地维修' })).toMatchObject({ ok: true });
+  const pushesAfter = (await w.emu.get('/__emulator/outbox')).body as { to: string }[];
+  // Nobody bound: nothing pushed, and not to the identity of the sign-up either.
+  expect(pushesAfter.length).toBe(pushesBefore.length);
+  expect(await w.call('wx-gao-1', 'notices', 'list', {})).toMatchObject({ ok: false, error: { code: 'NOT_BOUND' } });
+  expect(await w.call('wx-gao-2', 'members', 'bind', { name: '高远', employeeNo: 'A0020', phoneLast4: '0020' })).toMatchObject({ ok: true });
+  expect((await inbox('wx-gao-2')).items.map((n) => n.kind)).toEqual(expect.arrayContaining(['event_confirmed', 'event_cancelled']));
+});
