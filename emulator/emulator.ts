@@ -16,6 +16,8 @@ import { FunctionHost } from './functions/host';
 import { Storage, storagePathFromUrl } from './storage';
 import { OpenApi } from './openapi';
 import { CONTENT_TYPES, HttpError, readBody, readJson, readMultipart, sendBytes, sendJson } from './http';
+import { RequestGuard, type RouteKind } from './guard';
+import { isEnvName, isFunctionName } from './names';
 
 export interface DemoAccount {
   openid: string;
@@ -93,10 +95,11 @@ const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
 
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
+  const envId = options.envId ?? DEFAULT_ENV_ID;
+  if (!isEnvName(envId)) throw new Error(`invalid env id: ${JSON.stringify(envId)}`);
   const dataDir = resolve(options.dataDir);
   if (options.reset) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
-  const envId = options.envId ?? DEFAULT_ENV_ID;
   const clock = new Clock();
   const secret = loadSecret(dataDir);
   const tokens = new Tokens(secret);
@@ -124,6 +127,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       const fields = await readMultipart(req);
       const action = fields.action?.toString('utf8');
       const env = fields.envName?.toString('utf8') || url.searchParams.get('env') || envId;
+      if (!isEnvName(env)) {
+        sendJson(res, 200, { requestId, code: 'INVALID_PARAM', message: 'invalid envName' });
+        return;
+      }
       if (action !== 'wx.openApi') {
         sendJson(res, 200, { requestId, code: 'INVALID_PARAM', message: `unsupported multipart action ${String(action)}` });
         return;
@@ -145,7 +152,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     adminCounts[action] = (adminCounts[action] ?? 0) + 1;
     const env = (typeof b.envName === 'string' && b.envName) || url.searchParams.get('env') || envId;
     let reply: Record<string, unknown>;
-    if (action.startsWith('database.')) {
+    // The env names a folder of the storage root (and a database): a name that could climb out is refused.
+    if (!isEnvName(env)) {
+      reply = { code: 'INVALID_PARAM', message: 'invalid envName' };
+    } else if (action.startsWith('database.')) {
       reply = await db.handle({ ...b, envName: env });
     } else if (action === 'functions.invokeFunction') {
       reply = await invokeFromFunction(b);
@@ -168,9 +178,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     } catch {
       return { code: 'INVALID_PARAM', message: 'request_data is not JSON' };
     }
+    if (!isFunctionName(b.function_name)) return { code: 'INVALID_PARAM', message: 'invalid function_name' };
     // A function called from another function runs without a user identity (the stricter choice: the
     // cloud's propagation of OPENID across calls is not documented).
-    const outcome = await functions.invoke(typeof b.function_name === 'string' ? b.function_name : '', event, { source: 'wx_function' });
+    const outcome = await functions.invoke(b.function_name, event, { source: 'wx_function' });
     return outcome.ok
       ? { data: { response_data: JSON.stringify(outcome.result ?? null) } }
       : { code: outcome.errCode === -504003 ? 'FUNCTIONS_TIME_LIMIT_EXCEEDED' : 'FUNCTIONS_EXECUTE_FAIL', message: outcome.errMsg };
@@ -236,17 +247,19 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     sendBytes(res, 200, readFileSync(target), CONTENT_TYPES[extname(target)] ?? 'application/octet-stream', { 'cache-control': cache });
   }
 
+  function kindOf(method: string, pathname: string): RouteKind {
+    if ((method === 'POST' && pathname === '/admin') || (method === 'PUT' && pathname.startsWith('/__storage/upload/'))) return 'protocol';
+    if (method === 'POST' && pathname === '/storage/upload') return 'upload';
+    if (method === 'POST') return 'json';
+    return 'read';
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const { pathname } = url;
     const method = req.method ?? 'GET';
-    res.setHeader('access-control-allow-origin', '*');
-    res.setHeader('access-control-allow-headers', 'authorization, content-type');
-    if (method === 'OPTIONS') {
-      res.writeHead(204, { 'access-control-allow-methods': 'GET, POST, PUT, OPTIONS' });
-      res.end();
-      return;
-    }
+    // No CORS headers, ever: the H5 app is same-origin, and nobody else may read or write here (see guard.ts).
+    guard.check(req, kindOf(method, pathname));
     if (method === 'POST' && pathname === '/admin') return admin(req, res, url);
     if (method === 'PUT' && pathname.startsWith('/__storage/upload/')) {
       const where = storagePathFromUrl(pathname, '/__storage/upload/');
@@ -358,6 +371,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     server.listen(options.port ?? 8787, options.host ?? '127.0.0.1', () => res());
   });
   const port = (server.address() as AddressInfo).port;
+  const guard = new RequestGuard(port, options.host);
   baseUrl = `http://127.0.0.1:${port}`;
   functions.options.adminUrl = `${baseUrl}/admin`;
   if (options.scheduler) functions.startScheduler();

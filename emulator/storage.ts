@@ -8,6 +8,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import type { Clock } from './clock';
+import { isEnvName } from './names';
 
 /** Temporary download URLs live this long (seconds); the cloud's default is a day. */
 const DOWNLOAD_MAX_AGE_S = 86_400;
@@ -48,14 +49,17 @@ export class Storage {
   /** `cloud://env.bucket/a/b.txt` → { env, path } */
   parseFileId(fileId: string): { env: string; path: string } | null {
     const m = /^cloud:\/\/([^./]+)\.([^/]+)\/(.+)$/.exec(fileId);
-    if (!m) return null;
+    if (!m || !isEnvName(m[1])) return null;
     const path = safePath(m[3]);
     return path ? { env: m[1], path } : null;
   }
 
+  /** Every file lives in `<data>/storage/<env>/`: the env is a plain name and the path stays below it. */
   private fileOnDisk(env: string, path: string): string {
-    const p = resolve(this.root, env, path);
-    if (!p.startsWith(resolve(this.root, env) + sep)) throw new Error('path escapes storage root');
+    if (!isEnvName(env)) throw new Error('invalid env name');
+    const envRoot = resolve(this.root, env);
+    const p = resolve(envRoot, path);
+    if (!envRoot.startsWith(this.root + sep) || !p.startsWith(envRoot + sep)) throw new Error('path escapes storage root');
     return p;
   }
 
@@ -70,6 +74,7 @@ export class Storage {
   }
 
   getUploadMetadata(env: string, cloudPath: unknown): Record<string, unknown> {
+    if (!isEnvName(env)) return { code: 'INVALID_PARAM', message: 'invalid envName' };
     const path = typeof cloudPath === 'string' ? safePath(cloudPath) : null;
     if (!path) return { code: 'STORAGE_REQUEST_FAIL', message: 'invalid cloudPath' };
     const expires = Date.now() + UPLOAD_TOKEN_TTL_MS;
@@ -83,7 +88,7 @@ export class Storage {
   /** The PUT that follows getUploadMetadata. Returns an HTTP status. */
   acceptUpload(env: string, path: string, token: string, signature: string, body: Buffer): number {
     const clean = safePath(path);
-    if (!clean || !this.verify(`put:${env}:${clean}:${token}`, signature)) return 403;
+    if (!clean || !isEnvName(env) || !this.verify(`put:${env}:${clean}:${token}`, signature)) return 403;
     const expires = Number(token.split('.')[0]);
     if (!Number.isFinite(expires) || expires < Date.now()) return 403;
     this.put(env, clean, body);
@@ -128,7 +133,7 @@ export class Storage {
   /** Serve a temporary URL. Returns null when the signature is wrong, expired, or the file is gone. */
   readSigned(env: string, path: string, t: string, signature: string): Buffer | null {
     const clean = safePath(path);
-    if (!clean || !this.verify(`get:${env}:${clean}:${t}`, signature)) return null;
+    if (!clean || !isEnvName(env) || !this.verify(`get:${env}:${clean}:${t}`, signature)) return null;
     if (Number(t) < Math.floor(this.options.clock.now().getTime() / 1000)) return null;
     const file = this.fileOnDisk(env, clean);
     return existsSync(file) ? readFileSync(file) : null;

@@ -12,7 +12,8 @@
  * startTransaction's reply.
  *
  * Cloud behaviour we could not observe, and the (mostly stricter) choice made here:
- * - addCollection on an existing name: DATABASE_COLLECTION_ALREADY_EXIST.
+ * - addCollection on an existing name: DATABASE_COLLECTION_ALREADY_EXIST. Collection names are letters, digits, `-`
+ *   and `_` (1–120), env names as in ../names.ts; anything else is INVALID_PARAM on every action.
  * - Duplicate `_id`: DATABASE_REQUEST_FAILED with MongoDB's E11000 text; a multi-document insert is all-or-nothing.
  * - getDocument limit: default 100, capped at 1000 server-side as well (the SDK does both client-side).
  * - Documents over 512 KB of EJSON, `$`/dotted/`__proto__` field names, and `_id`s other than string/number/
@@ -50,6 +51,7 @@ import {
   type DocId,
 } from './ejson';
 import { DbError, errorReply } from './errors';
+import { isCollectionName, isEnvName } from '../names';
 import { Journal, loadDataDir, type ReplayOp, type SnapshotData, type WriteOp } from './journal';
 import {
   aggregate,
@@ -94,14 +96,17 @@ type QueryType = 'WHERE' | 'DOC';
 
 // ---- request field helpers (bodies are untrusted JSON) ----
 
+/** The env is a key of the engine's map, never a path; '' is what the SDK sends when no env is configured. */
 function envOf(b: Reply): string {
   if (typeof b.envName !== 'string') throw new DbError('INVALID_PARAM', 'envName is required');
+  if (b.envName !== '' && !isEnvName(b.envName)) throw new DbError('INVALID_PARAM', 'invalid envName');
   return b.envName;
 }
 
 function collectionNameOf(b: Reply): string {
   const n = b.collectionName;
   if (typeof n !== 'string' || n === '') throw new DbError('INVALID_PARAM', 'collectionName is required');
+  if (!isCollectionName(n)) throw new DbError('INVALID_PARAM', 'invalid collectionName: only letters, digits, - and _');
   return n;
 }
 
@@ -130,13 +135,6 @@ function txnIdOf(b: Reply): string | undefined {
   if (v === undefined || v === null || v === '') return undefined;
   if (typeof v !== 'string') throw new DbError('INVALID_PARAM', 'transactionId must be a string');
   return v;
-}
-
-/** Collection names: MongoDB's hard rules, kept loose otherwise (the cloud's exact rules are not captured). */
-function checkCollectionName(name: string): void {
-  if (name.length > 120 || name.includes('$') || name.includes('\u0000') || name.startsWith('system.')) {
-    throw new DbError('INVALID_PARAM', `invalid collection name '${name}'`);
-  }
 }
 
 function duplicateKey(coll: string, id: DocId): DbError {
@@ -591,7 +589,6 @@ export class DbEngine {
   private addCollection(b: Reply): Outcome {
     const env = envOf(b);
     const name = collectionNameOf(b);
-    checkCollectionName(name);
     let colls = this.envs.get(env);
     if (colls?.has(name)) {
       throw new DbError('DATABASE_COLLECTION_ALREADY_EXIST', `collection '${name}' already exists in env '${env}'`);

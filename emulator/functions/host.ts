@@ -11,6 +11,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
+import { isFunctionName } from '../names';
 import { parseCron, cronMatches, type CronSchedule } from './cron';
 
 /** Error codes the SDK and WeChat clients use for function failures. */
@@ -255,21 +256,27 @@ export class FunctionHost {
   /** Timer invocations fired by the scheduler, newest last (for tests and the console). */
   readonly timerLog: { fn: string; trigger: string; at: string; ok: boolean }[] = [];
 
-  constructor(readonly options: HostOptions) {}
+  /**
+   * The functions found at start, and only these, are ever run: a folder that appears later (written by anything
+   * that can write files) is not code the developer deployed. Restart the emulator after building a new function.
+   */
+  private readonly known: ReadonlySet<string>;
+
+  constructor(readonly options: HostOptions) {
+    const dir = options.functionsDir;
+    this.known = new Set(
+      existsSync(dir) ? readdirSync(dir).filter((name) => isFunctionName(name) && existsSync(join(dir, name, 'index.js'))) : [],
+    );
+  }
 
   functionNames(): string[] {
-    const dir = this.options.functionsDir;
-    if (!existsSync(dir)) return [];
-    return readdirSync(dir, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'index.js')))
-      .map((d) => d.name)
-      .sort();
+    return [...this.known].sort();
   }
 
   private pool(name: string): FunctionPool | null {
     const existing = this.pools.get(name);
     if (existing) return existing;
-    if (!/^[A-Za-z0-9_-]{1,60}$/.test(name)) return null;
+    if (!isFunctionName(name) || !this.known.has(name)) return null;
     const dir = join(this.options.functionsDir, name);
     const entry = join(dir, 'index.js');
     if (!existsSync(entry)) return null;

@@ -3,6 +3,7 @@
  * way the H5 app does (HTTP gateway) — no mocks anywhere between the test and the function code.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator';
@@ -55,3 +56,44 @@ export async function startTestEmulator(options: Partial<EmulatorOptions> = {}):
 }
 
 export const FIXTURE_FUNCTIONS = join(__dirname, 'fixtures');
+
+export interface RawReply {
+  status: number;
+  headers: IncomingHttpHeaders;
+  text: string;
+  /** The body parsed as JSON, or undefined when it is not JSON. */
+  json: unknown;
+}
+
+/**
+ * One HTTP request with exactly the headers given (a browser's Origin, Sec-Fetch-Site, a foreign Host, any
+ * content type) — what `fetch` would not let a test choose. A transport failure (e.g. a reset) rejects.
+ */
+export function rawRequest(
+  baseUrl: string,
+  options: { method: string; path: string; headers?: Record<string, string>; body?: string | Buffer },
+): Promise<RawReply> {
+  const url = new URL(options.path, baseUrl);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { host: url.hostname, port: url.port, method: options.method, path: `${url.pathname}${url.search}`, headers: options.headers ?? {}, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', reject);
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json: unknown;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            json = undefined;
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
