@@ -15,7 +15,7 @@ import { DbEngine } from './db/engine';
 import { FunctionHost } from './functions/host';
 import { Storage, storagePathFromUrl } from './storage';
 import { OpenApi } from './openapi';
-import { CONTENT_TYPES, HttpError, readBody, readJson, readMultipart, sendBytes, sendJson } from './http';
+import { CONTENT_TYPES, HttpError, readBody, readJson, readJsonObject, readMultipart, sendBytes, sendJson } from './http';
 import { RequestGuard, type RouteKind } from './guard';
 import { isEnvName, isFunctionName } from './names';
 
@@ -38,6 +38,13 @@ export interface EmulatorOptions {
   /** Demo mode enables `POST /auth/dev-login`. Never on in anything reachable by others. */
   demo?: boolean;
   demoAccounts?: DemoAccount[];
+  /** How long a dev-login token is accepted (real time, not the emulator's clock). Default 7 days. */
+  devLoginTtlMs?: number;
+  /**
+   * Whether `GET /__emulator/health` answers 200 from the start (default). The local system starts not ready and
+   * calls `setReady()` once collections and demo data are in, so 200 means ready to use.
+   */
+  ready?: boolean;
   transactionTimeoutMs?: number;
   maxInstances?: number;
   /** Per-function environment variables (the console's 环境变量), e.g. `{ members: { UNION_SETUP_CODES: '…' } }`. */
@@ -56,6 +63,8 @@ export interface RunningEmulator {
   db: DbEngine;
   functions: FunctionHost;
   openApi: OpenApi;
+  /** From now on the health check answers 200. */
+  setReady(): void;
   close(): Promise<void>;
 }
 
@@ -70,27 +79,51 @@ function loadSecret(dataDir: string): Buffer {
   return secret;
 }
 
-/** Dev-login tokens: `<base64url openid>.<hmac>`; they survive restarts because the secret is in the data folder. */
+const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+export const DEV_LOGIN_TTL_MS = 7 * 24 * 3600_000;
+
+/**
+ * Dev-login tokens: `<payload>.<mac>`, the payload the base64url of `{"sub": openid, "exp": ms}` and the mac an
+ * HMAC of it, so the expiry cannot be changed without the secret. They survive restarts (the secret is in the data
+ * folder) until they expire, in real time: moving the emulator's clock does not sign anyone out. Verification is
+ * exact: two parts, canonical base64url, nothing before or after.
+ */
 class Tokens {
-  constructor(private readonly secret: Buffer) {}
+  constructor(
+    private readonly secret: Buffer,
+    private readonly ttlMs: number,
+  ) {}
   private mac(payload: string): string {
-    return createHmac('sha256', this.secret).update(`dev-login:${payload}`).digest('base64url');
+    return createHmac('sha256', this.secret).update(`dev-login:v2:${payload}`).digest('base64url');
   }
-  issue(openid: string): string {
-    const payload = Buffer.from(openid, 'utf8').toString('base64url');
-    return `${payload}.${this.mac(payload)}`;
+  issue(openid: string): { token: string; expiresAt: Date } {
+    const exp = Date.now() + this.ttlMs;
+    const payload = Buffer.from(JSON.stringify({ sub: openid, exp }), 'utf8').toString('base64url');
+    return { token: `${payload}.${this.mac(payload)}`, expiresAt: new Date(exp) };
   }
   verify(token: string): string | null {
-    const [payload, mac] = token.split('.');
-    if (!payload || !mac) return null;
+    const parts = token.split('.');
+    if (parts.length !== 2) return null;
+    const [payload, mac] = parts;
+    if (!BASE64URL.test(payload) || !BASE64URL.test(mac)) return null;
     const expected = Buffer.from(this.mac(payload));
     const given = Buffer.from(mac);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-    return Buffer.from(payload, 'base64url').toString('utf8');
+    const bytes = Buffer.from(payload, 'base64url');
+    if (bytes.toString('base64url') !== payload) return null;
+    let claims: unknown;
+    try {
+      claims = JSON.parse(bytes.toString('utf8'));
+    } catch {
+      return null;
+    }
+    const { sub, exp } = (typeof claims === 'object' && claims !== null ? claims : {}) as { sub?: unknown; exp?: unknown };
+    if (typeof sub !== 'string' || !OPENID_PATTERN.test(sub) || typeof exp !== 'number' || !(exp > Date.now())) return null;
+    return sub;
   }
 }
 
-const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 /** What an H5 user may upload in one file (a roster, a scanned certificate). */
 const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
 
@@ -102,7 +135,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   mkdirSync(dataDir, { recursive: true });
   const clock = new Clock();
   const secret = loadSecret(dataDir);
-  const tokens = new Tokens(secret);
+  const tokens = new Tokens(secret, options.devLoginTtlMs ?? DEV_LOGIN_TTL_MS);
+  let ready = options.ready ?? true;
   let baseUrl = '';
   const db = await DbEngine.open({ dataDir: join(dataDir, 'db'), clock, transactionTimeoutMs: options.transactionTimeoutMs });
   const storage = new Storage({ dataDir, baseUrl: () => baseUrl, clock, secret });
@@ -201,7 +235,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       sendJson(res, 401, { errCode: -401, errMsg: '登录已失效，请重新登录' });
       return;
     }
-    const event = await readJson(req);
+    // wx.cloud.callFunction's `data` is an object; null, arrays and numbers are refused here rather than in the function.
+    const event = await readJsonObject(req);
     const outcome = await functions.invoke(name, event, {
       openid: caller.openid,
       clientIp: req.socket.remoteAddress ?? '',
@@ -239,7 +274,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       sendBytes(res, 404, Buffer.from('H5 应用尚未构建：请运行 npm run build:h5 或 npm start'), 'text/plain; charset=utf-8');
       return;
     }
-    let rel = decodeURIComponent(pathname);
+    let rel: string;
+    try {
+      rel = decodeURIComponent(pathname);
+    } catch {
+      throw new HttpError(400, '地址无效');
+    }
     if (rel.endsWith('/')) rel += 'index.html';
     const file = normalize(join(h5Dir, rel));
     const target = file.startsWith(h5Dir + sep) && existsSync(file) && statSync(file).isFile() ? file : join(h5Dir, 'index.html');
@@ -279,7 +319,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       return;
     }
     if (method === 'GET' && pathname === '/__emulator/health') {
-      sendJson(res, 200, { ok: true, envId, now: clock.now().toISOString(), functions: functions.functionNames() });
+      if (!ready) sendJson(res, 503, { ok: false, ready: false });
+      else sendJson(res, 200, { ok: true, ready: true, envId, now: clock.now().toISOString(), functions: functions.functionNames() });
       return;
     }
     if (method === 'POST' && pathname === '/auth/dev-login') {
@@ -287,12 +328,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
         sendJson(res, 404, { errCode: -404, errMsg: '仅演示模式可用' });
         return;
       }
-      const body = (await readJson(req)) as { openid?: unknown };
+      const body = await readJsonObject(req);
       if (typeof body.openid !== 'string' || !OPENID_PATTERN.test(body.openid)) {
         sendJson(res, 400, { errCode: -400, errMsg: 'openid 须为 1–64 位字母、数字、下划线或连字符' });
         return;
       }
-      sendJson(res, 200, { token: tokens.issue(body.openid), openid: body.openid });
+      const { token, expiresAt } = tokens.issue(body.openid);
+      sendJson(res, 200, { token, openid: body.openid, expiresAt: expiresAt.toISOString() });
       return;
     }
     if (method === 'GET' && pathname === '/__emulator/demo-accounts') {
@@ -307,8 +349,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       return;
     }
     if (method === 'POST' && pathname === '/__emulator/subscriptions') {
-      const body = (await readJson(req)) as { openid?: unknown; subscribed?: unknown };
-      if (typeof body.openid !== 'string' || typeof body.subscribed !== 'boolean') throw new HttpError(400, 'expected { openid: string, subscribed: boolean }');
+      const body = await readJsonObject(req);
+      if (typeof body.openid !== 'string' || typeof body.subscribed !== 'boolean') throw new HttpError(400, '请求内容须为 { openid: 字符串, subscribed: true 或 false }');
       openApi.setSubscribed(body.openid, body.subscribed);
       sendJson(res, 200, { ok: true });
       return;
@@ -317,7 +359,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     if (method === 'POST' && trigMatch) {
       const run = functions.runTrigger(trigMatch[1], trigMatch[2]);
       if (!run) {
-        sendJson(res, 404, { errCode: -404, errMsg: `no timer trigger ${trigMatch[2]} on ${trigMatch[1]}` });
+        sendJson(res, 404, { errCode: -404, errMsg: `云函数 ${trigMatch[1]} 没有名为 ${trigMatch[2]} 的定时触发器` });
         return;
       }
       const outcome = await run;
@@ -326,9 +368,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     }
     if (pathname === '/__emulator/clock') {
       if (method === 'POST') {
-        const body = (await readJson(req)) as { now?: unknown };
+        const body = await readJsonObject(req);
         if (body.now !== null && (typeof body.now !== 'string' || Number.isNaN(Date.parse(body.now)))) {
-          throw new HttpError(400, 'expected { now: ISO time | null }');
+          throw new HttpError(400, '请求内容须为 { now: ISO 时间字符串或 null }');
         }
         clock.set(body.now);
       }
@@ -353,14 +395,17 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       serveStatic(res, pathname);
       return;
     }
-    throw new HttpError(404, `no route for ${method} ${pathname}`);
+    throw new HttpError(404, `没有这个接口：${method} ${pathname}`);
   }
 
   const server: Server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
-      const status = error instanceof HttpError ? error.status : 500;
-      if (!(error instanceof HttpError)) console.error('[emulator]', error);
-      if (!res.headersSent) sendJson(res, status, { errCode: -status, errMsg: error instanceof Error ? error.message : String(error) });
+      // Callers see a refusal's own (Chinese) message, never the text of an unexpected error: that goes to the log.
+      const refusal = error instanceof HttpError ? error : null;
+      if (!refusal) console.error('[emulator]', error);
+      const status = refusal?.status ?? 500;
+      const errMsg = refusal?.message ?? '模拟器内部错误，详情见运行模拟器的终端';
+      if (!res.headersSent) sendJson(res, status, { errCode: -status, errMsg }, refusal?.headers);
       else res.end();
     });
   });
@@ -384,6 +429,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     db,
     functions,
     openApi,
+    setReady() {
+      ready = true;
+    },
     async close() {
       await functions.stop();
       await new Promise<void>((res) => {
