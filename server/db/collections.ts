@@ -34,8 +34,8 @@ export const COLLECTIONS = {
     purpose: '微信身份：_id = OPENID；绑定的会员，或工委干部、蛋糕店店员账号（一个微信只对应一个账号）',
     indexes: [{ name: 'union_kind', keys: { unionId: 1, kind: 1 } }],
   },
-  bind_attempts: {
-    purpose: '实名认证失败次数与锁定时间：_id = OPENID',
+  attempts: {
+    purpose: '猜测次数与锁定时间（实名认证按微信和按会员、初始化码与邀请码、活动签到码按人和按活动）：_id = 用途:对象',
     indexes: [],
   },
   setup_codes: {

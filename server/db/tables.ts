@@ -1,14 +1,14 @@
 /** Every collection, typed: `tables(db).members.byId(id)`. */
 import type { Db } from './index';
 import { table } from './table';
-import type { AccountDoc, AuditDoc, BindAttemptDoc, BudgetDoc, EventDoc, InviteDoc, NoticeDoc, SignupDoc, LedgerDoc, MemberDoc, MemberYearDoc, PolicyDoc, UnionDoc } from './types';
+import type { AccountDoc, AttemptDoc, AuditDoc, BudgetDoc, EventDoc, InviteDoc, NoticeDoc, SignupDoc, LedgerDoc, MemberDoc, MemberYearDoc, PolicyDoc, UnionDoc } from './types';
 
 export function tables(db: Db) {
   return {
     unions: table<UnionDoc>(db, 'unions'),
     members: table<MemberDoc>(db, 'members'),
     accounts: table<AccountDoc>(db, 'accounts'),
-    bindAttempts: table<BindAttemptDoc>(db, 'bind_attempts'),
+    attempts: table<AttemptDoc>(db, 'attempts'),
     setupCodes: table<{ _id: string; usedBy: string; usedAt: Date }>(db, 'setup_codes'),
     invites: table<InviteDoc>(db, 'invites'),
     policies: table<PolicyDoc>(db, 'policies'),

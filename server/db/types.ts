@@ -1,6 +1,6 @@
 /**
  * The shapes of stored documents. Dates are Date (UTC instants); money is integer fen; business days are
- * `YYYY-MM-DD` Shanghai date keys. Every document but `accounts`, `bind_attempts` and `setup_codes` carries its
+ * `YYYY-MM-DD` Shanghai date keys. Every document but `accounts`, `attempts` and `setup_codes` carries its
  * union, and every query of a handler filters by the caller's union.
  */
 import type { Role } from '../../src/core/domain/roles';
@@ -47,11 +47,17 @@ export interface AccountDoc {
   createdAt: Date;
 }
 
-export interface BindAttemptDoc {
+/** Guesses counted under one key (see db/attempts.ts): an identity, a roster member, an event. */
+export interface AttemptDoc {
+  /** `bind:<OPENID>`, `bind-member:<memberId>`, `checkin:<eventId>:<OPENID>`, `checkin-event:<eventId>` … */
   _id: string;
-  failures: number;
-  lastFailureAt: Date | null;
+  count: number;
+  /** Locks so far (an escalating lock doubles with each). */
+  locks: number;
+  lastAt: Date;
   lockedUntil: Date | null;
+  /** Bumped by every write that is not an increment, for conditional updates. */
+  version: number;
 }
 
 export interface InviteDoc {

@@ -57,6 +57,7 @@ const CASES: Case[] = [
   },
   { fn: 'members', action: 'redeemInvite', payload: () => ({ code: 'ABCDEFGHJK' }), allowed: ['unbound'] },
   { fn: 'members', action: 'rosterList', payload: () => ({}), allowed: STAFF },
+  { fn: 'members', action: 'rosterUnlock', payload: (x) => ({ memberId: x.ids.member }), allowed: STAFF },
   { fn: 'members', action: 'rosterGet', payload: (x) => ({ memberId: x.ids.member }), allowed: STAFF },
   {
     fn: 'members',

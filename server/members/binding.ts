@@ -16,43 +16,50 @@ import type { Db } from '../db';
 import { isDuplicateKeyError } from '../db';
 import { tables } from '../db/tables';
 import { actorRef, audit } from '../db/audit';
-import type { AccountDoc, BindAttemptDoc, InviteDoc, MemberDoc, UnionDoc } from '../db/types';
+import type { AccountDoc, InviteDoc, MemberDoc, UnionDoc } from '../db/types';
+import { failedAttempt, forgetAttempts, releaseAttempt, takeAttempt, type AttemptLimit } from '../db/attempts';
 import { memberIdOf, memberSelfView, unionView } from './views';
-
-/** Failures before each further attempt must wait, failures before the lock, and the lock itself. */
-export const BIND_LIMITS = { slowAfter: 3, slowMs: 60_000, lockAfter: 5, lockMs: 30 * 60_000, forgetMs: 24 * 3600_000 };
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** Refuses a locked or slowed caller; the attempts record it read is handed on to `recordFailure`. */
-async function checkNotLocked(db: Db, openid: string, now: Date): Promise<BindAttemptDoc | null> {
-  const a = await tables(db).bindAttempts.byId(openid);
-  if (!a) return null;
-  if (a.lockedUntil && a.lockedUntil > now) {
-    throw new AppError('RATE_LIMITED', `尝试次数过多，已暂时锁定，请于 ${formatDateTimeZh(a.lockedUntil)} 后再试，或联系工会干部核对名册`);
-  }
-  const recent = a.lastFailureAt !== null && now.getTime() - a.lastFailureAt.getTime() < BIND_LIMITS.forgetMs;
-  if (recent && a.failures >= BIND_LIMITS.slowAfter && a.lastFailureAt && now.getTime() - a.lastFailureAt.getTime() < BIND_LIMITS.slowMs) {
-    throw new AppError('RATE_LIMITED', '尝试过于频繁，请 1 分钟后再试');
-  }
-  return a;
+/**
+ * Binding, setup and invitation codes from one WeChat identity: after 3 failures each further attempt waits a
+ * minute, after 5 the identity is locked for 30 minutes; failures are forgotten after a quiet day.
+ */
+export const BIND_LIMIT: AttemptLimit = { max: 5, lockMs: 30 * 60_000, slowAfter: 3, slowMs: 60_000, forgetMs: 24 * 3600_000 };
+/**
+ * Guesses at one roster member's last four digits, from any number of identities: 5 wrong locks the member's
+ * binding for 30 minutes, each further lock twice as long (up to a day). Officers see the lock and can lift it.
+ */
+export const MEMBER_BIND_LIMIT: AttemptLimit = { max: 5, lockMs: 30 * 60_000, escalate: true, forgetMs: 24 * 3600_000 };
+
+const identityKey = (openid: string) => `bind:${openid}`;
+export const memberBindKey = (memberId: string) => `bind-member:${memberId}`;
+
+/** Take an attempt for the caller's identity, or refuse a locked or slowed caller. */
+async function takeIdentityAttempt(db: Db, openid: string, now: Date): Promise<{ count: number }> {
+  const taken = await takeAttempt(db, identityKey(openid), BIND_LIMIT, now);
+  if (taken.ok) return taken;
+  if (taken.why === 'slow') throw new AppError('RATE_LIMITED', '尝试过于频繁，请 1 分钟后再试');
+  throw new AppError('RATE_LIMITED', `尝试次数过多，已暂时锁定，请于 ${formatDateTimeZh(taken.until)} 后再试，或联系工会干部核对名册`);
 }
 
-/** Count a wrong attempt; the reply says how many remain before the lock. */
-async function recordFailure(db: Db, openid: string, a: BindAttemptDoc | null, now: Date, reason: string): Promise<never> {
-  const stale = !a || !a.lastFailureAt || now.getTime() - a.lastFailureAt.getTime() >= BIND_LIMITS.forgetMs || (a.lockedUntil !== null && a.lockedUntil <= now);
-  const failures = (stale ? 0 : a.failures) + 1;
-  const lockedUntil = failures >= BIND_LIMITS.lockAfter ? new Date(now.getTime() + BIND_LIMITS.lockMs) : null;
-  await tables(db).bindAttempts.set(openid, { failures: lockedUntil ? 0 : failures, lastFailureAt: now, lockedUntil });
-  if (lockedUntil) throw new AppError('RATE_LIMITED', `连续 ${BIND_LIMITS.lockAfter} 次未通过，已锁定 30 分钟，请于 ${formatDateTimeZh(lockedUntil)} 后再试，或联系工会干部核对名册`);
-  const left = BIND_LIMITS.lockAfter - failures;
-  throw new AppError('BIND_FAILED', `${reason}（还可尝试 ${left} 次）`);
+/** The caller's attempt was wrong: the reply says how many remain before the lock. */
+async function failIdentity(db: Db, openid: string, taken: { count: number }, now: Date, reason: string): Promise<never> {
+  const until = await failedAttempt(db, identityKey(openid), taken, BIND_LIMIT, now);
+  if (until) throw new AppError('RATE_LIMITED', `连续 ${BIND_LIMIT.max} 次未通过，已锁定 30 分钟，请于 ${formatDateTimeZh(until)} 后再试，或联系工会干部核对名册`);
+  throw new AppError('BIND_FAILED', `${reason}（还可尝试 ${Math.max(BIND_LIMIT.max - taken.count, 1)} 次）`);
 }
 
 async function clearFailures(db: Db, openid: string): Promise<void> {
-  await tables(db).bindAttempts.removeWhere({ _id: openid });
+  await forgetAttempts(db, identityKey(openid));
+}
+
+/** 工号 as people type it: a roster's "A0005" found from "a0005" too. */
+function employeeNoVariants(employeeNo: string): string[] {
+  return [...new Set([employeeNo, employeeNo.toUpperCase(), employeeNo.toLowerCase()])];
 }
 
 /**
@@ -80,10 +87,23 @@ async function claimIdentity(db: Db, account: AccountDoc): Promise<void> {
 }
 
 export const bind: Handler<MembersContract, 'bind'> = async (input, { db, openid, now }) => {
-  const attempts = await checkNotLocked(db, openid, now);
-  const found = await tables(db).members.find({ employeeNo: input.employeeNo, name: input.name }, { limit: 20 });
-  const candidates = found.filter((m) => (!input.unionId || m.unionId === input.unionId) && m.phone.slice(-4) === input.phoneLast4);
-  if (candidates.length === 0) return recordFailure(db, openid, attempts, now, '姓名、工号或手机号后 4 位与工会名册不一致，请核对后重试');
+  const mine = await takeIdentityAttempt(db, openid, now);
+  const found = await tables(db).members.find({ employeeNo: db.command.in(employeeNoVariants(input.employeeNo)), name: input.name }, { limit: 20 });
+  const named = found.filter((m) => !input.unionId || m.unionId === input.unionId);
+  // A member is guessed at whatever identities the guesses come from: count them against the member too.
+  const guessedAt: { id: string; taken: { count: number } }[] = [];
+  for (const m of named) {
+    const taken = await takeAttempt(db, memberBindKey(m._id), MEMBER_BIND_LIMIT, now);
+    if (!taken.ok) throw new AppError('RATE_LIMITED', `该会员的实名认证因多次核对未通过已暂时锁定（至 ${formatDateTimeZh(taken.until)}），请联系工会干部解除锁定或核对名册`);
+    guessedAt.push({ id: m._id, taken });
+  }
+  const candidates = named.filter((m) => m.phone.slice(-4) === input.phoneLast4);
+  if (candidates.length === 0) {
+    for (const g of guessedAt) await failedAttempt(db, memberBindKey(g.id), g.taken, MEMBER_BIND_LIMIT, now);
+    return failIdentity(db, openid, mine, now, '姓名、工号或手机号后 4 位与工会名册不一致，请核对后重试');
+  }
+  // The right details: whatever the answer now, this was no guess.
+  await Promise.all([clearFailures(db, openid), ...guessedAt.map((g) => releaseAttempt(db, memberBindKey(g.id)))]);
   if (candidates.length > 1) throw new AppError('CONFLICT', '您的工号在多个工会中都有登记，请先选择所在工会');
   const member = candidates[0];
   if (member.status === 'transferred') throw new AppError('FORBIDDEN', '名册显示您已调离本单位，如有疑问请联系工会干部');
@@ -96,7 +116,7 @@ export const bind: Handler<MembersContract, 'bind'> = async (input, { db, openid
     await tables(db).accounts.removeWhere({ _id: openid, memberId: member._id });
     throw new AppError('ALREADY_EXISTS', '该会员已绑定其他微信；如需更换，请联系工会干部解除绑定');
   }
-  await clearFailures(db, openid);
+  await forgetAttempts(db, memberBindKey(member._id));
   const bound: MemberDoc = { ...member, openid, boundAt: now, updatedAt: now };
   await audit(db, {
     unionId: member.unionId,
@@ -129,8 +149,9 @@ function matchesAny(code: string, codes: string[]): boolean {
 export const bootstrap: Handler<MembersContract, 'bootstrap'> = async (input, { db, openid, now }) => {
   const codes = setupCodes();
   if (codes.length === 0) throw new AppError('FORBIDDEN', '本部署未配置初始化码，请联系系统管理员');
-  const attempts = await checkNotLocked(db, openid, now);
-  if (!matchesAny(input.setupCode, codes)) return recordFailure(db, openid, attempts, now, '初始化码不正确');
+  const mine = await takeIdentityAttempt(db, openid, now);
+  if (!matchesAny(input.setupCode, codes)) return failIdentity(db, openid, mine, now, '初始化码不正确');
+  await clearFailures(db, openid);
   // Each code creates one union, once: its hash is the _id of a document only the first use can insert.
   try {
     await tables(db).setupCodes.insert({ _id: sha256(input.setupCode), usedBy: openid, usedAt: now });
@@ -164,7 +185,6 @@ export const bootstrap: Handler<MembersContract, 'bootstrap'> = async (input, { 
   };
   await tables(db).members.insert(member);
   await claimIdentity(db, { _id: openid, kind: 'member', unionId, memberId: member._id, roles: [], name: me.name, shopName: null, createdAt: now });
-  await clearFailures(db, openid);
   await audit(db, {
     unionId,
     at: now,
@@ -210,14 +230,14 @@ export const clerkInvite: Handler<MembersContract, 'clerkInvite', ActorContext> 
 };
 
 export const redeemInvite: Handler<MembersContract, 'redeemInvite'> = async (input, { db, openid, now }) => {
-  const attempts = await checkNotLocked(db, openid, now);
+  const mine = await takeIdentityAttempt(db, openid, now);
   const code = input.code.toUpperCase().replace(/[\s-]/g, '');
   const id = sha256(code);
   const invite = await tables(db).invites.byId(id);
-  if (!invite || invite.usedBy || invite.expiresAt <= now) return recordFailure(db, openid, attempts, now, '邀请码不正确、已使用或已过期');
+  if (!invite || invite.usedBy || invite.expiresAt <= now) return failIdentity(db, openid, mine, now, '邀请码不正确、已使用或已过期');
   // Claim the invitation first (conditional update), so one code makes one account even when two phones race.
   const taken = await tables(db).invites.updateWhere({ _id: id, usedBy: null }, { usedBy: openid, usedAt: now });
-  if (taken !== 1) return recordFailure(db, openid, attempts, now, '邀请码已被使用');
+  if (taken !== 1) return failIdentity(db, openid, mine, now, '邀请码已被使用');
   await claimIdentity(db, { _id: openid, kind: 'clerk', unionId: invite.unionId, memberId: null, roles: ['clerk'], name: invite.name, shopName: invite.shopName, createdAt: now });
   await clearFailures(db, openid);
   await audit(db, {

@@ -2,7 +2,7 @@ import { defineFunction } from '../runtime/defineFunction';
 import { membersContract } from '../../src/core/contracts/members';
 import { whoami } from './whoami';
 import { bind, bootstrap, clerkInvite, committeeUnions, redeemInvite, unions, unionSetCommittee } from './binding';
-import { rosterExport, rosterGet, rosterImport, rosterList, rosterSave, rosterTemplate, rosterUnbind } from './roster';
+import { rosterExport, rosterGet, rosterImport, rosterList, rosterSave, rosterTemplate, rosterUnbind, rosterUnlock } from './roster';
 import { rolesGrant, rolesList, rolesRevoke } from './roles';
 import { auditList } from './auditList';
 
@@ -19,6 +19,7 @@ export const main = defineFunction(membersContract, {
   rosterTemplate: { access: { permission: 'roster.write' }, handler: rosterTemplate },
   rosterExport: { access: { permission: 'roster.read' }, handler: rosterExport },
   rosterUnbind: { access: { permission: 'roster.write' }, handler: rosterUnbind },
+  rosterUnlock: { access: { permission: 'roster.write' }, handler: rosterUnlock },
   rolesList: { access: { permission: 'roles.read' }, handler: rolesList },
   rolesGrant: { access: { permission: 'roles.write' }, handler: rolesGrant },
   rolesRevoke: { access: { permission: 'roles.write' }, handler: rolesRevoke },

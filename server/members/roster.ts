@@ -18,6 +18,8 @@ import type { Actor } from '../runtime/actor';
 import { buildWorkbook, readFirstSheet, sheet } from '../files/xlsx';
 import { memberIdOf, rosterDetailView, rosterRowView } from './views';
 import { assertMayTouch, changeMember, identityChanges, roleBeyond } from './leadership';
+import { memberBindKey } from './binding';
+import { forgetAttempts, lockedUntil } from '../db/attempts';
 
 type H<K extends ActionName<MembersContract>> = Handler<MembersContract, K, ActorContext>;
 
@@ -32,7 +34,7 @@ export async function memberOfUnion(db: Db, actor: Actor, memberId: string): Pro
   return m;
 }
 
-export const rosterList: H<'rosterList'> = async (input, { db, actor }) => {
+export const rosterList: H<'rosterList'> = async (input, { db, actor, now }) => {
   const _ = db.command;
   const where: Record<string, unknown> = { unionId: actor.unionId };
   if (input.status) where.status = input.status;
@@ -41,10 +43,29 @@ export const rosterList: H<'rosterList'> = async (input, { db, actor }) => {
     ? _.and([where, _.or([{ name: db.RegExp({ regexp: escapeRegExp(input.q), options: 'i' }) }, { employeeNo: db.RegExp({ regexp: `^${escapeRegExp(input.q)}`, options: 'i' }) }])])
     : where;
   const { items, total } = await tables(db).members.findPage(filter, ['employeeNo', 'asc'], input.page, input.pageSize);
-  return { items: items.map(rosterRowView), total, page: input.page, pageSize: input.pageSize };
+  const locks = await lockedUntil(db, items.map((m) => memberBindKey(m._id)), now);
+  return { items: items.map((m) => rosterRowView(m, locks.get(memberBindKey(m._id)) ?? null)), total, page: input.page, pageSize: input.pageSize };
 };
 
-export const rosterGet: H<'rosterGet'> = async (input, { db, actor }) => rosterDetailView(await memberOfUnion(db, actor, input.memberId));
+async function bindLockOf(db: Db, memberId: string, now: Date): Promise<Date | null> {
+  return (await lockedUntil(db, [memberBindKey(memberId)], now)).get(memberBindKey(memberId)) ?? null;
+}
+
+export const rosterGet: H<'rosterGet'> = async (input, { db, actor, now }) => {
+  const m = await memberOfUnion(db, actor, input.memberId);
+  return rosterDetailView(m, await bindLockOf(db, m._id, now));
+};
+
+/** Lift a lock that wrong guesses put on a member's binding (the member called the officer). */
+export const rosterUnlock: H<'rosterUnlock'> = async (input, { db, actor, now }) => {
+  const m = await memberOfUnion(db, actor, input.memberId);
+  assertMayTouch(actor, m, '实名认证锁定');
+  const until = await bindLockOf(db, m._id, now);
+  if (!until) return rosterRowView(m);
+  await forgetAttempts(db, memberBindKey(m._id));
+  await audit(db, { unionId: actor.unionId, at: now, actor: actorRef(actor), action: 'member.unlock', target: { kind: 'member', id: m._id, label: `${m.name}（${m.employeeNo}）` }, from: { lockedUntil: until }, to: { lockedUntil: null } });
+  return rosterRowView(m);
+};
 
 function changedFields(before: MemberDoc, after: MemberFields): Partial<MemberFields> {
   const out: Partial<MemberFields> = {};
@@ -85,7 +106,7 @@ export const rosterSave: H<'rosterSave'> = async (input, { db, actor, now }) => 
     const from = Object.fromEntries(Object.keys(changes).map((k) => [k, before[k as keyof MemberFields]])) as Partial<MemberFields>;
     return { set: changes, audit: { actor: actorRef(actor), action: 'member.update', target: { kind: 'member', id: before._id, label: `${before.name}（${before.employeeNo}）` }, from: auditable(from), to: auditable(changes) } };
   });
-  return rosterDetailView(updated);
+  return rosterDetailView(updated, await bindLockOf(db, updated._id, now));
 };
 
 export const rosterUnbind: H<'rosterUnbind'> = async (input, { db, actor, now }) => {

@@ -24,12 +24,13 @@ export function memberSelfView(m: MemberDoc) {
   };
 }
 
-export function rosterRowView(m: MemberDoc) {
-  return { ...memberSelfView(m), bound: m.openid !== null, boundAt: m.boundAt, updatedAt: m.updatedAt };
+/** `bindLockedUntil`: when repeated wrong guesses locked the member's binding (see binding.ts), until when. */
+export function rosterRowView(m: MemberDoc, bindLockedUntil: Date | null = null) {
+  return { ...memberSelfView(m), bound: m.openid !== null, boundAt: m.boundAt, updatedAt: m.updatedAt, bindLockedUntil };
 }
 
-export function rosterDetailView(m: MemberDoc) {
-  return { ...rosterRowView(m), phone: m.phone };
+export function rosterDetailView(m: MemberDoc, bindLockedUntil: Date | null = null) {
+  return { ...rosterRowView(m, bindLockedUntil), phone: m.phone };
 }
 
 export function memberIdOf(unionId: string, employeeNo: string): string {

@@ -36,6 +36,8 @@ export const accountInfo = z.object({
 export const rosterRow = memberSelf.extend({
   bound: z.boolean(),
   boundAt: isoDate.nullable(),
+  /** Real-name binding for this member is locked until then, after repeated wrong guesses (officers may lift it). */
+  bindLockedUntil: isoDate.nullable(),
   updatedAt: isoDate,
 });
 export type RosterRow = z.infer<typeof rosterRow>;
@@ -147,6 +149,11 @@ export const membersContract = defineContract('members', {
   },
   rosterUnbind: {
     summary: "Unbind a member's WeChat identity (a lost phone, a wrong binding); the member can bind again.",
+    input: z.object({ memberId: id }).strict(),
+    output: rosterRow,
+  },
+  rosterUnlock: {
+    summary: "Lift the lock on a member's real-name binding that repeated wrong guesses set.",
     input: z.object({ memberId: id }).strict(),
     output: rosterRow,
   },

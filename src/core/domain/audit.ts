@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'union.committee': '设置上级工委',
   'member.bind': '实名认证',
   'member.unbind': '解除微信绑定',
+  'member.unlock': '解除实名认证锁定',
   'member.create': '新增会员',
   'member.update': '修改会员',
   'member.import': '导入名册',
@@ -22,6 +23,12 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'ledger.record': '登记支出',
   'ledger.reverse': '冲正',
   'ledger.export': '导出台账',
+  'event.publish': '发布活动',
+  'event.update': '修改活动',
+  'event.close': '提前截止报名',
+  'event.cancel': '取消活动',
+  'event.export': '导出报名名单',
+  'event.results': '登记结果与奖品',
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -47,7 +54,8 @@ function rolesText(v: unknown): string {
 }
 
 export function describeAudit(action: string, from: unknown, to: unknown): { label: string; summary: string } {
-  const label = AUDIT_ACTIONS[action] ?? action;
+  // Never a raw code on screen: an action this build does not know yet still reads as Chinese.
+  const label = AUDIT_ACTIONS[action] ?? '其他操作';
   if (action === 'role.grant' || action === 'role.revoke') {
     return { label, summary: `角色：${rolesText(isRecord(from) ? from.roles : null)} → ${rolesText(isRecord(to) ? to.roles : null)}` };
   }
