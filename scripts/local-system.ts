@@ -1,10 +1,11 @@
 /**
  * The whole system on one machine — what `npm start` runs and what the browser journey drives:
  * stale builds rebuilt, the emulator with the H5 app, collections created by the `jobs` setup trigger, and
- * demo data loaded into a fresh data folder.
+ * demo data loaded into a fresh data folder (demo mode, the default). Its health check answers 200 only once all
+ * of that is done.
  */
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../emulator/emulator';
@@ -48,6 +49,8 @@ export interface LocalSystemOptions {
   dataDir: string;
   reset?: boolean;
   scheduler?: boolean;
+  /** Demo mode (default on): demo data, demo accounts and dev sign-in (`POST /auth/dev-login`). */
+  demo?: boolean;
 }
 
 /**
@@ -55,29 +58,70 @@ export interface LocalSystemOptions {
  * in the data folder: the first sets up the demo union, the second its 工委, the third is left for trying the
  * first-officer setup.
  */
-export function setupCodes(dataDir: string): string[] {
+export function setupCodes(dataDir: string, atLeast = 3): string[] {
   const file = join(resolve(dataDir), 'setup-codes.txt');
   const code = () => randomBytes(9).toString('base64url').toUpperCase().replace(/[^A-Z0-9]/g, '7').replace(/(.{4})(?!$)/g, '$1-');
   mkdirSync(resolve(dataDir), { recursive: true });
   const codes = existsSync(file) ? readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean) : [];
-  while (codes.length < 3) codes.push(code());
+  while (codes.length < atLeast) codes.push(code());
   writeFileSync(file, `${codes.join('\n')}\n`);
   return codes;
+}
+
+/** Where the members function records each use of a setup code: `_id` is the code's SHA-256 (server/members/binding.ts). */
+const SETUP_CODES_COLLECTION = 'setup_codes';
+
+/** The codes among `codes` that no union was set up with yet, read from the emulator's database. */
+export async function unusedSetupCodes(emulator: RunningEmulator, codes: string[]): Promise<string[]> {
+  const hashOf = (code: string) => createHash('sha256').update(code).digest('hex');
+  const reply = await emulator.db.handle({
+    action: 'database.getDocument',
+    envName: emulator.envId,
+    collectionName: SETUP_CODES_COLLECTION,
+    queryType: 'WHERE',
+    query: JSON.stringify({ _id: { $in: codes.map(hashOf) } }),
+    limit: 1000,
+  });
+  // Before the jobs function's setup has run there is no such collection, and so no code is used.
+  if (reply.code === 'DATABASE_COLLECTION_NOT_EXIST') return codes;
+  if (reply.code) throw new Error(`读取初始化码使用记录失败：${String(reply.message)}`);
+  const list = (reply.data as { list: string[] }).list;
+  const used = new Set(list.map((doc) => (JSON.parse(doc) as { _id: string })._id));
+  return codes.filter((code) => !used.has(hashOf(code)));
+}
+
+/**
+ * A setup code that is really unused (checked in the database, not assumed from the file): the first unused one of
+ * the data folder's codes, or, when all are used, a fresh one added to the file and to the members function's
+ * environment (its instances restart to read it).
+ */
+export async function spareSetupCode(emulator: RunningEmulator, dataDir: string): Promise<string> {
+  const codes = setupCodes(dataDir);
+  const [unused] = await unusedSetupCodes(emulator, codes);
+  if (unused) return unused;
+  const more = setupCodes(dataDir, codes.length + 1);
+  const env = emulator.functions.options.functionEnv ?? {};
+  emulator.functions.options.functionEnv = { ...env, members: { ...env.members, UNION_SETUP_CODES: more.join(',') } };
+  await emulator.functions.resetInstances();
+  return more[more.length - 1];
 }
 
 /** The subscribe-message template id of the local system (any id works with the emulator). */
 export const DEMO_EVENT_TEMPLATE = 'demo-event-notice';
 
-export async function startLocalSystem(options: LocalSystemOptions): Promise<RunningEmulator & { seeded: boolean; spareSetupCode: string }> {
+export async function startLocalSystem(options: LocalSystemOptions): Promise<RunningEmulator & { seeded: boolean; spareSetupCode: string; demo: boolean }> {
   const dataDir = resolve(options.dataDir);
+  const demo = options.demo ?? true;
   // Reset here rather than in the emulator: the setup codes live in the folder and are made after it is emptied.
   if (options.reset) rmSync(dataDir, { recursive: true, force: true });
   const codes = setupCodes(dataDir);
   const emulator = await startEmulator({
     ...options,
     reset: false,
-    demo: true,
-    demoAccounts: DEMO_ACCOUNTS,
+    demo,
+    demoAccounts: demo ? DEMO_ACCOUNTS : [],
+    // Health answers 503 until the collections and the demo data are in (setReady below).
+    ready: false,
     // Event notices go to the emulator's outbox as subscribe messages (GET /__emulator/outbox), as in WeChat.
     functionEnv: { members: { UNION_SETUP_CODES: codes.join(',') }, events: { EVENT_NOTICE_TEMPLATE_ID: DEMO_EVENT_TEMPLATE }, jobs: { EVENT_NOTICE_TEMPLATE_ID: DEMO_EVENT_TEMPLATE } },
   });
@@ -90,13 +134,15 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Run
 
     const marker = join(dataDir, 'demo-seeded');
     let seeded = false;
-    if (!existsSync(marker)) {
+    if (demo && !existsSync(marker)) {
       const gateway = gatewayClient(emulator.url);
       await seedDemo(gateway.call, codes[0], codes[1], emulator.clock.now(), gateway.upload);
       writeFileSync(marker, new Date().toISOString());
       seeded = true;
     }
-    return { ...emulator, seeded, spareSetupCode: codes[2] };
+    const spare = await spareSetupCode(emulator, dataDir);
+    emulator.setReady();
+    return { ...emulator, seeded, spareSetupCode: spare, demo };
   } catch (error) {
     await emulator.close();
     throw error;

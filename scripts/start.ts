@@ -2,7 +2,10 @@
  * `npm start`: build what is stale (functions, H5 app), start the emulator with the app on 127.0.0.1, create
  * the collections, load demo data on first start, and print the URL and the demo accounts.
  *
- *   npm start -- --port 8787 --data .data [--reset]
+ *   npm start -- --port 8787 --data .data [--reset] [--no-demo]
+ *
+ * `--no-demo`: no demo data, no demo accounts and no dev sign-in (`POST /auth/dev-login` answers 404), so nobody
+ * can act as any OPENID through the gateway; the protocol server, the functions and the timers run as usual.
  */
 import { join, resolve } from 'node:path';
 import { buildWhatIsStale, ROOT, startLocalSystem } from './local-system';
@@ -18,15 +21,20 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`端口无效：${String(arg('port'))}`);
   const dataDir = resolve(arg('data') ?? join(ROOT, '.data'));
   const reset = process.argv.includes('--reset');
+  const demo = !process.argv.includes('--no-demo');
 
   await buildWhatIsStale();
-  const system = await startLocalSystem({ port, dataDir, reset, scheduler: true });
+  const system = await startLocalSystem({ port, dataDir, reset, scheduler: true, demo });
 
   console.log('');
   console.log(`工会会员服务（本地）已启动：${system.url}/`);
   console.log(`数据目录：${dataDir}${reset ? '（已清空重建）' : ''}${system.seeded ? '，已载入演示数据' : ''}`);
-  console.log('演示账号（在页面上点选即可登录）：');
-  for (const a of DEMO_ACCOUNTS) console.log(`  ${a.label}　OPENID=${a.openid}`);
+  if (demo) {
+    console.log('演示账号（在页面上点选即可登录）：');
+    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.label}　OPENID=${a.openid}`);
+  } else {
+    console.log('未开启演示模式：不载入演示数据，不提供演示账号和开发登录（H5 页面无法登录）。');
+  }
   console.log(`新工会初始化码（首次部署时第一位工会干部建立工会用，仅可使用一次）：${system.spareSetupCode}`);
   console.log('按 Ctrl+C 停止。');
 
