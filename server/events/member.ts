@@ -10,7 +10,9 @@ import { tempUrls } from '../db/files';
 import type { EventDoc, MemberDoc } from '../db/types';
 import type { Actor } from '../runtime/actor';
 import { notify } from '../notices/notify';
-import { cancelSignup as cancelSeat, checkIn, eventOf, signUp, waitlistPosition } from './seats';
+import { cancelSignup as cancelSeat, checkIn, checkinRefusal, eventOf, signUp, waitlistPosition } from './seats';
+import { failedAttempt, forgetAttempts, releaseAttempt, takeAttempt, type AttemptLimit } from '../db/attempts';
+import { formatDateTimeZh } from '../../src/core/time';
 import { coverOf, eventCardView, eventDetailView, mySignupView, signupId } from './views';
 import { cancelledSignupNotice, confirmedNotice, promotedNotice, waitlistedNotice } from './messages';
 
@@ -108,10 +110,31 @@ function eventCodeOf(raw: string, e: EventDoc): string {
   return text.code;
 }
 
+/** One member's self check-in tries at one event, and all tries at one event: a 6-digit code is not searchable. */
+export const CHECKIN_LIMIT: AttemptLimit = { max: 5, lockMs: 10 * 60_000, forgetMs: 3600_000 };
+export const EVENT_CHECKIN_LIMIT: AttemptLimit = { max: 100, lockMs: 10 * 60_000, forgetMs: 10 * 60_000 };
+
 export const checkinSelf: H<'checkinSelf'> = async (input, { db, actor, now }) => {
   const member = memberOf(actor);
   const e = await eventOf(db, input.eventId, actor.unionId);
-  if (eventCodeOf(input.code, e) !== e.eventCode) throw new AppError('NOT_ALLOWED', '签到码不正确，请核对现场公布的签到码', [{ path: ['code'], message: '签到码不正确' }]);
+  // Outside the check-in day every code gets the same answer: a right code early says nothing a wrong one does not.
+  const closed = checkinRefusal(e, now);
+  if (closed) throw new AppError('NOT_ALLOWED', closed);
+  const code = eventCodeOf(input.code, e);
+  const mine = `checkin:${e._id}:${actor.openid}`;
+  const everyone = `checkin-event:${e._id}`;
+  const taken = await takeAttempt(db, mine, CHECKIN_LIMIT, now);
+  if (!taken.ok) throw new AppError('RATE_LIMITED', `签到码错误次数过多，请于 ${formatDateTimeZh(taken.until)} 后再试，或请工作人员扫您的签到码为您签到`);
+  const shared = await takeAttempt(db, everyone, EVENT_CHECKIN_LIMIT, now);
+  if (!shared.ok) {
+    await releaseAttempt(db, mine);
+    throw new AppError('RATE_LIMITED', '本活动的自助签到因多次输错签到码暂停使用，请工作人员扫您的签到码为您签到');
+  }
+  if (code !== e.eventCode) {
+    await Promise.all([failedAttempt(db, mine, taken, CHECKIN_LIMIT, now), failedAttempt(db, everyone, shared, EVENT_CHECKIN_LIMIT, now)]);
+    throw new AppError('NOT_ALLOWED', '签到码不正确，请核对现场公布的签到码', [{ path: ['code'], message: '签到码不正确' }]);
+  }
+  await Promise.all([forgetAttempts(db, mine), releaseAttempt(db, everyone)]);
   const { signup: s } = await checkIn(db, { eventId: e._id, unionId: actor.unionId, signupId: signupId(e._id, member._id), by: actor.openid, now }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'NOT_FOUND') throw new AppError('NOT_ALLOWED', '您没有报名这个活动');
     throw error;

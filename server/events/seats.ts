@@ -202,7 +202,7 @@ export async function changeEvent(
 }
 
 /** Whether check-in is open: from the start of the event's Shanghai day to the end of the day it ends. */
-function checkinRefusal(e: EventDoc, now: Date): string | null {
+export function checkinRefusal(e: EventDoc, now: Date): string | null {
   if (e.status === 'cancelled') return '活动已取消';
   if (now < shanghaiDayRange(e.startsAt).start) return '活动当天才能签到';
   if (now >= shanghaiDayRange(e.endsAt).end) return '活动已结束，不能再签到';
