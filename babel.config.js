@@ -1,5 +1,5 @@
 // babel-preset-taro compiles the app for Taro's builds; under jest (NODE_ENV=test) it emits CommonJS,
-// which is why tests reuse this file instead of ts-jest (see ../shared/reference/TOOLING-NOTES.md).
+// which is why tests reuse this file instead of ts-jest (see docs/TOOLING-NOTES.md).
 module.exports = {
   presets: [
     ['taro', {

@@ -1,5 +1,5 @@
 /**
- * Debian's Chromium driven by playwright-core (no browser download — see ../shared/reference/TOOLING-NOTES.md),
+ * Debian's Chromium driven by playwright-core (no browser download — see docs/TOOLING-NOTES.md),
  * with a phone-sized viewport, as a member would see the H5 app. Playwright gives every launch a fresh,
  * throw-away profile of its own.
  */

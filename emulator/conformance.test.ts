@@ -1,7 +1,7 @@
 /**
  * Emulator conformance: the unmodified wx-server-sdk 4.0.2, in this process, against the emulator.
  * 1. The SDK calls of the reference probe are made again and what arrives at /admin is compared, request by
- *    request, with ../shared/reference/wx-server-sdk-4.0.2-requests.jsonl (action and field names). If a new
+ *    request, with testing/fixtures/wx-server-sdk-4.0.2-requests.jsonl (action and field names). If a new
  *    SDK version changes its wire format, this fails first.
  * 2. The cloud behaviours the functions rely on, observed through the SDK as function code sees them.
  */
@@ -13,7 +13,7 @@ import { connectSdk } from './sdk-client';
 import { startTestEmulator, FIXTURE_FUNCTIONS, type TestEmulator } from './testing/harness';
 import { spawnEmulator } from './testing/process';
 
-const CAPTURE = join(__dirname, '../../shared/reference/wx-server-sdk-4.0.2-requests.jsonl');
+const CAPTURE = join(__dirname, 'testing/fixtures/wx-server-sdk-4.0.2-requests.jsonl');
 
 interface Captured {
   url: string;

@@ -1,6 +1,6 @@
 /**
  * Points the real wx-server-sdk, in this Node process, at a running emulator — the same variables a function
- * worker gets (see ../shared/reference/CLOUDBASE-PROTOCOL.md). Used by scripts (seeding, benchmarks) and by
+ * worker gets (see docs/CLOUDBASE-PROTOCOL.md). Used by scripts (seeding, benchmarks) and by
  * the conformance tests, which must exercise the unmodified SDK rather than our own client.
  */
 import type * as WxServerSdk from 'wx-server-sdk';

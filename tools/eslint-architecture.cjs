@@ -1,5 +1,5 @@
 /**
- * ESLint rule `architecture/arrows`: the dependency direction of ../shared/ARCHITECTURE.md, enforced.
+ * ESLint rule `architecture/arrows`: the dependency direction described in README.md (各部分如何配合), enforced.
  *   src/pages, src/packages → src/components, src/hooks → src/services → src/core
  *   server/<area> → server/runtime, server/db → src/core
  *   src/core imports only zod, dayjs and the lunar/holiday libraries; nothing in src/ imports server/ or emulator/;
@@ -65,7 +65,7 @@ function check(context, node, source) {
     const toZone = zoneOf(path.relative(ROOT, abs));
     if (toZone === fromZone) return;
     if (!(ALLOWED[fromZone] ?? []).includes(toZone)) {
-      context.report({ node, message: `Architecture: ${fromZone} (${path.relative(ROOT, file)}) may not import ${toZone} ('${source}'). See ARCHITECTURE.md "Layout and dependency direction".` });
+      context.report({ node, message: `Architecture: ${fromZone} (${path.relative(ROOT, file)}) may not import ${toZone} ('${source}'). See README.md「各部分如何配合」.` });
     }
     return;
   }
@@ -86,7 +86,7 @@ module.exports = {
   zoneOf,
   rules: {
     arrows: {
-      meta: { type: 'problem', docs: { description: 'Enforce the dependency direction of ARCHITECTURE.md' }, schema: [] },
+      meta: { type: 'problem', docs: { description: 'Enforce the dependency direction described in README.md' }, schema: [] },
       create(context) {
         return {
           ImportDeclaration: (node) => check(context, node, node.source.value),

@@ -1,5 +1,5 @@
 /**
- * The dependency arrows of ARCHITECTURE.md fail the lint when broken: each forbidden import below is an error,
+ * The dependency arrows (README.md, 各部分如何配合) fail the lint when broken: each forbidden import below is an error,
  * each allowed one is not. Files are virtual (ESLint's Linter with the rule alone), placed by path.
  */
 import { join } from 'node:path';

@@ -1,6 +1,6 @@
 /**
  * Replays every `database.*` request the real wx-server-sdk 4.0.2 sent (captured in
- * shared/reference/wx-server-sdk-4.0.2-requests.jsonl), in order, against a fresh engine, and checks each
+ * emulator/testing/fixtures/wx-server-sdk-4.0.2-requests.jsonl), in order, against a fresh engine, and checks each
  * reply. The captured transaction ids (from the capture server) are mapped to the ids this engine hands out.
  */
 import { readFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { DbEngine } from './engine';
 import { Client, dataOf, listOf, openEngine, removeDir } from './testing';
 
-const CAPTURE = join(__dirname, '../../../shared/reference/wx-server-sdk-4.0.2-requests.jsonl');
+const CAPTURE = join(__dirname, '../testing/fixtures/wx-server-sdk-4.0.2-requests.jsonl');
 
 type Body = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
 /**
  * The document database behind the emulator's `database.*` protocol actions (see
- * shared/reference/CLOUDBASE-PROTOCOL.md). One engine holds every env; each `envName` is its own database.
+ * docs/CLOUDBASE-PROTOCOL.md). One engine holds every env; each `envName` is its own database.
  *
  * Request handling is synchronous up to the point of durability: a request reads and changes memory in one go
  * (so requests are atomic with respect to each other without locks), then waits for its journal record to be

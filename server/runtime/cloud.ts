@@ -1,7 +1,7 @@
 /**
  * The one module that loads wx-server-sdk. `cloud.init()` runs at module load, as WeChat's guide asks, with
  * DYNAMIC_CURRENT_ENV so a function always talks to the environment it is deployed in (locally: the emulator
- * named by TCB_ENV / TCB_CONTEXT_CNFG, see ../shared/reference/CLOUDBASE-PROTOCOL.md).
+ * named by TCB_ENV / TCB_CONTEXT_CNFG, see docs/CLOUDBASE-PROTOCOL.md).
  */
 import cloud from 'wx-server-sdk';
 
