@@ -1,11 +1,15 @@
 /**
  * Query, update and aggregation semantics, all delegated to mingo (MongoDB's language for in-memory objects):
  * we choose candidates (collection.ts) and mingo decides what matches, how to sort, project, update, aggregate.
+ * mingo runs with our operator set (operators.ts: its own, with MongoDB's behaviour where the two differ).
  */
-import { Aggregator, Query, update } from 'mingo';
+import { Aggregator } from 'mingo/aggregator';
+import { Query } from 'mingo/query';
+import { update } from 'mingo/updater';
 import type { Collection, Stored } from './collection';
 import { cloneValue, isPlainObject, type Doc } from './ejson';
 import { DbError } from './errors';
+import { OPERATORS } from './operators';
 
 type MingoOptions = NonNullable<ConstructorParameters<typeof Query>[1]>;
 
@@ -14,7 +18,8 @@ type MingoOptions = NonNullable<ConstructorParameters<typeof Query>[1]>;
  * the emulator; the cloud does not run user JS in the database either.
  */
 export function mingoOptions(resolve?: (name: string) => Doc[]): MingoOptions {
-  return resolve ? { scriptEnabled: false, collectionResolver: resolve } : { scriptEnabled: false };
+  const base = { scriptEnabled: false, context: OPERATORS };
+  return resolve ? { ...base, collectionResolver: resolve } : base;
 }
 
 const BASE_OPTIONS = mingoOptions();
