@@ -24,7 +24,23 @@ afterAll(async () => {
   await emu.dispose();
 });
 
+async function sdkError(p: Promise<unknown>): Promise<{ errCode: number; errMsg: string }> {
+  try {
+    await p;
+  } catch (e) {
+    return e as { errCode: number; errMsg: string };
+  }
+  throw new Error('expected the SDK call to fail');
+}
+
 const ids = (docs: Array<{ _id: unknown }>) => docs.map((d) => d._id).sort();
+
+/**
+ * wx-server-sdk 4.0.2 does not expose `db.ObjectId` or `where().updateAndReturn()`, but it runs on
+ * @cloudbase/node-sdk 3.17.2, whose database object it keeps as `_db`: the client Tencent's own tests use,
+ * configured by the same `cloud.init()`. Reads still go through wx-server-sdk where it has the call.
+ */
+const nodeSdkDb = (): Untyped => db._db;
 
 describe('queries', () => {
   beforeAll(async () => {
@@ -46,6 +62,46 @@ describe('queries', () => {
     expect(ids(gt.data)).toEqual(['positive']);
     const exists = await db.collection('tagged').where({ tags: _.elemMatch({ value: _.exists(true) }) }).get();
     expect(ids(exists.data)).toEqual(['negative', 'positive']);
+  });
+});
+
+describe('ObjectId values', () => {
+  test('an ObjectId value, and an _id that is one, read back as their hex string', async () => {
+    const hex = '5f1b2c3d4e5f60718293a4b5';
+    const idHex = '65a000000000000000000001';
+    await db.createCollection('oids');
+    const ObjectId = (id: string) => nodeSdkDb().ObjectId({ id });
+    await db.collection('oids').add({ data: { _id: 'plain', ref: ObjectId(hex), list: [ObjectId(hex)] } });
+    await db.collection('oids').add({ data: { _id: ObjectId(idHex), n: 1 } });
+
+    const plain = (await db.collection('oids').doc('plain').get()).data;
+    expect(plain.ref).toBe(hex);
+    expect(plain.list).toEqual([hex]);
+    const byWhere = (await db.collection('oids').where({ n: 1 }).get()).data;
+    expect(byWhere).toEqual([{ _id: idHex, n: 1 }]);
+    // A query by the ObjectId still finds the document.
+    expect((await db.collection('oids').where({ ref: ObjectId(hex) }).count()).total).toBe(1);
+    // Aggregation replies too.
+    const agg = await db.collection('oids').aggregate().match({ _id: 'plain' }).project({ _id: 0, ref: 1 }).end();
+    expect(agg.list).toEqual([{ ref: hex }]);
+  });
+});
+
+describe('write counts', () => {
+  beforeAll(async () => {
+    await db.createCollection('counts');
+    await db.collection('counts').add({ data: { _id: 'same', a: 1, b: 'x' } });
+  });
+
+  test('doc(id).set() with the content already there answers updated: 1', async () => {
+    const r = await db.collection('counts').doc('same').set({ data: { a: 1, b: 'x' } });
+    expect(r.stats.updated).toBe(1);
+  });
+
+  test('an update-and-return that sets a value already there answers updated: 1', async () => {
+    const r = await nodeSdkDb().collection('counts').where({ _id: 'same' }).updateAndReturn({ a: 1 });
+    expect(r.updated).toBe(1);
+    expect(r.doc).toMatchObject({ _id: 'same', a: 1, b: 'x' });
   });
 });
 
@@ -79,5 +135,63 @@ describe('aggregation', () => {
       .project({ _id: 0, i: $.indexOfCP(['$cn', '会员']), j: $.indexOfCP(['$s', 'o', 5]), k: $.indexOfCP(['$cn', 'x']) })
       .end();
     expect(r.list).toEqual([{ i: 2, j: 7, k: -1 }]);
+  });
+});
+
+describe('transaction errors carry the cloud’s messages', () => {
+  const NOT_EXIST = '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds.';
+  const CONFLICT = '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others.';
+
+  beforeAll(async () => {
+    await db.createCollection('txn');
+    await db.collection('txn').add({ data: { _id: '1', category: 'Web' } });
+  });
+
+  test('a committed transaction cannot be used again: TransactionNotExist', async () => {
+    const t = await db.startTransaction();
+    await t.commit();
+    const err = await sdkError(t.collection('txn').doc('1').set({ data: { category: 'Node.js' } }));
+    expect(err.errCode).toBe(-501001);
+    expect(err.errMsg).toContain(NOT_EXIST);
+  });
+
+  test('a rolled-back transaction cannot commit: TransactionNotExist', async () => {
+    const t = await db.startTransaction();
+    await t.rollback();
+    let raw: Untyped;
+    try {
+      await t.commit();
+    } catch (e) {
+      raw = e;
+    }
+    // A commit's failure reaches the caller as the SDK's raw reply (code + message).
+    expect(raw).toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL' });
+    expect(String(raw.message)).toContain(NOT_EXIST);
+  });
+
+  test('a write over a change made after the transaction began: TransactionConflict', async () => {
+    const t = await db.startTransaction();
+    await t.collection('txn').doc('1').get();
+    await db.collection('txn').doc('1').set({ data: { category: 'changed outside' } });
+    const err = await sdkError(t.collection('txn').doc('1').update({ data: { category: 'inside' } }));
+    expect(err.errCode).toBe(-501001);
+    expect(err.errMsg).toContain(CONFLICT);
+    // The cloud ends a transaction that conflicted: using it again says it no longer exists.
+    expect((await sdkError(t.collection('txn').doc('1').get())).errMsg).toContain(NOT_EXIST);
+  });
+
+  test('a conflict at commit is still retried by runTransaction', async () => {
+    let runs = 0;
+    const result = await db.runTransaction(async (t: Untyped) => {
+      runs += 1;
+      const doc = (await t.collection('txn').doc('1').get()).data;
+      await t.collection('txn').doc('1').update({ data: { category: `${doc.category}+` } });
+      // A write outside the transaction lands before the first attempt commits.
+      if (runs === 1) await db.collection('txn').doc('1').update({ data: { category: 'raced' } });
+      return doc.category;
+    });
+    expect(runs).toBe(2);
+    expect(result).toBe('raced');
+    expect((await db.collection('txn').doc('1').get()).data.category).toBe('raced+');
   });
 });

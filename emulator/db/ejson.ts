@@ -105,6 +105,32 @@ export function toEJSON(v: unknown): string {
   return EJSON.stringify(v as Parameters<typeof EJSON.stringify>[0], { relaxed: false });
 }
 
+/**
+ * A value as a reply shows it: ObjectIds become their hex string, as the cloud hands them back (Tencent's SDK
+ * tests read `db.ObjectId` values and ObjectId `_id`s as strings; the SDK itself would turn an `{"$oid"}` into
+ * `{}`). Stored documents keep the ObjectId, so queries by ObjectId still match.
+ */
+function withHexIds(v: unknown): unknown {
+  if (v instanceof ObjectId) return v.toHexString();
+  if (Array.isArray(v)) return v.map(withHexIds);
+  if (isPlainObject(v)) {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v)) out[k] = withHexIds(v[k]);
+    return out;
+  }
+  return v;
+}
+
+/** Canonical EJSON text of a document in a reply (`list`, `doc`). */
+export function toReplyEJSON(doc: unknown): string {
+  return toEJSON(withHexIds(doc));
+}
+
+/** The reply text of a stored document: its cached EJSON, unless it holds an ObjectId (rare: re-encoded then). */
+export function replyJson(stored: { doc: Doc; json: string }): string {
+  return stored.json.includes('"$oid"') ? toReplyEJSON(stored.doc) : stored.json;
+}
+
 /** Deep copy of an in-memory value. Dates and RegExps are copied; ObjectIds are immutable and shared. */
 export function cloneValue<T>(v: T): T {
   if (Array.isArray(v)) return v.map((x: unknown) => cloneValue(x)) as T;

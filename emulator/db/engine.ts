@@ -18,13 +18,19 @@
  * - getDocument limit: default 100, capped at 1000 server-side as well (the SDK does both client-side).
  * - Documents over 512 KB of EJSON, `$`/dotted/`__proto__` field names, and `_id`s other than string/number/
  *   ObjectId are refused.
- * - `updated` counts documents actually changed (MongoDB's nModified); an update that changes nothing reports 0.
+ * - `updated`: a DOC update or set() and an updateAndReturn count the matched document, changed or not (the
+ *   cloud answers 1 to a set() of the same content, Tencent's SDK tests). A WHERE update counts the documents it
+ *   changed (MongoDB's nModified): what the cloud answers when nothing changes is not known, so project code
+ *   must be right with either count.
+ * - ObjectId values (and `_id`s) are stored as ObjectIds but read back as their hex string, as from the cloud.
  * - Multi-document updates/removes are all-or-nothing (MongoDB may stop half-way on an error).
  * - `$inc`/`$mul` on a non-number and array operators on a non-array fail, as in MongoDB (mingo alone skips them).
  * - Inside a transaction only single-document operations are accepted (WHERE get/update/remove, count and
  *   aggregate with a transactionId are refused). A transaction belongs to the env that started it.
- * - A transaction used after it expired, was rolled back after a conflict, or finished: DATABASE_TRANSACTION_FAIL,
- *   the message saying which (abort included). Non-transactional writes take no locks; a transaction that loses
+ * - A transaction used after it expired, was rolled back after a conflict, or finished (abort included), or by
+ *   another env: DATABASE_TRANSACTION_FAIL with the cloud's `[ResourceUnavailable.TransactionNotExist] …` text;
+ *   a write conflict: DATABASE_TRANSACTION_CONFLICT with its `[ResourceUnavailable.TransactionConflict] …` text
+ *   (both as Tencent's SDK tests expect them). Non-transactional writes take no locks; a transaction that loses
  *   to one fails at its next write of that document or at commit (first committer wins).
  * - Aggregation: no default limit; `$out`/`$merge` and server-side JS (`$where`, `$function`, `$accumulator`)
  *   are refused; `$lookup` of a missing collection joins nothing, as in MongoDB.
@@ -46,7 +52,9 @@ import {
   isDocId,
   isPlainObject,
   newDocId,
+  replyJson,
   toEJSON,
+  toReplyEJSON,
   type Doc,
   type DocId,
 } from './ejson';
@@ -66,7 +74,7 @@ import {
   upsertSeed,
   type UpdateSpec,
 } from './query';
-import { TransactionManager, type Transaction } from './transactions';
+import { TRANSACTION_CONFLICT, TransactionManager, type Transaction } from './transactions';
 
 export interface DbEngineOptions {
   dataDir: string;
@@ -329,7 +337,7 @@ export class DbEngine {
       const { key, rest } = docTarget(filter);
       const found = txn ? this.txnView(txn, coll, key) : coll.get(key);
       const docs = found && (!rest || compileFilter(filter).test(found.doc)) ? [found] : [];
-      const list = projection ? project(docs.map((d) => d.doc), projection).map(toEJSON) : docs.map((d) => d.json);
+      const list = projection ? project(docs.map((d) => d.doc), projection).map(toReplyEJSON) : docs.map(replyJson);
       return this.read({ data: { list } });
     }
 
@@ -342,7 +350,7 @@ export class DbEngine {
       order = decodeObject(b.order, this.now, 'order');
       checkOrder(order);
     }
-    const list = find(coll, { filter, order, offset, limit, projection }, toEJSON);
+    const list = find(coll, { filter, order, offset, limit, projection });
     return this.read({ data: { list } });
   }
 
@@ -391,7 +399,7 @@ export class DbEngine {
       return c ? [...c.docs.values()].map((s) => cloneValue(s.doc)) : [];
     };
     const out = aggregate(pipeline, input.map((s) => cloneValue(s.doc)), resolve);
-    return this.read({ data: { list: out.map(toEJSON) } });
+    return this.read({ data: { list: out.map(toReplyEJSON) } });
   }
 
   // ---- writes ----
@@ -494,7 +502,7 @@ export class DbEngine {
           // MongoDB transaction's update does (stricter for conflicts).
           this.checkTxnWrite(txn, coll, key);
           this.txns.write(txn, { coll, key, id, next: next ?? { doc: current.doc, json: current.json } });
-          return this.read({ data: { updated: next ? 1 : 0 } });
+          return this.read({ data: { updated: 1 } });
         }
         if (!upsert || current !== null) return this.read({ data: { updated: 0 } });
         const created = this.upserted(filter, spec, id);
@@ -504,7 +512,8 @@ export class DbEngine {
       }
       if (matches) {
         const next = this.updated(current, spec, id);
-        if (!next) return this.read({ data: { updated: 0 } });
+        // The matched document counts even when nothing changes: the cloud answers 1 to a set() of the same content.
+        if (!next) return this.read({ data: { updated: 1 } });
         coll.put(key, id, next.doc, next.json, ++this.seq, this.keepHistory);
         return this.write({ data: { updated: 1 } }, [{ o: 'p', e: env, c: name, json: next.json }]);
       }
@@ -550,9 +559,10 @@ export class DbEngine {
     const [s] = matchStored(coll, filter, 1);
     if (!s) return this.read({ data: { updated: 0, doc: null } });
     const next = this.updated(s, spec, s.id);
-    if (!next) return this.read({ data: { updated: 0, doc: s.json } });
+    // As for a DOC update, the matched document counts even when the update changes nothing (the cloud's answer).
+    if (!next) return this.read({ data: { updated: 1, doc: replyJson(s) } });
     coll.put(idKey(s.id), s.id, next.doc, next.json, ++this.seq, this.keepHistory);
-    return this.write({ data: { updated: 1, doc: next.json } }, [{ o: 'p', e: env, c: name, json: next.json }]);
+    return this.write({ data: { updated: 1, doc: replyJson(next) } }, [{ o: 'p', e: env, c: name, json: next.json }]);
   }
 
   private removeDocument(b: Reply): Outcome {
@@ -639,15 +649,12 @@ export class DbEngine {
    */
   private checkTxnWrite(txn: Transaction, coll: Collection, key: string): void {
     const owner = this.txns.lockOwner(txn.env, coll.name, key);
-    let why: string | null = null;
-    if (owner && owner !== txn) why = 'another open transaction has written it';
-    else if (coll.createdSeq > txn.snapshot || coll.lastCommitSeq(key) > txn.snapshot) why = 'it was changed after the transaction started';
-    if (why === null) return;
-    this.txns.end(txn, 'conflict');
-    throw new DbError(
-      'DATABASE_TRANSACTION_CONFLICT',
-      `write conflict on ${coll.name}/${key} in transaction ${txn.id}: ${why}; the transaction was rolled back`,
-    );
+    // Another open transaction has written the document, or it was changed after this one started.
+    const conflict = (owner && owner !== txn) || coll.createdSeq > txn.snapshot || coll.lastCommitSeq(key) > txn.snapshot;
+    if (!conflict) return;
+    // As in the cloud, the transaction is over: using it again answers TransactionNotExist.
+    this.txns.end(txn);
+    throw new DbError('DATABASE_TRANSACTION_CONFLICT', TRANSACTION_CONFLICT);
   }
 
   private commitTransaction(b: Reply): Outcome {
@@ -657,12 +664,12 @@ export class DbEngine {
     // Re-check everything: non-transactional writes do not take locks, so they may have committed over ours.
     for (const w of writes) {
       if (this.envs.get(env)?.get(w.coll.name) !== w.coll) {
-        this.txns.end(txn, 'aborted');
+        this.txns.end(txn);
         throw new DbError('DATABASE_COLLECTION_NOT_EXIST', `collection '${w.coll.name}' was deleted; transaction ${txn.id} was rolled back`);
       }
       this.checkTxnWrite(txn, w.coll, w.key);
     }
-    this.txns.end(txn, 'committed');
+    this.txns.end(txn);
     const ops: WriteOp[] = [];
     if (writes.length) {
       // One commit number and one journal record for the whole transaction: it becomes visible and durable at once.
@@ -685,7 +692,7 @@ export class DbEngine {
   private abortTransaction(b: Reply): Outcome {
     const env = envOf(b);
     const txn = this.requireTxn(b, env);
-    this.txns.end(txn, 'aborted');
+    this.txns.end(txn);
     return this.read({ data: {} });
   }
 

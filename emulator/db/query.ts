@@ -7,7 +7,7 @@ import { Aggregator } from 'mingo/aggregator';
 import { Query } from 'mingo/query';
 import { update } from 'mingo/updater';
 import type { Collection, Stored } from './collection';
-import { cloneValue, isPlainObject, type Doc } from './ejson';
+import { cloneValue, isPlainObject, replyJson, toReplyEJSON, type Doc } from './ejson';
 import { DbError } from './errors';
 import { OPERATORS } from './operators';
 
@@ -75,8 +75,8 @@ export interface FindSpec {
   projection?: Doc;
 }
 
-/** getDocument WHERE: filter, then sort / skip / limit / project; returns canonical EJSON strings. */
-export function find(coll: Collection, spec: FindSpec, toJson: (d: Doc) => string): string[] {
+/** getDocument WHERE: filter, then sort / skip / limit / project; returns the reply's canonical EJSON strings. */
+export function find(coll: Collection, spec: FindSpec): string[] {
   let page: Doc[];
   let stored: Stored[] | null = null;
   if (spec.order && Object.keys(spec.order).length) {
@@ -88,10 +88,10 @@ export function find(coll: Collection, spec: FindSpec, toJson: (d: Doc) => strin
     stored = matchStored(coll, spec.filter, spec.limit, spec.offset);
     page = stored.map((s) => s.doc);
   }
-  if (spec.projection && Object.keys(spec.projection).length) return project(page, spec.projection).map(toJson);
+  if (spec.projection && Object.keys(spec.projection).length) return project(page, spec.projection).map(toReplyEJSON);
   // Unprojected, unsorted results reuse the EJSON text cached at write time.
-  if (stored) return stored.map((s) => s.json);
-  return page.map(toJson);
+  if (stored) return stored.map(replyJson);
+  return page.map(toReplyEJSON);
 }
 
 /** Update kinds: `$`-operators (merge) or a whole replacement document (`set()`, i.e. merge: false). */

@@ -18,8 +18,6 @@ export interface TxnWrite {
   readonly next: { readonly doc: Doc; readonly json: string } | null;
 }
 
-export type EndReason = 'committed' | 'aborted' | 'conflict' | 'expired';
-
 export class Transaction {
   /** Writes by `collection \0 key`, in first-write order; the value is the latest state. */
   readonly writes = new Map<string, TxnWrite>();
@@ -36,12 +34,23 @@ export class Transaction {
   ) {}
 }
 
-/** How many finished transaction ids to remember, to say "expired"/"already committed" instead of "unknown". */
-const REMEMBER_FINISHED = 10_000;
+/**
+ * The cloud's replies for a transaction that cannot be used (unknown, expired, committed, rolled back, or
+ * rolled back after a conflict) and for a write conflict, word for word as Tencent's node-sdk tests expect them
+ * (`DATABASE_TRANSACTION_FAIL` and `DATABASE_TRANSACTION_CONFLICT`). wx-server-sdk shows them to function code
+ * as errCode -501001 with this text; `runTransaction` retries on the conflict's code.
+ */
+export const TRANSACTION_NOT_EXIST =
+  '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.';
+export const TRANSACTION_CONFLICT =
+  '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.';
+
+function transactionNotExist(): DbError {
+  return new DbError('DATABASE_TRANSACTION_FAIL', TRANSACTION_NOT_EXIST);
+}
 
 export class TransactionManager {
   readonly active = new Map<string, Transaction>();
-  private readonly finished = new Map<string, EndReason>();
   /** `env \0 collection \0 key` → the open transaction that has written that document. */
   private readonly locks = new Map<string, Transaction>();
 
@@ -54,41 +63,26 @@ export class TransactionManager {
   start(env: string, snapshot: number): Transaction {
     const txn = new Transaction(randomBytes(16).toString('hex'), env, snapshot, Date.now());
     this.active.set(txn.id, txn);
-    txn.timer = setTimeout(() => this.end(txn, 'expired'), this.timeoutMs);
+    txn.timer = setTimeout(() => this.end(txn), this.timeoutMs);
     // The timer must not keep a process (or a test run) alive by itself.
     txn.timer.unref?.();
     return txn;
   }
 
-  /** The open transaction `id` of `env`, or an error reply saying why it cannot be used. */
+  /**
+   * The open transaction `id` of `env`. Whatever the reason it cannot be used (unknown, ended, expired, or
+   * another env's), the reply is the cloud's one TransactionNotExist.
+   */
   get(id: string, env: string): Transaction {
     const txn = this.active.get(id);
-    if (!txn) {
-      const reason = this.finished.get(id);
-      throw new DbError('DATABASE_TRANSACTION_FAIL', reason ? this.describe(id, reason) : `unknown transaction ${id}`);
-    }
+    if (!txn) throw transactionNotExist();
     // The timer may lag behind a busy event loop: check the deadline on every use as well.
     if (Date.now() - txn.startedAt >= this.timeoutMs) {
-      this.end(txn, 'expired');
-      throw new DbError('DATABASE_TRANSACTION_FAIL', this.describe(id, 'expired'));
+      this.end(txn);
+      throw transactionNotExist();
     }
-    if (txn.env !== env) {
-      throw new DbError('DATABASE_TRANSACTION_FAIL', `transaction ${id} belongs to env '${txn.env}', not '${env}'`);
-    }
+    if (txn.env !== env) throw transactionNotExist();
     return txn;
-  }
-
-  describe(id: string, reason: EndReason): string {
-    switch (reason) {
-      case 'expired':
-        return `transaction ${id} expired: it was not committed within ${this.timeoutMs} ms and was rolled back`;
-      case 'conflict':
-        return `transaction ${id} was rolled back after a write conflict`;
-      case 'committed':
-        return `transaction ${id} is already committed`;
-      case 'aborted':
-        return `transaction ${id} was already rolled back`;
-    }
   }
 
   static lockKey(env: string, coll: string, key: string): string {
@@ -105,8 +99,8 @@ export class TransactionManager {
     this.locks.set(TransactionManager.lockKey(txn.env, w.coll.name, w.key), txn);
   }
 
-  /** Ends a transaction for good: releases its locks, forgets its buffer, remembers why it ended. */
-  end(txn: Transaction, reason: EndReason): void {
+  /** Ends a transaction for good (committed, rolled back, conflicted or expired): releases its locks, forgets its buffer. */
+  end(txn: Transaction): void {
     if (!this.active.delete(txn.id)) return;
     clearTimeout(txn.timer);
     for (const w of txn.writes.values()) {
@@ -114,11 +108,6 @@ export class TransactionManager {
       if (this.locks.get(lk) === txn) this.locks.delete(lk);
     }
     txn.writes.clear();
-    this.finished.set(txn.id, reason);
-    if (this.finished.size > REMEMBER_FINISHED) {
-      const oldest = this.finished.keys().next();
-      if (!oldest.done) this.finished.delete(oldest.value);
-    }
     this.onEnd();
   }
 
@@ -131,6 +120,6 @@ export class TransactionManager {
 
   /** Rolls back everything (engine shutdown). */
   endAll(): void {
-    for (const t of [...this.active.values()]) this.end(t, 'aborted');
+    for (const t of [...this.active.values()]) this.end(t);
   }
 }
