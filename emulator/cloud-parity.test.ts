@@ -138,6 +138,35 @@ describe('aggregation', () => {
   });
 });
 
+describe('storage', () => {
+  test('a path with "|", Chinese characters and spaces downloads through the SDK and through its temporary URL', async () => {
+    // The last two also carry the characters that must stay escaped in a URL (%, ?, #).
+    for (const cloudPath of ['exports/u1/名册 2024|final.xlsx', 'exports/u1/a b|c.txt', 'exports/u1/100% 完成 #1?.txt']) {
+      const bytes = Buffer.from(`会员 | ${cloudPath}`);
+      const up = await cloud.uploadFile({ cloudPath, fileContent: bytes });
+      const dl = await cloud.downloadFile({ fileID: up.fileID });
+      expect([cloudPath, Buffer.compare(dl.fileContent, bytes)]).toEqual([cloudPath, 0]);
+      const { fileList } = await cloud.getTempFileURL({ fileList: [up.fileID] });
+      const url: string = fileList[0].tempFileURL;
+      // What @cloudbase/node-sdk itself does with a temporary URL (getFileInfo, downloadFile): encodeURI.
+      expect([cloudPath, Buffer.compare(Buffer.from(await (await fetch(encodeURI(url))).arrayBuffer()), bytes)]).toEqual([cloudPath, 0]);
+      // And a page or a script that uses the URL as it is.
+      expect([cloudPath, Buffer.compare(Buffer.from(await (await fetch(url)).arrayBuffer()), bytes)]).toEqual([cloudPath, 0]);
+    }
+  });
+
+  test('deleteFile and getTempFileURL take at most 50 files (INVALID_PARAM beyond)', async () => {
+    const fileIDs = Array.from({ length: 51 }, (_, i) => `cloud://${emu.envId}.${emu.envId}-emulator/many/${i}.txt`);
+    // node-sdk throws the cloud's reply; wx-server-sdk hands it on with its `code` (errCode -1).
+    const tooMany = { code: 'INVALID_PARAM', errMsg: expect.stringContaining('Invalid request param') as unknown };
+    expect(await sdkError(cloud.getTempFileURL({ fileList: fileIDs }))).toMatchObject(tooMany);
+    expect(await sdkError(cloud.deleteFile({ fileList: fileIDs }))).toMatchObject(tooMany);
+    // Fifty are fine (missing files are reported per file, not as a failed call).
+    expect((await cloud.getTempFileURL({ fileList: fileIDs.slice(0, 50) })).fileList).toHaveLength(50);
+    expect((await cloud.deleteFile({ fileList: fileIDs.slice(0, 50) })).fileList).toHaveLength(50);
+  });
+});
+
 describe('transaction errors carry the cloud’s messages', () => {
   const NOT_EXIST = '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds.';
   const CONFLICT = '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others.';

@@ -12,6 +12,19 @@ import { isEnvName } from './names';
 
 /** Temporary download URLs live this long (seconds); the cloud's default is a day. */
 const DOWNLOAD_MAX_AGE_S = 86_400;
+/** getTempFileURL and deleteFile take at most 50 files per call; the cloud answers more with this reply. */
+const MAX_FILES_PER_CALL = 50;
+const TOO_MANY_FILES = { code: 'INVALID_PARAM', message: 'Invalid request param' };
+
+/**
+ * A temporary URL's path, as the cloud gives it: the file's path as it is (spaces, `|`, Chinese characters
+ * unencoded), because @cloudbase/node-sdk passes the URL through `encodeURI` before downloading it (downloadFile,
+ * getFileInfo). Only `%`, `?` and `#`, which would change how the URL reads, are escaped; `encodeURI` escapes
+ * those escapes once more, which `readSigned` undoes.
+ */
+function rawUrlPath(path: string): string {
+  return path.replace(/[%?#]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
 const UPLOAD_TOKEN_TTL_MS = 10 * 60_000;
 
 export interface StorageOptions {
@@ -115,6 +128,7 @@ export class Storage {
 
   batchGetDownloadUrl(fileList: unknown): Record<string, unknown> {
     if (!Array.isArray(fileList)) return { code: 'STORAGE_REQUEST_FAIL', message: 'file_list must be an array' };
+    if (fileList.length > MAX_FILES_PER_CALL) return { ...TOO_MANY_FILES };
     const expires = Math.floor(this.options.clock.now().getTime() / 1000) + DOWNLOAD_MAX_AGE_S;
     const download_list = fileList.map((item: unknown) => {
       const raw = typeof item === 'object' && item !== null ? (item as Record<string, unknown>).fileid : undefined;
@@ -124,16 +138,22 @@ export class Storage {
         return { fileID, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST', maxAge: 0 };
       }
       const sign = this.sign(`get:${parsed.env}:${parsed.path}:${expires}`);
-      const tempFileURL = `${this.options.baseUrl()}/__storage/files/${encodeURIComponent(parsed.env)}/${parsed.path.split('/').map(encodeURIComponent).join('/')}?t=${expires}&sign=${sign}`;
+      const tempFileURL = `${this.options.baseUrl()}/__storage/files/${encodeURIComponent(parsed.env)}/${rawUrlPath(parsed.path)}?t=${expires}&sign=${sign}`;
       return { fileID, tempFileURL, code: 'SUCCESS', maxAge: DOWNLOAD_MAX_AGE_S };
     });
     return { data: { download_list } };
   }
 
-  /** Serve a temporary URL. Returns null when the signature is wrong, expired, or the file is gone. */
-  readSigned(env: string, path: string, t: string, signature: string): Buffer | null {
-    const clean = safePath(path);
-    if (!clean || !isEnvName(env) || !this.verify(`get:${env}:${clean}:${t}`, signature)) return null;
+  /**
+   * Serve a temporary URL. Returns null when the signature is wrong, expired, or the file is gone. `path` is the
+   * URL's path decoded once; a path with `%`, `?` or `#` that went through the SDK's `encodeURI` needs a second
+   * decoding (see rawUrlPath). Only a path the signature covers is ever served.
+   */
+  readSigned(env: string, decodedPath: string, t: string, signature: string): Buffer | null {
+    const clean = [decodedPath, decodeOnce(decodedPath)]
+      .map((p) => (p === null ? null : safePath(p)))
+      .find((p) => p !== null && this.verify(`get:${env}:${p}:${t}`, signature));
+    if (!clean || !isEnvName(env)) return null;
     if (Number(t) < Math.floor(this.options.clock.now().getTime() / 1000)) return null;
     const file = this.fileOnDisk(env, clean);
     return existsSync(file) ? readFileSync(file) : null;
@@ -141,6 +161,7 @@ export class Storage {
 
   batchDeleteFile(fileIdList: unknown): Record<string, unknown> {
     if (!Array.isArray(fileIdList)) return { code: 'STORAGE_REQUEST_FAIL', message: 'fileid_list must be an array' };
+    if (fileIdList.length > MAX_FILES_PER_CALL) return { ...TOO_MANY_FILES };
     const delete_list = fileIdList.map((fileID: unknown) => {
       const parsed = typeof fileID === 'string' ? this.parseFileId(fileID) : null;
       if (!parsed) return { fileID, code: 'STORAGE_FILE_NONEXIST' };
@@ -150,6 +171,14 @@ export class Storage {
       return { fileID, code: 'SUCCESS' };
     });
     return { data: { delete_list } };
+  }
+}
+
+function decodeOnce(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
   }
 }
 

@@ -13,3 +13,6 @@ export function actorRef(actor: Pick<Actor, 'openid' | 'memberId' | 'name'>): Ac
 export async function audit(db: Db, entry: Omit<AuditDoc, '_id'>): Promise<void> {
   await (db.collection('audit_log') as unknown as { add(o: { data: unknown }): Promise<unknown> }).add({ data: entry });
 }
+
+/** What a change records besides its union and time, for an audit written inside the change's transaction. */
+export type AuditBody = Omit<AuditDoc, '_id' | 'unionId' | 'at'>;

@@ -11,7 +11,7 @@ import type { Db } from '../db';
 import { tables } from '../db/tables';
 import { audit, actorRef } from '../db/audit';
 import { compactDate, publishExport } from '../db/files';
-import type { EventDoc, LedgerDoc, SignupDoc } from '../db/types';
+import type { AuditDoc, EventDoc, LedgerDoc, SignupDoc } from '../db/types';
 import { buildWorkbook, sheet } from '../files/xlsx';
 import { notify } from '../notices/notify';
 import { PayoutRefused, recordPayouts, type PayoutResult } from '../ledger/payout';
@@ -227,6 +227,17 @@ const saveResults: H<'results'> = async (input, { db, actor, now }) => {
         const current = await tx.get<EventDoc>('events', e._id);
         if ((current?.prizeVersion ?? 0) !== version) throw new StalePrizes();
         await tx.update('events', e._id, { prizeVersion: version + 1, results: text, updatedAt: now });
+        // The audit of these prizes, in their transaction (one per prize version of the event).
+        await tx.insert<AuditDoc & { _id: string }>('audit_log', {
+          _id: `${e._id}:results:${version + 1}`,
+          unionId: actor.unionId,
+          at: now,
+          actor: actorRef(actor),
+          action: 'event.results',
+          target: { kind: 'event', id: e._id, label: e.title },
+          from: null,
+          to: { summary: `${text !== e.results ? '更新比赛结果，' : ''}登记奖品 ${payouts.length} 项` },
+        });
       });
     } catch (error) {
       if (!(error instanceof PayoutRefused)) throw error;
@@ -254,7 +265,8 @@ const saveResults: H<'results'> = async (input, { db, actor, now }) => {
     }),
     now,
   );
-  if (added > 0 || text !== e.results) {
+  // Prizes were audited in their transaction; a change of the results text alone is audited here.
+  if (payouts.length === 0 && text !== e.results) {
     await audit(db, { unionId: actor.unionId, at: now, actor: actorRef(actor), action: 'event.results', target: { kind: 'event', id: e._id, label: e.title }, from: null, to: { summary: `${text !== e.results ? '更新比赛结果，' : ''}登记奖品 ${added} 项` } });
   }
   return { results: text, prizes };

@@ -43,31 +43,31 @@ export const ledgerRecord: H<'ledgerRecord'> = async (input, { db, actor, now })
     note: input.note,
     approvedBy: actorRef(actor),
     now,
-  });
-  if (!result.repeated) {
-    await audit(db, {
-      unionId: actor.unionId,
-      at: now,
+    audit: (entry) => ({
       actor: actorRef(actor),
       action: 'ledger.record',
-      target: { kind: 'ledger', id: result.entry._id, label: `${ruleLabel(result.entry.item, result.entry.holiday ?? undefined)}${member ? ` · ${member.name}` : ''}` },
+      target: { kind: 'ledger', id: entry._id, label: `${ruleLabel(entry.item, entry.holiday ?? undefined)}${member ? ` · ${member.name}` : ''}` },
       from: null,
-      to: { amountFen: result.entry.amountFen, summary: `${(result.entry.amountFen / 100).toFixed(2)} 元，依据：${result.entry.rule.source}` },
-    });
-  }
+      to: { amountFen: entry.amountFen, summary: `${(entry.amountFen / 100).toFixed(2)} 元，依据：${entry.rule.source}` },
+    }),
+  });
   return { entry: ledgerEntryView(result.entry), warnings: result.warnings };
 };
 
 export const ledgerReverse: H<'ledgerReverse'> = async (input, { db, actor, now }) => {
-  const reversal = await reversePayout(db, { unionId: actor.unionId, entryId: input.entryId, reason: input.reason, approvedBy: actorRef(actor), now });
-  await audit(db, {
+  const reversal = await reversePayout(db, {
     unionId: actor.unionId,
-    at: now,
-    actor: actorRef(actor),
-    action: 'ledger.reverse',
-    target: { kind: 'ledger', id: input.entryId, label: `${ruleLabel(reversal.item, reversal.holiday ?? undefined)}${reversal.memberName ? ` · ${reversal.memberName}` : ''}` },
-    from: { amountFen: -reversal.amountFen },
-    to: { amountFen: 0, summary: `冲正 ${(-reversal.amountFen / 100).toFixed(2)} 元：${input.reason}` },
+    entryId: input.entryId,
+    reason: input.reason,
+    approvedBy: actorRef(actor),
+    now,
+    audit: (r) => ({
+      actor: actorRef(actor),
+      action: 'ledger.reverse',
+      target: { kind: 'ledger', id: input.entryId, label: `${ruleLabel(r.item, r.holiday ?? undefined)}${r.memberName ? ` · ${r.memberName}` : ''}` },
+      from: { amountFen: -r.amountFen },
+      to: { amountFen: 0, summary: `冲正 ${(-r.amountFen / 100).toFixed(2)} 元：${input.reason}` },
+    }),
   });
   return { entry: ledgerEntryView(reversal) };
 };

@@ -17,7 +17,8 @@ import { shanghaiYear } from '../../src/core/time';
 import { isDuplicateKeyError, type Db } from '../db';
 import { inTransaction, type Tx } from '../db/transaction';
 import { tables } from '../db/tables';
-import type { ActorRef, BudgetDoc, LedgerDoc, MemberDoc, MemberYearDoc, PolicyDoc } from '../db/types';
+import type { ActorRef, AuditDoc, BudgetDoc, LedgerDoc, MemberDoc, MemberYearDoc, PolicyDoc } from '../db/types';
+import type { AuditBody } from '../db/audit';
 
 export const budgetId = (unionId: string, year: number, line: string) => `${unionId}:${year}:${line}`;
 export const policyId = (unionId: string, year: number) => `${unionId}:${year}`;
@@ -32,7 +33,18 @@ export interface PayoutRequest {
   note: string;
   approvedBy: ActorRef;
   now: Date;
+  /**
+   * The audit record of this payout, written in its transaction under `<entry id>:audit`: a payout is never
+   * recorded without its audit, whatever fails after the commit (a retry then answers "repeated").
+   */
+  audit?: (entry: LedgerDoc) => AuditBody;
 }
+
+/**
+ * Payouts wait for their turn rather than fail: a budget line is one hot document while a batch pays, and a
+ * CONFLICT reply is no decision. Bounded well inside the functions' 20-second timeout.
+ */
+const CONTENDED = { retries: 60, withinMs: 12_000 };
 
 const noPolicy = (year: number) => `尚未设置 ${year} 年度政策，不能登记支出：请先在"年度政策"中设置`;
 
@@ -171,8 +183,12 @@ export async function recordPayouts(db: Db, unionId: string, reqs: readonly Payo
       for (const b of budgets.values()) if (b) await tx.update('budgets', b._id, { spentFen: b.spentFen, count: b.count, updatedAt: b.updatedAt });
       for (const [id, y] of years) if (y) await tx.update('member_years', id, { facts: y.facts });
       for (const r of out.values()) await tx.insert('ledger', r.entry);
+      for (const { req } of fresh) {
+        const r = out.get(req.entryId);
+        if (r && req.audit) await tx.insert<AuditDoc & { _id: string }>('audit_log', { _id: `${r.entry._id}:audit`, unionId, at: req.now, ...req.audit(r.entry) });
+      }
       return out;
-    });
+    }, CONTENDED);
     return reqs.map((req) => made.get(req.entryId) ?? repeated(existing.get(req.entryId) as LedgerDoc));
   } catch (error) {
     // The same entry ids recorded by a concurrent call: that one stands, this one is the same act.
@@ -189,7 +205,10 @@ export async function recordPayouts(db: Db, unionId: string, reqs: readonly Payo
  * A correction: a reversing entry with the negated amount, in the same transaction as the budget totals and
  * the member's year. The original is never edited; each entry can be reversed once.
  */
-export async function reversePayout(db: Db, args: { unionId: string; entryId: string; reason: string; approvedBy: ActorRef; now: Date }): Promise<LedgerDoc> {
+export async function reversePayout(
+  db: Db,
+  args: { unionId: string; entryId: string; reason: string; approvedBy: ActorRef; now: Date; audit?: (reversal: LedgerDoc) => AuditBody },
+): Promise<LedgerDoc> {
   const original = await tables(db).ledger.byId(args.entryId);
   if (!original || original.unionId !== args.unionId) throw new AppError('NOT_FOUND', '台账中没有这条记录');
   if (original.reverses) throw new AppError('CONFLICT', '这是一条冲正记录，不能再次冲正');
@@ -214,8 +233,9 @@ export async function reversePayout(db: Db, args: { unionId: string; entryId: st
       await tx.update('budgets', budget._id, { spentFen: budget.spentFen - original.amountFen, count: budget.count - 1, updatedAt: args.now });
       if (mine && myId) await tx.update('member_years', myId, { facts: [...mine.facts, toFact(reversal)] });
       await tx.insert('ledger', reversal);
+      if (args.audit) await tx.insert<AuditDoc & { _id: string }>('audit_log', { _id: `${reversal._id}:audit`, unionId: args.unionId, at: args.now, ...args.audit(reversal) });
       return reversal;
-    });
+    }, CONTENDED);
   } catch (error) {
     if (isDuplicateKeyError(error)) throw new AppError('CONFLICT', '这条记录已经冲正过了');
     throw error;
