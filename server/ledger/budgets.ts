@@ -34,9 +34,13 @@ export const budgetSet: H<'budgetSet'> = async (input, { db, actor, now }) => {
   if (before) {
     // Conditional on what is spent, so a payout landing in between cannot leave spending above the budget.
     const updated = await budgets.updateWhere({ _id: id, spentFen: db.command.lte(input.amountFen) }, { amountFen: input.amountFen, updatedAt: now });
-    if (updated !== 1) {
+    // 0 does not prove the condition failed: an update that changes nothing (the same amount at the same instant)
+    // may be counted 0 or 1, the cloud's count for it being unknown. The line already holding the amount means done.
+    if (updated === 0) {
       const current = await budgets.byId(id);
-      throw new AppError('VALIDATION_FAILED', `${BUDGET_LINE_LABELS[input.line]}本年已支出 ${formatYuan(current?.spentFen ?? 0)} 元，预算不能低于已支出金额`, [{ path: ['amountFen'], message: '预算不能低于已支出金额' }]);
+      if (current?.amountFen !== input.amountFen) {
+        throw new AppError('VALIDATION_FAILED', `${BUDGET_LINE_LABELS[input.line]}本年已支出 ${formatYuan(current?.spentFen ?? 0)} 元，预算不能低于已支出金额`, [{ path: ['amountFen'], message: '预算不能低于已支出金额' }]);
+      }
     }
   }
   await audit(db, {

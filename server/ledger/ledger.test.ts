@@ -4,6 +4,7 @@
  */
 import { buildWorld, person, SETUP_CODES, type Reply, type World } from '../testing/world';
 import { readFirstSheet } from '../files/xlsx';
+import { connectSdk } from '../../emulator/sdk-client';
 
 let w: World;
 const YEAR = 2026;
@@ -59,6 +60,27 @@ describe('policy', () => {
     expect(after.data.policy.holidays.midAutumn.capFen).toBe(30000);
     const wrongYear = await w.call('officer', 'ledger', 'policySave', { year: 2025, profile: p.data.policy });
     expect(wrongYear).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('年度') } });
+  });
+});
+
+describe('budgets', () => {
+  test('saving a budget line again at the same instant is accepted, whatever count the update that changes nothing answers', async () => {
+    // The handler runs in this process, with the real SDK against the emulator, so that both saves carry the very
+    // same `now`: the second conditional update then changes nothing, and what the cloud counts for that (0 or 1)
+    // is not known. The emulator answers 0; the answer to the officer must not depend on it.
+    connectSdk(w.emu.url, w.emu.envId);
+    const { database } = await import('../db');
+    const { loadActor } = await import('../runtime/actor');
+    const { budgetSet } = await import('./budgets');
+    const db = database();
+    const actor = await loadActor(db, w.openids.officer);
+    if (!actor) throw new Error('the officer has no account');
+    const ctx = { db, actor, openid: actor.openid, requestId: 'same-instant', now: new Date('2026-11-20T02:30:00.000Z') };
+    const input = { year: YEAR, line: 'birthday', amountFen: 12_000 * 100 } as const;
+    await expect(budgetSet(input, ctx)).resolves.toMatchObject({ amountFen: 12_000 * 100 });
+    await expect(budgetSet(input, ctx)).resolves.toMatchObject({ amountFen: 12_000 * 100 });
+    // Put the line back as the other tests expect it.
+    await budgetSet({ ...input, amountFen: 10_000 * 100 }, ctx);
   });
 });
 
