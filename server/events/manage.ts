@@ -15,7 +15,7 @@ import type { EventDoc } from '../db/types';
 import { notify } from '../notices/notify';
 import { changeEvent, eventOf } from './seats';
 import { coverUrls } from './member';
-import { coverOf, eventAdminView } from './views';
+import { coverOf, eventAdminRowView, eventAdminView } from './views';
 import { changedNotice, eventCancelledNotice, promotedNotice } from './messages';
 
 type H<K extends ActionName<EventsContract>> = Handler<EventsContract, K, ActorContext>;
@@ -78,7 +78,7 @@ async function checkMemberIds(db: Db, unionId: string, ids: string[] | undefined
 export const adminList: H<'adminList'> = async (input, { db, actor }) => {
   const { items, total } = await tables(db).events.findPage({ unionId: actor.unionId }, ['startsAt', 'desc'], input.page, input.pageSize);
   const covers = await coverUrls(items);
-  return { items: items.map((e) => eventAdminView(e, coverOf(covers, e))), total, page: input.page, pageSize: input.pageSize };
+  return { items: items.map((e) => eventAdminRowView(e, coverOf(covers, e))), total, page: input.page, pageSize: input.pageSize };
 };
 
 export const adminGet: H<'adminGet'> = async (input, { db, actor }) => adminView(await eventOf(db, input.eventId, actor.unionId));

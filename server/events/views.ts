@@ -108,6 +108,10 @@ export function eventDetailView(e: EventDoc, member: MemberDoc, mine: SignupDoc 
   };
 }
 
+export function eventAdminRowView(e: EventDoc, coverUrl: string | null = null) {
+  return { ...baseCard(e, coverUrl), signupOpensAt: e.signupOpensAt, confirmedCount: e.confirmedCount, seatsTaken: e.seatsTaken, checkedInCount: e.checkedInCount };
+}
+
 export function eventAdminView(e: EventDoc, coverUrl: string | null = null) {
   return {
     ...baseCard(e, coverUrl),

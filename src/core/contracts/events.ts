@@ -133,6 +133,15 @@ export const eventDetail = eventCard.extend({
 export type EventDetail = z.infer<typeof eventDetail>;
 
 /** What an officer sees of an event (for the admin list and the editor). */
+/** An event in the officers' list: the card and its counts, nothing heavy (no audience list, questions or texts). */
+export const eventAdminRow = eventCard.omit({ joinable: true, reason: true, mine: true }).extend({
+  signupOpensAt: isoDate,
+  confirmedCount: z.number().int(),
+  seatsTaken: z.number().int(),
+  checkedInCount: z.number().int(),
+});
+export type EventAdminRow = z.infer<typeof eventAdminRow>;
+
 export const eventAdminView = eventCard.omit({ joinable: true, reason: true, mine: true }).extend({
   description: z.string(),
   coverFileID: z.string().nullable(),
@@ -223,7 +232,7 @@ export const eventsContract = defineContract('events', {
   adminList: {
     summary: 'Every event of the union, newest start first (officers).',
     input: z.object({ page, pageSize }).strict(),
-    output: z.object({ items: z.array(eventAdminView), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
+    output: z.object({ items: z.array(eventAdminRow), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
   },
   adminGet: {
     summary: 'One event as its officers see it.',

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
-import type { EventAdminView } from '@/core/contracts/events';
+import type { EventAdminRow } from '@/core/contracts/events';
 import { ActionButton } from '@/components/ActionButton';
 import { CallView } from '@/components/CallView';
 import { EmptyState } from '@/components/EmptyState';
@@ -58,7 +58,7 @@ function EventAdmin() {
   );
 }
 
-function EventRow({ event: e, onOpen }: { event: EventAdminView; onOpen: () => void }) {
+function EventRow({ event: e, onOpen }: { event: EventAdminRow; onOpen: () => void }) {
   const status = adminStatus(e);
   return (
     <View className='evadmin__row' hoverClass='evadmin__row--pressed' ariaRole='link' ariaLabel={e.title} onClick={onOpen}>
