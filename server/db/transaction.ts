@@ -47,8 +47,10 @@ function txApi(t: RawTx): Tx {
         const r = await t.collection(collection).doc(id).get();
         return (r.data as T | null) ?? null;
       } catch (error) {
-        // The SDK reports a missing document inside a transaction as an error "… does not exist".
-        if (/not exist/i.test(String((error as { errMsg?: string }).errMsg ?? (error as Error).message))) return null;
+        // The SDK reports a missing document inside a transaction as "document with _id … does not exist" (thrown
+        // as a string or wrapped). Only that: a transaction that no longer exists on the server must stay an error.
+        const text = typeof error === 'string' ? error : String((error as { errMsg?: string }).errMsg ?? (error as Error).message);
+        if (/document with _id .* does not exist/i.test(text)) return null;
         throw error;
       }
     },

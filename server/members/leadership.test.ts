@@ -89,6 +89,8 @@ describe('a union always keeps a chair and an officer', () => {
     });
     expect(await w.call('otherOfficer', 'members', 'rolesRevoke', { memberId: w.ids.otherChair, role: 'officer' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await rolesOf(w.ids.chair)).toEqual(expect.arrayContaining(['chair', 'officer']));
+    // A member that does not exist is read as missing inside the transaction, and said so.
+    expect(await w.call('chair', 'members', 'rolesGrant', { memberId: `${w.unionA}:NOBODY`, role: 'auditor' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   test('an officer marked 调离 loses the role only while another officer remains; the audit records it', async () => {
