@@ -21,7 +21,9 @@ interface SplitChunks {
  *
  * Build-time settings come from the shell environment, not from .env files, so CI and `npm start` can set them:
  *   TARO_APP_GATEWAY    H5 only: origin of the emulator gateway; '' (default) means the page's own origin,
- *                       which is how `npm start` serves the H5 app.
+ *                       which is how `npm start` serves the H5 app. The emulator grants no cross-origin access
+ *                       (a web page must not reach a developer's local system), so another origin works only
+ *                       behind a proxy that serves app and gateway as one origin.
  *   TARO_APP_CLOUD_ENV  weapp only: the CloudBase environment id. Unset means `Taro.cloud.init()` without an
  *                       env, i.e. the environment selected in WeChat DevTools (DYNAMIC_CURRENT_ENV semantics).
  *   TARO_APP_EVENT_TEMPLATE_ID  weapp only: the subscribe-message template of event notices (the same id as the
