@@ -4,6 +4,7 @@
  * named members with eight questions, the longest texts), must come back under half of it. The documents are
  * copies of ones the functions wrote, enlarged in the database — the lists are then read through the gateway.
  */
+import { eventInput } from './testing/events';
 import { connectSdk } from '../emulator/sdk-client';
 import { buildWorld, person, type Reply, type World } from './testing/world';
 
@@ -42,19 +43,7 @@ beforeAll(async () => {
   expect(await w.call('chair', 'ledger', 'policySave', { year: 2026, templateId: 'zibo-kjj-2017' })).toMatchObject({ ok: true });
   expect(await w.call('officer', 'ledger', 'budgetSet', { year: 2026, line: 'care', amountFen: 10_000_000 })).toMatchObject({ ok: true });
   expect(await w.call('officer', 'ledger', 'ledgerRecord', { item: 'care_hospitalisation', memberId: w.ids.member, amountFen: 10_000, form: 'cash', illnessKey: 'k', note: text(200), requestKey: 'reply-size-ledger-1' })).toMatchObject({ ok: true });
-  const published = await w.call('officer', 'events', 'publish', {
-    title: '羽毛球友谊赛',
-    kind: 'badminton',
-    description: '',
-    place: '羽毛球馆',
-    startsAt: '2026-11-28T09:00:00+08:00',
-    endsAt: '2026-11-28T11:30:00+08:00',
-    capacity: 100,
-    signupOpensAt: '2026-11-19T09:00:00+08:00',
-    signupClosesAt: '2026-11-26T18:00:00+08:00',
-    cancelDeadline: '2026-11-27T12:00:00+08:00',
-    requestKey: 'reply-size-event-1',
-  });
+  const published = await w.call('officer', 'events', 'publish', eventInput('reply-size-event-1'));
   const eventId = (published.data as { event: { id: string } }).event.id;
   expect(await w.call('member', 'events', 'signup', { eventId })).toMatchObject({ ok: true });
 

@@ -3,6 +3,7 @@
  * and before the day a right code and a wrong one get the same answer. Saturday 2026-11-28; the clock starts on
  * the 20th.
  */
+import { eventInput } from '../testing/events';
 import { buildWorld, type Reply, type World } from '../testing/world';
 import { addCrowd, type CrowdMember } from '../testing/crowd';
 import { CHECKIN_LIMIT, EVENT_CHECKIN_LIMIT } from './member';
@@ -14,19 +15,7 @@ let event: { id: string; eventCode: string };
 beforeAll(async () => {
   w = await buildWorld();
   w.emu.clock.set('2026-11-20T02:00:00.000Z');
-  const r = await w.call('officer', 'events', 'publish', {
-    title: '健步走',
-    kind: 'outing',
-    description: '',
-    place: '人民公园',
-    startsAt: '2026-11-28T09:00:00+08:00',
-    endsAt: '2026-11-28T11:30:00+08:00',
-    capacity: 100,
-    signupOpensAt: '2026-11-19T09:00:00+08:00',
-    signupClosesAt: '2026-11-26T18:00:00+08:00',
-    cancelDeadline: '2026-11-27T12:00:00+08:00',
-    requestKey: 'checkin-guessing-0001',
-  });
+  const r = await w.call('officer', 'events', 'publish', eventInput('checkin-guessing-0001', { title: '健步走', kind: 'outing', place: '人民公园' }));
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   event = (r.data as { event: { id: string; eventCode: string } }).event;
   crowd = await addCrowd(w, Math.ceil(EVENT_CHECKIN_LIMIT.max / CHECKIN_LIMIT.max) + 2, 'G');

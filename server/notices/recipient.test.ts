@@ -3,6 +3,7 @@
  * (after re-binding, the new WeChat sees the history and the old one sees nothing), and the subscribe message
  * goes to the member's binding at the moment of sending, or nowhere.
  */
+import { eventInput } from '../testing/events';
 import { buildWorld, person, type Reply, type World } from '../testing/world';
 
 let w: World;
@@ -24,19 +25,7 @@ test('a promotion after re-binding reaches the member’s new WeChat; the old id
   const liu = ((await w.call('chair', 'members', 'rosterSave', { fields: person('A0010', '刘洋', '13900000010') })) as Reply & { data: { id: string } }).data.id;
   expect(await w.call('wx-liu-old', 'members', 'bind', { name: '刘洋', employeeNo: 'A0010', phoneLast4: '0010' })).toMatchObject({ ok: true });
 
-  const published = await w.call('officer', 'events', 'publish', {
-    title: '乒乓球友谊赛',
-    kind: 'table_tennis',
-    description: '活动中心二楼。',
-    place: '活动中心',
-    startsAt: '2026-11-28T09:00:00+08:00',
-    endsAt: '2026-11-28T11:30:00+08:00',
-    capacity: 1,
-    signupOpensAt: '2026-11-19T09:00:00+08:00',
-    signupClosesAt: '2026-11-26T18:00:00+08:00',
-    cancelDeadline: '2026-11-27T12:00:00+08:00',
-    requestKey: 'recipient-test-event-1',
-  });
+  const published = await w.call('officer', 'events', 'publish', eventInput('recipient-test-event-1', { title: '乒乓球友谊赛', kind: 'table_tennis', capacity: 1 }));
   expect(published).toMatchObject({ ok: true });
   const eventId = (published.data as { event: { id: string } }).event.id;
   expect(await w.call('member', 'events', 'signup', { eventId })).toMatchObject({ ok: true, data: { signup: { status: 'confirmed' } } });
@@ -67,19 +56,7 @@ test('a promotion after re-binding reaches the member’s new WeChat; the old id
 test('a notice to a member with no WeChat bound at the moment goes to the inbox only, and is there once they bind', async () => {
   const gao = ((await w.call('chair', 'members', 'rosterSave', { fields: person('A0020', '高远', '13900000020') })) as Reply & { data: { id: string } }).data.id;
   expect(await w.call('wx-gao-1', 'members', 'bind', { name: '高远', employeeNo: 'A0020', phoneLast4: '0020' })).toMatchObject({ ok: true });
-  const published = await w.call('officer', 'events', 'publish', {
-    title: '读书会',
-    kind: 'reading',
-    description: '图书室。',
-    place: '图书室',
-    startsAt: '2026-11-29T14:00:00+08:00',
-    endsAt: '2026-11-29T16:00:00+08:00',
-    capacity: 10,
-    signupOpensAt: '2026-11-19T09:00:00+08:00',
-    signupClosesAt: '2026-11-26T18:00:00+08:00',
-    cancelDeadline: '2026-11-27T12:00:00+08:00',
-    requestKey: 'recipient-test-event-2',
-  });
+  const published = await w.call('officer', 'events', 'publish', eventInput('recipient-test-event-2', { title: '读书会', kind: 'reading', capacity: 10 }));
   const eventId = (published.data as { event: { id: string } }).event.id;
   expect(await w.call('wx-gao-1', 'events', 'signup', { eventId })).toMatchObject({ ok: true });
   expect(await w.call('officer', 'members', 'rosterUnbind', { memberId: gao })).toMatchObject({ ok: true });
