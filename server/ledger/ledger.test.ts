@@ -249,6 +249,11 @@ describe('the yearly report', () => {
     expect(await w.call('wx-committee-chair', 'ledger', 'report', { year: YEAR, unionId: w.unionA })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await w.call('officer', 'members', 'unionSetCommittee', { committeeId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await w.call('chair', 'members', 'unionSetCommittee', { committeeId })).toMatchObject({ ok: true, data: { committee: { name: '淄博市直机关工会工委' } } });
+    // The chair's own account says which 工委 the union is under (the 上级工委 page starts from it); the public
+    // list of unions does not.
+    expect(await w.call('chair', 'members', 'whoami')).toMatchObject({ ok: true, data: { account: { union: { id: w.unionA, committeeId } } } });
+    const listed = (await w.call('chair', 'members', 'unions')) as { data: { items: Record<string, unknown>[] } };
+    expect(listed.data.items.every((u) => !('committeeId' in u))).toBe(true);
     expect(await w.call('wx-committee-chair', 'members', 'committeeUnions')).toMatchObject({ ok: true, data: { items: [{ id: w.unionA, name: '淄博市科技局机关工会' }] } });
     expect(await w.call('chair', 'members', 'committeeUnions')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const rep = await w.call('wx-committee-chair', 'ledger', 'report', { year: YEAR, unionId: w.unionA });

@@ -3,8 +3,9 @@ import { maskPhone } from '../../src/core/domain/roster';
 import { memberRoles } from '../../src/core/domain/roles';
 import type { MemberDoc, UnionDoc } from '../db/types';
 
+/** `committeeId` reaches only the caller's own account (accountInfo): every other reply's schema strips it. */
 export function unionView(u: UnionDoc) {
-  return { id: u._id, name: u.name, shortName: u.shortName, kind: u.kind };
+  return { id: u._id, name: u.name, shortName: u.shortName, kind: u.kind, committeeId: u.committeeId ?? null };
 }
 
 export function memberSelfView(m: MemberDoc) {

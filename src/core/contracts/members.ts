@@ -24,11 +24,14 @@ export const memberSelf = z.object({
 });
 export type MemberSelf = z.infer<typeof memberSelf>;
 
+/** The caller's own union, with the 工委 it is under (null: none), so its chair's 上级工委 page starts from it. */
+const accountUnion = unionInfo.extend({ committeeId: z.string().nullable() });
+
 export const accountInfo = z.object({
   kind: z.enum(['member', 'clerk']),
   name: z.string(),
   roles: z.array(z.enum(ROLES)),
-  union: unionInfo,
+  union: accountUnion,
   shopName: z.string().nullable(),
 });
 

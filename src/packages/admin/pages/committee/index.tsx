@@ -29,7 +29,7 @@ export default function CommitteePage() {
           {(me) => (
             <>
               {can(me.account.roles, 'committee.read') && <MemberUnions />}
-              {can(me.account.roles, 'union.write') && me.account.union.kind === 'union' && <ParentCommittee me={me} />}
+              {can(me.account.roles, 'union.write') && me.account.union.kind === 'union' && <ParentCommittee key={me.account.union.committeeId ?? ''} me={me} />}
               {!can(me.account.roles, 'committee.read') && !can(me.account.roles, 'union.write') && (
                 <Card title='没有权限'>
                   <View>仅限工会主席和工委干部使用。</View>
@@ -67,7 +67,8 @@ function MemberUnions() {
 function ParentCommittee({ me }: { me: BoundWhoami }) {
   const unions = useCall('members', 'unions');
   const link = useAction('members', 'unionSetCommittee');
-  const [choice, setChoice] = useState<string | null>(null);
+  // The 工委 the union is under now: saving without touching the picker keeps it (never unlinks by default).
+  const [choice, setChoice] = useState<string | null>(me.account.union.committeeId);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<ErrorBody | null>(null);
   const save = async () => {
