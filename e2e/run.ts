@@ -296,12 +296,14 @@ async function main(): Promise<void> {
         await switchTo(p, DEMO_ACCOUNTS.find((a) => a.openid === openid)?.label ?? openid);
         await visibleText(p, '文体活动', true).click();
         await expectText(p, EVENT_TITLE);
-        // From the list: tap 报名 on the card, then 确认报名 in the dialog — two taps.
+        // From the list: tap 报名 on the card, then 确认报名 in the dialog — two taps. The third finds the event full:
+        // the card says 候补报名 and the dialog the place in line, before the tap.
         const card = p.locator('.events__card', { hasText: EVENT_TITLE }).filter({ visible: true }).first();
+        const full = i === 2;
         let taps = 0;
-        await card.getByText('报名', { exact: true }).click();
+        await card.getByText(full ? '候补报名' : '报名', { exact: true }).click();
         taps += 1;
-        await p.getByText('确认报名', { exact: true }).filter({ visible: true }).last().click();
+        await p.getByText(full ? '确认候补（第 1 位）' : '确认报名', { exact: true }).filter({ visible: true }).last().click();
         taps += 1;
         await expectText(p, i < 2 ? '报名成功' : '名额已满，已进入候补第 1 位');
         tapsToSignUp.push(taps);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { EventCard, EventDetail } from '@/core/contracts/events';
-import { checkAnswers, parseCheckinText, type Answers } from '@/core/domain/events';
+import { checkAnswers, parseCheckinText, waitlistPlace, type Answers } from '@/core/domain/events';
 import type { ErrorBody } from '@/core/errors';
 import { eventTimeText, signupOutcomeText } from '@/services/eventFormat';
 import { scanQr } from '@/services/scan';
@@ -45,8 +45,26 @@ export function useEventList() {
 }
 
 /**
- * 报名 on a card (events without questions): tap 报名, tap 确认报名 in the dialog — two taps, no page to open.
- * The subscribe-message consent is asked inside the second tap, the only moment WeChat allows it.
+ * What the card's button and the confirming dialog say: 报名 / 确认报名 while a seat is free, 候补报名 and the place in
+ * line when the event is full, so the member knows before the tap. WeChat's dialog buttons take at most four
+ * characters: there the place is in the dialog's text only.
+ */
+export function quickSignupWords(card: Pick<EventCard, 'capacity' | 'seatsLeft' | 'waitlistCount'>): { place: number | null; button: string; title: string; confirm: string; note: string } {
+  const place = waitlistPlace(card);
+  if (place === null) return { place, button: '报名', title: '确认报名', confirm: '确认报名', note: '' };
+  return {
+    place,
+    button: '候补报名',
+    title: '候补报名',
+    confirm: process.env.TARO_ENV === 'weapp' ? '确认候补' : `确认候补（第 ${place} 位）`,
+    note: `名额已满，报名后排在候补第 ${place} 位；有人取消时按顺序自动递补，并通知您。`,
+  };
+}
+
+/**
+ * 报名 on a card (events without questions): tap 报名, tap 确认报名 in the dialog — two taps, no page to open (a full
+ * event: 候补报名, then 确认候补). The subscribe-message consent is asked inside the second tap, the only moment
+ * WeChat allows it.
  */
 export function useQuickSignup(onDone: () => void) {
   const action = useAction('events', 'signup');
@@ -56,10 +74,11 @@ export function useQuickSignup(onDone: () => void) {
 
   const signup = async (card: EventCard) => {
     if (busyId) return;
+    const words = quickSignupWords(card);
     const confirm = await Taro.showModal({
-      title: '确认报名',
-      content: `${card.title}\n${eventTimeText(card.startsAt, card.endsAt)}`,
-      confirmText: '确认报名',
+      title: words.title,
+      content: [card.title, eventTimeText(card.startsAt, card.endsAt), words.note].filter(Boolean).join('\n'),
+      confirmText: words.confirm,
       cancelText: '取消',
       confirmColor: '#c8161d',
     });

@@ -1,4 +1,4 @@
-import { cancelReason, checkAnswers, checkSchedule, ineligibleReason, prizeEntryId, prizeParticipants, signupWindowReason, type Audience, type EventRules, type ExtraField, type MemberFacts } from './events';
+import { cancelReason, checkAnswers, checkSchedule, ineligibleReason, prizeEntryId, prizeParticipants, signupWindowReason, waitlistPlace, type Audience, type EventRules, type ExtraField, type MemberFacts } from './events';
 
 const NOW = new Date('2026-05-10T02:00:00Z'); // 10:00 in Shanghai
 const member: MemberFacts = { id: 'u1:A0004', gender: 'male', department: '科技处', birthDate: '1976-11-28', status: 'active' };
@@ -59,6 +59,20 @@ describe('the sign-up window', () => {
     expect(checkSchedule(event)).toEqual([]);
     expect(checkSchedule({ ...event, signupClosesAt: event.signupOpensAt, cancelDeadline: new Date('2026-06-01T00:00:00Z') })).toEqual(['报名截止时间应晚于报名开始时间', '取消截止时间不能晚于活动开始时间']);
     expect(checkSchedule({ ...event, startsAt: new Date('2026-05-15T00:00:00Z'), cancelDeadline: new Date('2026-05-14T00:00:00Z') })).toEqual(['报名应在活动开始前截止']);
+  });
+});
+
+describe('where a sign-up would land, said before the tap', () => {
+  test.each([
+    ['unlimited', { capacity: null, seatsLeft: null, waitlistCount: 0 }, 1, null],
+    ['seats left, nobody waiting', { capacity: 10, seatsLeft: 3, waitlistCount: 0 }, 1, null],
+    ['the last seat', { capacity: 10, seatsLeft: 1, waitlistCount: 0 }, 1, null],
+    ['full: first in line', { capacity: 10, seatsLeft: 0, waitlistCount: 0 }, 1, 1],
+    ['full, 4 waiting: fifth in line', { capacity: 10, seatsLeft: 0, waitlistCount: 4 }, 1, 5],
+    ['a seat left but people waiting: behind them', { capacity: 10, seatsLeft: 1, waitlistCount: 2 }, 1, 3],
+    ['not enough seats for the family', { capacity: 10, seatsLeft: 2, waitlistCount: 0 }, 3, 1],
+  ] as [string, { capacity: number | null; seatsLeft: number | null; waitlistCount: number }, number, number | null][])('%s', (_n, card, seats, place) => {
+    expect(waitlistPlace(card, seats)).toBe(place);
   });
 });
 

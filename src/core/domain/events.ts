@@ -88,6 +88,16 @@ export function signupWindowReason(e: EventRules, now: Date): string | null {
   return null;
 }
 
+/**
+ * Where a sign-up taking `seats` (the member and any family) would land now, told before the tap: null for a seat,
+ * else its 1-based place at the end of the waitlist. The function decides the same way (server/events/seats.ts):
+ * a seat only when the event is unlimited, or nobody is waiting and enough seats are left.
+ */
+export function waitlistPlace(e: { capacity: number | null; seatsLeft: number | null; waitlistCount: number }, seats = 1): number | null {
+  if (e.capacity === null || e.seatsLeft === null) return null;
+  return e.waitlistCount === 0 && e.seatsLeft >= seats ? null : e.waitlistCount + 1;
+}
+
 export function cancelReason(e: EventRules, now: Date): string | null {
   if (e.status === 'cancelled') return '活动已取消';
   if (now >= e.cancelDeadline) return '已过取消截止时间，如有特殊情况请联系工会干部';

@@ -1,7 +1,7 @@
 import { useRouter } from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
 import type { EventDetail } from '@/core/contracts/events';
-import { memberCheckinPayload, type Answers } from '@/core/domain/events';
+import { memberCheckinPayload, waitlistPlace, type Answers } from '@/core/domain/events';
 import { ActionButton } from '@/components/ActionButton';
 import { BindGate } from '@/components/BindGate';
 import { CallView } from '@/components/CallView';
@@ -160,7 +160,8 @@ function MySignup({ event: e, d }: { event: EventDetail; d: DetailState }) {
 function SignupForm({ event: e, d }: { event: EventDetail; d: DetailState }) {
   const family = e.extraFields.find((f) => f.type === 'family');
   const familyCount = family ? Number(d.answers[family.key] ?? 0) : 0;
-  const full = e.seatsLeft !== null && e.seatsLeft < 1 + familyCount;
+  // Where this sign-up would land now (the member and their family), told before the tap.
+  const place = waitlistPlace(e, 1 + familyCount);
   return (
     <Card title='报名'>
       {e.mySignup?.status === 'cancelled' && <View className='detail__note detail__note--lead'>您曾取消本活动的报名，可以重新报名。</View>}
@@ -191,9 +192,13 @@ function SignupForm({ event: e, d }: { event: EventDetail; d: DetailState }) {
         );
       })}
       {familyCount > 0 && <View className='detail__note'>本次报名共占 {1 + familyCount} 个名额（您本人和 {familyCount} 位家属）。</View>}
-      {full && <Notice tone='warn'>{e.seatsLeft === 0 ? '名额已满，现在报名将进入候补，有人取消时按顺序自动递补。' : `剩余名额不够 ${1 + familyCount} 人，现在报名将进入候补。`}</Notice>}
+      {place !== null && (
+        <Notice tone='warn' title={`现在报名将排在候补第 ${place} 位`}>
+          {e.seatsLeft === 0 ? '名额已满。' : e.waitlistCount > 0 ? `已有 ${e.waitlistCount} 人在候补。` : `剩余名额不够 ${1 + familyCount} 人。`}有人取消时按顺序自动递补，并通知您。
+        </Notice>
+      )}
       <ErrorNotice error={d.error} titles={{ NOT_ALLOWED: '没有报名成功' }} />
-      <ActionButton text={d.submitting ? '正在提交…' : '提交报名'} disabled={d.submitting} onClick={() => void d.submit()} />
+      <ActionButton text={d.submitting ? '正在提交…' : place === null ? '提交报名' : `提交候补报名（第 ${place} 位）`} disabled={d.submitting} onClick={() => void d.submit()} />
     </Card>
   );
 }

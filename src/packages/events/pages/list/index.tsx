@@ -12,7 +12,7 @@ import { Pager } from '@/components/Pager';
 import { Screen } from '@/components/Screen';
 import { SessionGate } from '@/components/SessionGate';
 import { Tabs } from '@/components/Tabs';
-import { EVENTS_PAGE_SIZE, useEventList, type EventScope } from '@/hooks/useEvents';
+import { EVENTS_PAGE_SIZE, quickSignupWords, useEventList, type EventScope } from '@/hooks/useEvents';
 import { myStatusText } from '@/services/eventFormat';
 import { ROUTES, withQuery } from '@/services/routes';
 import { EventFacts } from '../../components/EventFacts';
@@ -74,11 +74,12 @@ interface EventItemProps {
 
 /**
  * One event as a card: tapping it opens the detail page; its button signs up at once (报名, then 确认报名 in the
- * dialog) or, when the event asks questions, opens the form (填写报名). Why an event cannot be joined is said in
- * plain grey words, never as a button that does nothing.
+ * dialog; 候补报名 when the event is full) or, when the event asks questions, opens the form (填写报名). Why an
+ * event cannot be joined is said in plain grey words, never as a button that does nothing.
  */
 function EventItem({ event: e, busy, onOpen, onSignup }: EventItemProps) {
   const mine = myStatusText(e.mine);
+  const words = quickSignupWords(e);
   return (
     <View className='events__card' hoverClass='events__card--pressed' ariaRole='link' ariaLabel={e.title} onClick={onOpen}>
       {e.coverUrl && <Image className='events__cover u-cover' src={e.coverUrl} mode='aspectFill' lazyLoad webp />}
@@ -106,7 +107,7 @@ function EventItem({ event: e, busy, onOpen, onSignup }: EventItemProps) {
             else onSignup();
           }}
         >
-          {busy ? '正在报名…' : e.hasQuestions ? '填写报名' : '报名'}
+          {busy ? '正在报名…' : e.hasQuestions ? (words.place === null ? '填写报名' : '填写候补报名') : words.button}
         </View>
       ) : (
         e.reason && <View className='events__reason'>{e.reason}</View>
