@@ -18,6 +18,17 @@ export interface Session {
   label?: string;
 }
 
+/**
+ * Whom the H5 demo is signed in as, in words. The demo list's label was written for the login page (e.g. "王芳
+ * （未认证：工号 A0005…）") and goes stale once the account binds: a bound account is named by its own name; an
+ * unbound one by its label, or plainly as not yet bound (never by its OPENID, a code).
+ */
+export function signedInAs(session: Session | null, account: { name: string } | null): string | null {
+  if (!session) return null;
+  if (account) return account.name;
+  return session.label ?? '尚未实名认证的微信';
+}
+
 export interface DemoAccount {
   openid: string;
   label: string;

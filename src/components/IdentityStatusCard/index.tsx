@@ -10,7 +10,10 @@ import './index.scss';
 
 export interface IdentityStatusCardProps {
   whoami: Whoami;
-  /** H5 demo only: the demo account's name, so a tester sees whom they are playing. */
+  /**
+   * H5 demo only: the demo account's label, so a tester sees whom they are playing while it is not bound (its hints,
+   * e.g. the 工号 to bind with, are stale once it is: a bound account is named in the title).
+   */
   accountLabel?: string;
   title?: string;
 }
@@ -18,8 +21,8 @@ export interface IdentityStatusCardProps {
 /** Who the caller is to the union: WeChat identity recognised, then either their account or the way to bind. */
 export function IdentityStatusCard({ whoami, accountLabel, title = '您好' }: IdentityStatusCardProps) {
   const { account } = whoami;
-  const wechat = <InfoRow label='微信身份'>{accountLabel ? `已识别（${accountLabel}）` : '已识别'}</InfoRow>;
   if (!account) {
+    const wechat = <InfoRow label='微信身份'>{accountLabel ? `已识别（${accountLabel}）` : '已识别'}</InfoRow>;
     return (
       <Card title={title}>
         {wechat}
@@ -33,7 +36,7 @@ export function IdentityStatusCard({ whoami, accountLabel, title = '您好' }: I
   }
   return (
     <Card title={`${title}，${account.name}`}>
-      {wechat}
+      <InfoRow label='微信身份'>已识别</InfoRow>
       <InfoRow label='所在工会'>{account.union.name}</InfoRow>
       {account.kind === 'clerk' && <InfoRow label='蛋糕店'>{account.shopName ?? ''}</InfoRow>}
       <InfoRow label='身份'>{rolesText(account.roles)}</InfoRow>

@@ -14,6 +14,7 @@ import { useWhoami } from '@/hooks/useWhoami';
 import { isStaff } from '@/services/catalog';
 import { currentYear } from '@/services/format';
 import { ROUTES } from '@/services/routes';
+import { signedInAs } from '@/services/session';
 
 /** 我的: the member's profile, this year's benefits, the yearly report, 工会管理 for staff, and 我的身份. */
 export default function MePage() {
@@ -31,6 +32,7 @@ function MeContent() {
   const whoami = useWhoami();
   const { session, canSwitch, signOut } = useSession();
   const go = (url: string) => void Taro.navigateTo({ url });
+  const current = signedInAs(session, whoami.status === 'ok' ? whoami.data.account : null);
   return (
     <>
       <CallView call={whoami} loadingText='正在读取您的身份…'>
@@ -50,7 +52,7 @@ function MeContent() {
       </CallView>
       <LinkRow title='我的身份' note='微信身份与实名认证状态' onClick={() => go(ROUTES.identity)} />
       {process.env.TARO_ENV === 'h5' && canSwitch && (
-        <ActionButton kind='secondary' text='切换账号' note={session ? `当前：${session.label ?? session.openid}` : undefined} onClick={signOut} />
+        <ActionButton kind='secondary' text='切换账号' note={current ? `当前：${current}` : undefined} onClick={signOut} />
       )}
     </>
   );

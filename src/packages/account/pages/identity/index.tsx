@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { ActionButton } from '@/components/ActionButton';
 import { Card } from '@/components/Card';
 import { CallView } from '@/components/CallView';
@@ -11,7 +11,10 @@ import { rolesText } from '@/services/format';
 import { ROUTES } from '@/services/routes';
 import './index.scss';
 
-/** 我的身份: the caller's WeChat OPENID and real-name binding status, from `members.whoami`, with the way to bind. */
+/**
+ * 我的身份: whether WeChat recognised the caller and their real-name binding status, from `members.whoami`, with the
+ * way to bind. The OPENID itself is never shown: it is a code, of no use to a member.
+ */
 export default function IdentityPage() {
   return (
     <Screen>
@@ -31,11 +34,7 @@ function IdentityContent() {
         return (
           <>
             <Card title='微信身份' extra={<Badge tone='ok' text='已识别' />}>
-              <View className='identity__label'>OPENID</View>
-              <Text className='identity__openid' userSelect>
-                {data.openid}
-              </Text>
-              <View className='identity__note'>这是微信为本小程序分配给您的身份标识，用来在本小程序中识别您的账号。</View>
+              <View className='identity__note identity__note--first'>本小程序已通过微信识别您的身份，不需要密码，也不需要记住任何编号。</View>
             </Card>
             <Card title='实名认证' extra={<Badge tone={account ? 'ok' : 'warn'} text={account ? (account.kind === 'clerk' ? '已加入' : '已认证') : '尚未认证'} />}>
               {account ? (
