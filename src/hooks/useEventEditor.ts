@@ -210,7 +210,7 @@ function toFields(v: EventFormValues, memberIds: string[] | undefined): { fields
   let capacity: number | null = null;
   if (!v.unlimited) {
     if (WHOLE.test(v.capacity.trim())) capacity = Number(v.capacity.trim());
-    else problems.capacity = '请填写名额（人数），或打开「不限名额」';
+    else problems.capacity = '请填写名额（人数），或关闭「限定名额」';
   }
   const age = (text: string, field: string): number | undefined => {
     if (text.trim() === '') return undefined;

@@ -201,16 +201,24 @@ function PickerFace({ text, placeholder }: { text: string | null; placeholder: s
 export interface SwitchFieldProps {
   checked: boolean;
   onChange: (checked: boolean) => void;
-  /** What on and off mean, e.g. ['已缴', '未缴']. */
-  words: [on: string, off: string];
+  /** What switched on means, e.g. '限定名额': the words beside the switch, whatever its state. */
+  label: string;
+  /** What switched off means, e.g. '不限名额', said under it. */
+  off: string;
 }
 
-/** A yes/no setting with its meaning spelled out beside the switch. */
-export function SwitchField({ checked, onChange, words }: SwitchFieldProps) {
+/**
+ * A yes/no setting labelled by what ON means, never by its current state: a label that changed with the switch
+ * ("限定名额" next to a switch that is off) reads backwards. What OFF means is said under it.
+ */
+export function SwitchField({ checked, onChange, label, off }: SwitchFieldProps) {
   return (
     <View className='u-switch'>
-      <View className='u-switch__word'>{checked ? words[0] : words[1]}</View>
-      <Switch checked={checked} color='#c8161d' onChange={(e) => onChange(e.detail.value)} />
+      <View className='u-switch__text'>
+        <View className='u-switch__label'>{label}</View>
+        <View className='u-switch__off'>关闭：{off}</View>
+      </View>
+      <Switch checked={checked} color='#c8161d' ariaLabel={label} onChange={(e) => onChange(e.detail.value)} />
     </View>
   );
 }

@@ -173,10 +173,10 @@ function PolicyEditor({ saved, editing }: { saved: PolicyProfile; editing: CapEd
       </Card>
       <Card title='领取条件'>
         <FormField label='须缴纳会费' error={editing.errors['eligibility.requireDuesPaid']}>
-          <SwitchField checked={d.eligibility.requireDuesPaid} onChange={(on) => editing.setEligibility('requireDuesPaid', on)} words={['须按规定缴纳会费', '不以缴纳会费为条件']} />
+          <SwitchField checked={d.eligibility.requireDuesPaid} onChange={(on) => editing.setEligibility('requireDuesPaid', on)} label='须按规定缴纳会费才能领取' off='不以缴纳会费为条件' />
         </FormField>
         <FormField label='退休会员' error={editing.errors['eligibility.retireesEligible']}>
-          <SwitchField checked={d.eligibility.retireesEligible} onChange={(on) => editing.setEligibility('retireesEligible', on)} words={['退休会员可以领取', '不向退休人员发放']} />
+          <SwitchField checked={d.eligibility.retireesEligible} onChange={(on) => editing.setEligibility('retireesEligible', on)} label='退休会员可以领取' off='不向退休人员发放' />
         </FormField>
       </Card>
     </>
@@ -190,7 +190,7 @@ function RuleEditor({ ruleKey, title, rule, editing, optionalCap = false }: { ru
     <View className='a-policy__rule'>
       <View className='a-policy__title'>{title}</View>
       <FormField label='本年度'>
-        <SwitchField checked={rule !== undefined} onChange={(on) => editing.setPaid(ruleKey, on)} words={['发放', '不发放']} />
+        <SwitchField checked={rule !== undefined} onChange={(on) => editing.setPaid(ruleKey, on)} label='发放此项' off='本年度不发放' />
       </FormField>
       {rule && (
         <>
@@ -205,12 +205,12 @@ function RuleEditor({ ruleKey, title, rule, editing, optionalCap = false }: { ru
           )}
           {ruleKey === 'items.care_hospitalisation' && (
             <FormField label='同一疾病' error={err('onePerIllnessPerYear')}>
-              <SwitchField checked={rule.onePerIllnessPerYear === true} onChange={(on) => editing.setFlag(ruleKey, 'onePerIllnessPerYear', on)} words={['每年只慰问 1 次', '不限']} />
+              <SwitchField checked={rule.onePerIllnessPerYear === true} onChange={(on) => editing.setFlag(ruleKey, 'onePerIllnessPerYear', on)} label='同一疾病每年只慰问 1 次' off='不限次数' />
             </FormField>
           )}
           {!isHoliday && (
             <FormField label='在职会员' error={err('inServiceOnly')}>
-              <SwitchField checked={rule.inServiceOnly === true} onChange={(on) => editing.setFlag(ruleKey, 'inServiceOnly', on)} words={['仅限在职会员', '不限']} />
+              <SwitchField checked={rule.inServiceOnly === true} onChange={(on) => editing.setFlag(ruleKey, 'inServiceOnly', on)} label='仅限在职会员' off='在职、退休会员均可' />
             </FormField>
           )}
           <FormField label='依据' required error={err('source')}>

@@ -88,7 +88,7 @@ function EventForm({ original, openid }: { original: EventAdminView | null; open
         </FormField>
         <CoverField cover={f.cover} error={errors.coverFileID} />
         <FormField label='工作餐' error={errors.workMeal}>
-          <SwitchField checked={v.workMeal} onChange={(x) => set('workMeal', x)} words={['含工作餐', '不含工作餐']} />
+          <SwitchField checked={v.workMeal} onChange={(x) => set('workMeal', x)} label='含工作餐' off='不含工作餐' />
         </FormField>
       </Card>
 
@@ -142,7 +142,7 @@ function EventForm({ original, openid }: { original: EventAdminView | null; open
 
       <Card title='名额'>
         <FormField label='名额限制' error={v.unlimited ? errors.capacity : undefined}>
-          <SwitchField checked={v.unlimited} onChange={(x) => set('unlimited', x)} words={['不限名额', '限定名额']} />
+          <SwitchField checked={!v.unlimited} onChange={(x) => set('unlimited', !x)} label='限定名额' off='不限名额，报名的人都能参加' />
         </FormField>
         {!v.unlimited && (
           <FormField label='名额（人）' required hint='携带的家属也占名额；名额满后报名的会员进入候补' error={errors.capacity}>
@@ -153,7 +153,7 @@ function EventForm({ original, openid }: { original: EventAdminView | null; open
 
       <Card title='参加范围'>
         <FormField label='退休会员' error={errors['audience.retirees']}>
-          <SwitchField checked={v.retirees} onChange={(x) => set('retirees', x)} words={['退休会员可参加', '限在职会员']} />
+          <SwitchField checked={v.retirees} onChange={(x) => set('retirees', x)} label='退休会员可以参加' off='仅限在职会员参加' />
         </FormField>
         <FormField label='性别' error={errors['audience.genders']}>
           <ChoiceField options={GENDER_OPTIONS} value={v.gender} onChange={(x) => set('gender', x)} />
@@ -281,7 +281,7 @@ function Question({ index, question: q, errors, onChange, onRemove }: QuestionPr
       )}
       {q.type !== 'family' && (
         <FormField label='是否必答' error={err('required')}>
-          <SwitchField checked={q.required} onChange={(x) => onChange({ required: x })} words={['必答', '选答']} />
+          <SwitchField checked={q.required} onChange={(x) => onChange({ required: x })} label='必须回答' off='可以不答' />
         </FormField>
       )}
     </View>

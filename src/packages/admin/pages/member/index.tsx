@@ -76,7 +76,7 @@ function MemberForm({ detail, onChanged }: { detail: MemberDetail | null; onChan
           <SelectField options={STATUS_OPTIONS} value={values.status} onChange={(v) => set('status', v)} />
         </FormField>
         <FormField label='本年度会费' error={errors.duesPaid}>
-          <SwitchField checked={values.duesPaid} onChange={(v) => set('duesPaid', v)} words={['已缴', '未缴']} />
+          <SwitchField checked={values.duesPaid} onChange={(v) => set('duesPaid', v)} label='已缴纳本年度会费' off='未缴' />
         </FormField>
         <ErrorNotice error={error} titles={{ VALIDATION_FAILED: '没有保存' }} />
         <ActionButton text={saving ? '正在保存…' : '保存'} disabled={saving} onClick={() => void submit()} />
