@@ -11,7 +11,7 @@
  * Every change made here writes its audit record in the same transaction, under an id derived from the change.
  */
 import { AppError } from '../../src/core/errors';
-import { ROLE_LABELS, canGrant, memberRoles, type GrantableRole, type Role } from '../../src/core/domain/roles';
+import { ROLE_LABELS, memberRoles, roleBeyond as firstRoleBeyond, type GrantableRole, type Role } from '../../src/core/domain/roles';
 import type { MemberFields } from '../../src/core/domain/roster';
 import type { Db } from '../db';
 import { tables } from '../db/tables';
@@ -27,13 +27,9 @@ export const IDENTITY_FIELDS = ['name', 'phone', 'status'] as const satisfies re
 
 const FIELD_LABELS: Record<(typeof IDENTITY_FIELDS)[number], string> = { name: '姓名', phone: '手机号', status: '状态' };
 
-function grantedRoles(m: Pick<MemberDoc, 'roles'>): GrantableRole[] {
-  return m.roles.filter((r): r is GrantableRole => r !== 'member' && r !== 'clerk');
-}
-
-/** The first role of `target` that `actor` may not change, if any. */
+/** The first role of `target` that `actor` may not change, if any (the rule the pages also use). */
 export function roleBeyond(actorRoles: readonly Role[], target: Pick<MemberDoc, 'roles'>): GrantableRole | null {
-  return grantedRoles(target).find((r) => !canGrant(actorRoles, r)) ?? null;
+  return firstRoleBeyond(actorRoles, target.roles);
 }
 
 /** Refuses an edit of `fields` (or of the binding) of a role holder by someone who may not change their roles. */

@@ -73,6 +73,7 @@ export function useMemberEditor(detail: MemberDetail | null, onChanged: () => vo
       form.showError(reply.error, ['fields']);
       return;
     }
+    setUnbindError(null);
     void Taro.showToast({ title: detail ? '已保存' : '已新增', icon: 'success' });
     onChanged();
     void Taro.navigateBack();
@@ -95,6 +96,8 @@ export function useMemberEditor(detail: MemberDetail | null, onChanged: () => vo
       setUnbindError(reply.error.message);
       return;
     }
+    // The form's earlier refusal is stale now: the record it was about has changed.
+    form.clearErrors();
     void Taro.showToast({ title: '已解除绑定', icon: 'success' });
     onChanged();
   };

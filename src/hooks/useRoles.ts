@@ -13,8 +13,8 @@ export type ClerkInvite = CallOutput<'members', 'clerkInvite'>;
 
 /**
  * 角色管理: who holds which role, grant and revoke (`rolesGrant` / `rolesRevoke`), and a cake-shop clerk's
- * invitation. Who may grant what is the function's decision (only a chair appoints a chair): its refusal is shown
- * as it comes, in its own words.
+ * invitation. Who may grant what is the function's decision (only a chair appoints a chair); the page offers only
+ * what canGrant allows, and shows a refusal as it comes, in the function's words, until the next success.
  */
 export function useRoles() {
   const list = useCall('members', 'rolesList');
@@ -24,6 +24,19 @@ export function useRoles() {
   const [role, setRole] = useState<GrantableRole | null>(null);
   const [grantError, setGrantError] = useState<ErrorBody | null>(null);
   const [revokeError, setRevokeError] = useState<ErrorBody | null>(null);
+  /** A success makes earlier refusals stale, whichever action they came from. */
+  const clearErrors = () => {
+    setGrantError(null);
+    setRevokeError(null);
+  };
+  const chooseMember = (m: RosterRow | null) => {
+    setMember(m);
+    setGrantError(null);
+  };
+  const chooseRole = (role: GrantableRole) => {
+    setRole(role);
+    setGrantError(null);
+  };
 
   const grant = async () => {
     if (!member || !role) return;
@@ -34,6 +47,7 @@ export function useRoles() {
       setGrantError(reply.error);
       return;
     }
+    clearErrors();
     void Taro.showToast({ title: '已任命', icon: 'success' });
     setMember(null);
     setRole(null);
@@ -56,6 +70,7 @@ export function useRoles() {
       setRevokeError(reply.error);
       return;
     }
+    clearErrors();
     void Taro.showToast({ title: '已免去', icon: 'success' });
     list.refresh();
   };
@@ -63,9 +78,9 @@ export function useRoles() {
   return {
     list,
     member,
-    setMember,
+    setMember: chooseMember,
     role,
-    setRole,
+    setRole: chooseRole,
     grant,
     granting: grantAction.busy,
     grantError,

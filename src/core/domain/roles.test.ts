@@ -1,4 +1,4 @@
-import { can, canGrant, PERMISSIONS, ROLES, type Permission, type Role } from './roles';
+import { can, canGrant, PERMISSIONS, roleBeyond, ROLES, type Permission, type Role } from './roles';
 
 describe('permissions', () => {
   test.each([
@@ -38,5 +38,18 @@ describe('who grants what', () => {
     [['member'], 'officer', false],
   ] as [Role[], 'officer' | 'chair' | 'auditor', boolean][])('%p grants %s: %p', (granter, role, expected) => {
     expect(canGrant(granter, role)).toBe(expected);
+  });
+});
+
+describe("who may touch a role holder's record (name, phone, status, binding)", () => {
+  test.each([
+    [['officer'], ['member'], null],
+    [['officer'], ['member', 'officer', 'auditor'], null],
+    [['officer'], ['member', 'officer', 'chair'], 'chair'],
+    [['chair'], ['member', 'officer', 'chair'], null],
+    [['auditor'], ['member', 'auditor'], 'auditor'],
+    [['officer'], [], null],
+  ] as [Role[], Role[], string | null][])('%p touching %p: beyond %p', (actor, holder, beyond) => {
+    expect(roleBeyond(actor, holder)).toBe(beyond);
   });
 });

@@ -77,3 +77,17 @@ export function canGrant(granter: readonly Role[], role: GrantableRole): boolean
   if (granter.includes('officer')) return role !== 'chair';
   return false;
 }
+
+function isGrantable(role: Role): role is GrantableRole {
+  return (GRANTABLE_ROLES as readonly Role[]).includes(role);
+}
+
+/**
+ * The first of a member's roles that `actor` may not grant or revoke, or null. Whoever may not change a member's
+ * roles may not change what identifies them at binding (name, phone, status) or unbind them either: that would be
+ * another route to their role. The function refuses it (server/members/leadership.ts); pages use the same rule to
+ * hide what an officer may not do, instead of refusing after they confirm.
+ */
+export function roleBeyond(actor: readonly Role[], holder: readonly Role[]): GrantableRole | null {
+  return holder.filter(isGrantable).find((r) => !canGrant(actor, r)) ?? null;
+}

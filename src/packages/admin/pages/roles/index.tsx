@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import { can, GRANTABLE_ROLES, ROLE_LABELS, type GrantableRole } from '@/core/domain/roles';
+import { can, canGrant, GRANTABLE_ROLES, ROLE_LABELS, type GrantableRole, type Role } from '@/core/domain/roles';
 import { ActionButton } from '@/components/ActionButton';
 import { CallView } from '@/components/CallView';
 import { Card } from '@/components/Card';
@@ -22,7 +22,7 @@ export default function RolesPage() {
     <Screen>
       <SessionGate>
         <StaffGate permission='roles.read' service='角色管理'>
-          {({ account }) => <Roles canWrite={can(account.roles, 'roles.write')} committee={account.union.kind === 'committee'} />}
+          {({ account }) => <Roles myRoles={account.roles} committee={account.union.kind === 'committee'} />}
         </StaffGate>
       </SessionGate>
     </Screen>
@@ -33,10 +33,15 @@ function isGrantable(role: string): role is GrantableRole {
   return (GRANTABLE_ROLES as readonly string[]).includes(role);
 }
 
-function Roles({ canWrite, committee }: { canWrite: boolean; committee: boolean }) {
+/** What only a chair may do, said where an officer would otherwise look for it. */
+const CHAIR_ONLY = '工会主席只能由工会主席任命或免去。';
+
+function Roles({ myRoles, committee }: { myRoles: readonly Role[]; committee: boolean }) {
   const r = useRoles();
-  // 工委干部 exists only in a committee (工委); elsewhere the function would refuse it anyway.
-  const roleOptions = GRANTABLE_ROLES.filter((role) => committee || role !== 'committee').map((role) => ({ value: role, label: ROLE_LABELS[role] }));
+  const canWrite = can(myRoles, 'roles.write');
+  // Only the roles this officer may grant (a chair only by a chair: canGrant); 工委干部 only in a committee (工委).
+  const roleOptions = GRANTABLE_ROLES.filter((role) => canGrant(myRoles, role) && (committee || role !== 'committee')).map((role) => ({ value: role, label: ROLE_LABELS[role] }));
+  const grantsChair = canGrant(myRoles, 'chair');
   return (
     <>
       <CallView call={r.list} loadingText='正在读取角色…'>
@@ -55,12 +60,13 @@ function Roles({ canWrite, committee }: { canWrite: boolean; committee: boolean 
                     {m.roles.filter(isGrantable).map((role) => (
                       <View key={role} className='roles__role'>
                         <Badge tone='ok' text={ROLE_LABELS[role]} />
-                        {canWrite && <InlineButton text='免去' kind='danger' disabled={r.revoking} onClick={() => void r.revoke(m, role)} />}
+                        {canWrite && canGrant(myRoles, role) && <InlineButton text='免去' kind='danger' disabled={r.revoking} onClick={() => void r.revoke(m, role)} />}
                       </View>
                     ))}
                   </View>
                 </View>
               ))}
+              {canWrite && !grantsChair && data.members.some((m) => m.roles.includes('chair')) && <View className='roles__note'>{CHAIR_ONLY}</View>}
               <ErrorNotice error={r.revokeError} titles={{ FORBIDDEN: '不能免去', CONFLICT: '不能免去' }} />
             </Card>
             <Card title='蛋糕店店员'>
@@ -83,7 +89,7 @@ function Roles({ canWrite, committee }: { canWrite: boolean; committee: boolean 
           <FormField label='会员' required>
             <MemberPicker value={r.member} onChange={r.setMember} activeOnly />
           </FormField>
-          <FormField label='角色' required hint='工会主席只能由工会主席任命'>
+          <FormField label='角色' required hint={grantsChair ? undefined : CHAIR_ONLY}>
             <SelectField options={roleOptions} value={r.role} onChange={r.setRole} placeholder='请选择角色' />
           </FormField>
           <ErrorNotice error={r.grantError} titles={{ FORBIDDEN: '不能任命' }} />
