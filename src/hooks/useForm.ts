@@ -20,7 +20,7 @@ export function issuesToFields(issues: readonly ErrorIssue[] | undefined, prefix
 }
 
 /**
- * Replace the schema's format message of a field left empty ("工号只能包含字母…", "出生日期格式应为 YYYY-MM-DD")
+ * Replace the schema's format message of a field left empty ("工号只能包含字母…", "出生日期请写成 1980-05-20 这样的格式")
  * with a plain request to fill it in. `depth` is where the field name sits in the issue's path.
  */
 export function whenEmpty<T extends object>(

@@ -93,7 +93,7 @@ export const ledgerContract = defineContract('ledger', {
         /** The Shanghai day it was given; today when left out. */
         date: z
           .string()
-          .refine((d) => isValidDateKey(d), '日期格式应为 YYYY-MM-DD')
+          .refine((d) => isValidDateKey(d), '日期请写成 2025-05-20 这样的格式')
           .optional(),
         note: z.string().trim().max(200).default(''),
         illnessKey: z.string().trim().min(1).max(64).optional(),

@@ -1,4 +1,5 @@
-import { maskPhone, normaliseDateText, parseRosterRow, parseRosterSheet, ROSTER_COLUMNS } from './roster';
+import { addDays, shanghaiDateKey } from '../time';
+import { birthDateProblem, birthDateRange, maskPhone, normaliseDateText, parseRosterRow, parseRosterSheet, personNameSchema, ROSTER_COLUMNS } from './roster';
 
 const HEADER = ROSTER_COLUMNS.map((c) => c.header);
 const good = ['张伟', 'A0001', '办公室', '男', '1980-05-20', '13800000001', '2005-07-01', '在职', '是'];
@@ -68,4 +69,61 @@ test.each([
   ['123', '****'],
 ])('phone %s is shown as %s', (phone, shown) => {
   expect(maskPhone(phone)).toBe(shown);
+});
+
+describe('names', () => {
+  test.each(['张伟', '买买提·吐尔逊', '阿依古丽・买买提', 'John Smith', 'J. Smith', "O'Brien", 'Jean-Luc Picard', '会员C12', 'Zoë'])('%s is a name', (name) => {
+    expect(personNameSchema.safeParse(name).success).toBe(true);
+  });
+
+  test.each([
+    ['an emoji', '张伟😀'],
+    ['a control character', '张\u0007伟'],
+    ['a zero-width joiner', '张\u200d伟'],
+    ['two spaces', '张  伟'],
+    ['a leading dot', '·张伟'],
+    ['markup', '<b>张伟</b>'],
+    ['a symbol', '张伟★'],
+  ])('%s is refused with a word of why', (_what, name) => {
+    const r = personNameSchema.safeParse(name);
+    expect(r.success).toBe(false);
+    if (!r.success) expect(r.error.issues[0].message).toMatch(/^姓名只能由文字、字母和数字组成/);
+  });
+});
+
+describe('birth dates', () => {
+  const now = new Date('2026-11-21T10:00:00+08:00');
+
+  test.each([
+    ['16 today', '2010-11-21', null],
+    ['120 today', '1906-11-21', null],
+    ['an ordinary member', '1980-05-20', null],
+    ['born today', '2026-11-21', /会员应年满 16 周岁（2010年11月21日或以前出生）/],
+    ['16 tomorrow', '2010-11-22', /会员应年满 16 周岁/],
+    ['in 2030', '2030-01-01', /不能是将来的日期/],
+    ['121 years ago', '1905-11-21', /不能早于1905年11月22日/],
+  ])('%s (%s)', (_what, birthDate, problem) => {
+    const p = birthDateProblem(birthDate, now);
+    if (problem === null) expect(p).toBeNull();
+    else expect(p).toMatch(problem);
+  });
+
+  test("the pickers' ends are the first and last acceptable dates", () => {
+    expect(birthDateRange(now)).toEqual({ earliest: '1905-11-22', latest: '2010-11-21' });
+  });
+
+  test('the form and the import refuse a birth date of today or in 2030 alike, in words', () => {
+    const cells = Object.fromEntries(ROSTER_COLUMNS.map((c, i) => [c.key, good[i]]));
+    const today = shanghaiDateKey(new Date());
+    for (const birthDate of [today, addDays(today, 1), '2030-01-01']) {
+      const r = parseRosterRow(3, { ...cells, birthDate });
+      expect(r).toEqual({ ok: false, problems: [{ row: 3, column: '出生日期', message: expect.stringMatching(/^出生日期(不对|不能是将来)/) }] });
+    }
+  });
+
+  test('a date written another way is asked for by example, not by a pattern', () => {
+    const cells = Object.fromEntries(ROSTER_COLUMNS.map((c, i) => [c.key, good[i]]));
+    const r = parseRosterRow(4, { ...cells, birthDate: '五月二十日' });
+    expect(r).toEqual({ ok: false, problems: [{ row: 4, column: '出生日期', message: '出生日期请写成 1980-05-20 这样的格式' }] });
+  });
 });

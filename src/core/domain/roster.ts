@@ -5,9 +5,9 @@
 import { z } from '../zod';
 import { isValidDateKey, type DateKey } from '../time';
 import { MEMBER_STATUSES, MEMBER_STATUS_LABELS, type MemberStatus } from '../policy/items';
-import { GENDERS, ROSTER_COLUMNS, type Gender, type RosterColumnKey } from './vocabulary';
+import { GENDERS, ROSTER_COLUMNS, birthDateProblem, type Gender, type RosterColumnKey } from './vocabulary';
 
-export { GENDERS, GENDER_LABELS, ROSTER_COLUMNS, type Gender, type RosterColumnKey } from './vocabulary';
+export { GENDERS, GENDER_LABELS, ROSTER_COLUMNS, birthDateProblem, birthDateRange, type Gender, type RosterColumnKey } from './vocabulary';
 
 /** 工号: the key a re-import updates by. Letters, digits and dashes only, so it can be part of a document id. */
 export const employeeNoSchema = z
@@ -15,13 +15,20 @@ export const employeeNoSchema = z
   .trim()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/, '工号只能包含字母、数字、短横线，最长 32 位');
 
+/**
+ * A person's name: words of letters (any script, with their combining marks) and digits (test and placeholder
+ * names such as 会员C12), separated by one space (John Smith), a middle dot (买买提·吐尔逊, also typed ・ or •), a
+ * dot (J. Smith), an apostrophe or a hyphen (O'Brien, Jean-Luc). No emoji, symbols or control characters.
+ */
+const PERSON_NAME = /^[\p{L}\p{M}\p{N}]+(?:(?:[ ·・•.'’-]|\. )[\p{L}\p{M}\p{N}]+)*$/u;
+
 export const personNameSchema = z
   .string()
   .trim()
   .min(1, '请填写姓名')
   .max(30, '姓名最长 30 个字')
   // An empty name is already "请填写姓名"; one problem, one message.
-  .refine((v) => v === '' || /^[^\s<>]+(?: [^\s<>]+)*$/.test(v), '姓名格式不正确');
+  .refine((v) => v === '' || PERSON_NAME.test(v), '姓名只能由文字、字母和数字组成，中间可用一个空格或 · 分隔，不能有表情或其他符号');
 
 /** Mainland mobile numbers: 11 digits starting with 1. */
 export const phoneSchema = z
@@ -33,14 +40,20 @@ const dateKeySchema = (label: string) =>
   z
     .string()
     .trim()
-    .refine((v): v is DateKey => isValidDateKey(v), `${label}格式应为 YYYY-MM-DD，例如 1980-05-20`);
+    .refine((v): v is DateKey => isValidDateKey(v), `${label}请写成 1980-05-20 这样的格式`);
+
+/** A real past date making the member 16 to 120 years old on the day it is checked (the function's clock). */
+const birthDateSchema = dateKeySchema('出生日期').superRefine((v, ctx) => {
+  const problem = isValidDateKey(v) ? birthDateProblem(v, new Date()) : null;
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 export const memberFieldsSchema = z.object({
   name: personNameSchema,
   employeeNo: employeeNoSchema,
   department: z.string().trim().max(50, '部门最长 50 个字').default(''),
   gender: z.enum(GENDERS, { error: '性别应为 男 或 女' }),
-  birthDate: dateKeySchema('出生日期'),
+  birthDate: birthDateSchema,
   phone: phoneSchema,
   joinedAt: dateKeySchema('入会日期').nullable().default(null),
   status: z.enum(MEMBER_STATUSES, { error: '状态应为 在职、退休 或 调离' }).default('active'),

@@ -3,6 +3,7 @@
  * from a module that builds zod schemas stops webpack from concatenating core/zod.ts — `z` then ships as zod's
  * whole namespace, every locale included (+330 KB in the main package).
  */
+import { addDays, ageOn, birthdayInYear, formatDateZh, shanghaiDateKey, startOfShanghaiDay, type DateKey } from '../time';
 import type { MemberFields } from './roster';
 
 export const GENDERS = ['male', 'female'] as const;
@@ -23,3 +24,27 @@ export const ROSTER_COLUMNS = [
 ] as const satisfies readonly { key: keyof MemberFields; header: string; required: boolean; example: string }[];
 
 export type RosterColumnKey = (typeof ROSTER_COLUMNS)[number]['key'];
+
+/** A member is of working age (16, the legal minimum) and a birth date more than 120 years back is a typo. */
+export const MEMBER_MIN_AGE = 16;
+export const MEMBER_MAX_AGE = 120;
+
+/** The birth dates a member may have on the Shanghai day of `now`, for the date pickers' ends. */
+export function birthDateRange(now: Date): { earliest: DateKey; latest: DateKey } {
+  const today = shanghaiDateKey(now);
+  const year = Number(today.slice(0, 4));
+  return { earliest: addDays(birthdayInYear(today, year - MEMBER_MAX_AGE - 1), 1), latest: birthdayInYear(today, year - MEMBER_MIN_AGE) };
+}
+
+/**
+ * Why a (well-formed) birth date cannot be a member's on the day of `now`, or null: in the future, too young, or
+ * too long ago. The roster's schema asks this, so the form, the Excel import and the function agree.
+ */
+export function birthDateProblem(birthDate: DateKey, now: Date): string | null {
+  const { earliest, latest } = birthDateRange(now);
+  if (birthDate > shanghaiDateKey(now)) return '出生日期不能是将来的日期，请核对';
+  const age = ageOn(birthDate, now);
+  if (age < MEMBER_MIN_AGE) return `出生日期不对：会员应年满 ${MEMBER_MIN_AGE} 周岁（${formatDateZh(startOfShanghaiDay(latest))}或以前出生），请核对`;
+  if (age > MEMBER_MAX_AGE) return `出生日期不对：不能早于${formatDateZh(startOfShanghaiDay(earliest))}，请核对`;
+  return null;
+}

@@ -6,6 +6,7 @@ import { DateField, FormField, SelectField, TextInput } from '@/components/Form'
 import { Screen } from '@/components/Screen';
 import { SessionGate } from '@/components/SessionGate';
 import { useSetup } from '@/hooks/useSetup';
+import { birthDateRange } from '@/core/domain/vocabulary';
 import './index.scss';
 
 /** 建立工会: the first officer of a new deployment sets the union up with the deployment's one-time code. */
@@ -22,6 +23,7 @@ export default function SetupPage() {
 function SetupForm() {
   const { form, submit, busy } = useSetup();
   const { values, set, errors, error } = form;
+  const born = birthDateRange(new Date());
   return (
     <>
       <Card title='初始化码'>
@@ -69,7 +71,7 @@ function SetupForm() {
           />
         </FormField>
         <FormField label='出生日期' required error={errors.birthDate}>
-          <DateField value={values.birthDate} onChange={(v) => set('birthDate', v)} openAt='1975-01-01' end='2010-12-31' />
+          <DateField value={values.birthDate} onChange={(v) => set('birthDate', v)} openAt='1975-01-01' start={born.earliest} end={born.latest} />
         </FormField>
         <FormField label='手机号' required error={errors.phone}>
           <TextInput value={values.phone} onChange={(v) => set('phone', v)} type='number' placeholder='11 位手机号' maxlength={11} />

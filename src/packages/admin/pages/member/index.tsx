@@ -15,7 +15,7 @@ import { useCall } from '@/hooks/useCall';
 import { useMemberEditor, type MemberDetail } from '@/hooks/useMemberEditor';
 import { dateTimeText, rolesText, todayKey } from '@/services/format';
 import { queryParam } from '@/services/routes';
-import { GENDER_LABELS, GENDERS } from '@/core/domain/vocabulary';
+import { birthDateRange, GENDER_LABELS, GENDERS } from '@/core/domain/vocabulary';
 import { StaffGate } from '../../components/StaffGate';
 import './index.scss';
 
@@ -59,6 +59,8 @@ function MemberForm({ detail, myRoles, onChanged }: { detail: MemberDetail | nul
   const { form, submit, saving, unbind, unbinding, unbindError } = useMemberEditor(detail, onChanged);
   const { values, set, errors, error } = form;
   const today = todayKey();
+  // Only birth dates a member can have (16 to 120 years old): the roster's own rule.
+  const born = birthDateRange(new Date());
   const locked = lockedBecause(detail, myRoles);
   return (
     <>
@@ -77,7 +79,7 @@ function MemberForm({ detail, myRoles, onChanged }: { detail: MemberDetail | nul
           <SelectField options={GENDER_OPTIONS} value={values.gender} onChange={(v) => set('gender', v)} placeholder='请选择性别' />
         </FormField>
         <FormField label='出生日期' required hint='用于生日慰问' error={errors.birthDate}>
-          <DateField value={values.birthDate} onChange={(v) => set('birthDate', v)} end={today} openAt='1980-01-01' placeholder='请选择出生日期' />
+          <DateField value={values.birthDate} onChange={(v) => set('birthDate', v)} start={born.earliest} end={born.latest} openAt='1980-01-01' placeholder='请选择出生日期' />
         </FormField>
         <FormField label='手机号' required={!locked} hint={locked ? undefined : '会员实名认证时核对后 4 位'} error={errors.phone}>
           <TextInput value={values.phone} onChange={(v) => set('phone', v)} type='number' placeholder='11 位手机号' maxlength={11} disabled={locked !== null} />
