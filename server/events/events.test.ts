@@ -107,6 +107,26 @@ describe('publishing', () => {
   });
 });
 
+describe('dates no event has', () => {
+  test('a year typed 9999 or a date more than two years ahead is refused in words, at its field; so is moving an event there', async () => {
+    const before = ((await w.call('officer', 'events', 'adminList', {})) as { data: { total: number } }).data.total;
+    const far = await w.call('officer', 'events', 'publish', eventInput({ startsAt: '9999-11-28T09:00:00+08:00', endsAt: '9999-11-28T11:30:00+08:00' }));
+    expect(far).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', issues: expect.arrayContaining([{ path: ['startsAt'], message: '时间超出范围，请核对年份' }]) } });
+    // Three years ahead, every date in order: only the horizon is wrong.
+    const later = await w.call('officer', 'events', 'publish', eventInput({ startsAt: '2029-11-28T09:00:00+08:00', endsAt: '2029-11-28T11:30:00+08:00', signupClosesAt: '2029-11-26T18:00:00+08:00', cancelDeadline: '2029-11-27T12:00:00+08:00' }));
+    expect(later).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: '活动开始时间应在两年以内（不晚于2028年11月20日），请核对年份', issues: [{ path: ['startsAt'] }, { path: ['endsAt'] }] },
+    });
+    expect(((await w.call('officer', 'events', 'adminList', {})) as { data: { total: number } }).data.total).toBe(before);
+    const e = await publish({ title: '日期核对活动' });
+    const moved = await w.call('officer', 'events', 'update', { eventId: e.id, changes: { endsAt: '2030-11-28T11:30:00+08:00' } });
+    expect(moved).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', issues: [{ path: ['changes', 'endsAt'], message: '活动结束时间应在两年以内（不晚于2028年11月20日），请核对年份' }] } });
+    // Dates the change does not set stay as they are: another field of the event is still editable.
+    expect(await w.call('officer', 'events', 'update', { eventId: e.id, changes: { place: '二楼' } })).toMatchObject({ ok: true });
+  });
+});
+
 describe('two seats, three members', () => {
   let e: AdminView;
   beforeAll(async () => {

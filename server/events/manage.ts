@@ -4,7 +4,7 @@ import type { ActorContext, Handler } from '../runtime/defineFunction';
 import type { EventsContract } from '../../src/core/contracts/events';
 import type { ActionName } from '../../src/core/contracts/contract';
 import { AppError } from '../../src/core/errors';
-import { checkSchedule } from '../../src/core/domain/events';
+import { checkSchedule, eventDateIssues } from '../../src/core/domain/events';
 import { IMAGE_KINDS_TEXT, MAX_IMAGE_BYTES, MAX_IMAGE_TEXT, imageExtensionOf, imageKindOf } from '../../src/core/domain/images';
 import { formatDateTimeZh } from '../../src/core/time';
 import { isDuplicateKeyError, type Db } from '../db';
@@ -28,6 +28,17 @@ function scheduleIssues(e: Pick<EventDoc, 'signupOpensAt' | 'signupClosesAt' | '
   const problems = checkSchedule(e);
   if (e.endsAt <= e.startsAt) problems.push('结束时间应晚于开始时间');
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems[0], problems.map((message) => ({ path: ['schedule'], message })));
+}
+
+/**
+ * An event starts and ends between 2000 and two years from now, checked for the dates being set (`fields`): an
+ * event already on the calendar stays editable.
+ */
+function dateIssues(e: Pick<EventDoc, 'startsAt' | 'endsAt'>, now: Date, fields: readonly string[] = ['startsAt', 'endsAt'], prefix: string[] = []) {
+  const issues = eventDateIssues(e, now)
+    .filter((i) => fields.includes(i.path[0]))
+    .map((i) => ({ path: [...prefix, ...i.path], message: i.message }));
+  if (issues.length) throw new AppError('VALIDATION_FAILED', issues[0].message, issues);
 }
 
 /** Where an event's own files live: `events/<union>/<hash of the event id>/` (ids may hold any character). */
@@ -86,6 +97,7 @@ export const adminGet: H<'adminGet'> = async (input, { db, actor }) => adminView
 export const publish: H<'publish'> = async (input, { db, actor, openid, now }) => {
   const { requestKey, ...fields } = input;
   scheduleIssues(fields);
+  dateIssues(fields, now);
   if (fields.endsAt <= now) throw new AppError('VALIDATION_FAILED', '活动结束时间已过', [{ path: ['endsAt'], message: '结束时间已过' }]);
   await checkMemberIds(db, actor.unionId, fields.audience.memberIds);
   const id = `${actor.unionId}:${requestKey}`;
@@ -165,6 +177,7 @@ export const update: H<'update'> = async (input, { db, actor, openid, now }) => 
       if (e.status === 'cancelled') throw new AppError('NOT_ALLOWED', '活动已取消，不能修改');
       const next = { ...e, ...changes };
       scheduleIssues(next);
+      dateIssues(next, now, Object.keys(changes), ['changes']);
       if (next.capacity !== null && next.capacity < e.seatsTaken) {
         throw new AppError('VALIDATION_FAILED', `已确认的报名占 ${e.seatsTaken} 个名额，名额不能少于 ${e.seatsTaken}`, [{ path: ['changes', 'capacity'], message: `不能少于 ${e.seatsTaken}` }]);
       }

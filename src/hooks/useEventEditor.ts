@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { EventAdminView } from '@/core/contracts/events';
-import type { EventKind } from '@/core/domain/events';
+import { eventDateIssues, type EventKind } from '@/core/domain/events';
 import type { Gender } from '@/core/domain/vocabulary';
 import type { ErrorBody, ErrorIssue } from '@/core/errors';
 import { addDays } from '@/core/time';
@@ -207,6 +207,8 @@ function toFields(v: EventFormValues, memberIds: string[] | undefined): { fields
     if (v.date && endDate < v.date) problems.endsAt = '结束日期不能早于开始日期';
     else if (startsAt && endsAt <= startsAt) problems.endsAt = '结束时间应晚于开始时间';
   } else problems.endsAt = '请先选择活动日期';
+  // Within two years, not before 2000: the function's own check, said beside the field before sending.
+  if (startsAt && endsAt) for (const issue of eventDateIssues({ startsAt: new Date(startsAt), endsAt: new Date(endsAt) }, new Date())) problems[issue.path[0]] ??= issue.message;
   let capacity: number | null = null;
   if (!v.unlimited) {
     if (WHOLE.test(v.capacity.trim())) capacity = Number(v.capacity.trim());

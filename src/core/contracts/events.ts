@@ -13,7 +13,10 @@ const instant = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, '时间格式不正确')
   .transform((s) => new Date(s))
-  .refine((d) => !Number.isNaN(d.getTime()), '时间格式不正确');
+  .refine((d) => !Number.isNaN(d.getTime()), '时间格式不正确')
+  // No time a union sets is outside these years (a year typed 9999 is a typo); publish and update also keep an
+  // event within two years of now (core/domain/events eventDateIssues).
+  .refine((d) => Number.isNaN(d.getTime()) || (d.getUTCFullYear() >= 1999 && d.getUTCFullYear() <= 2100), '时间超出范围，请核对年份');
 
 const fieldKey = z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, '字段标识只能用小写字母、数字和下划线');
 const fieldLabel = z.string().trim().min(1, '请填写问题').max(20, '问题最多 20 个字');

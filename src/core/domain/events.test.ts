@@ -1,4 +1,4 @@
-import { cancelReason, checkAnswers, checkSchedule, ineligibleReason, prizeEntryId, prizeParticipants, signupWindowReason, waitlistPlace, type Audience, type EventRules, type ExtraField, type MemberFacts } from './events';
+import { cancelReason, checkAnswers, checkSchedule, ineligibleReason, prizeEntryId, prizeParticipants, signupWindowReason, waitlistPlace, eventDateIssues, type Audience, type EventRules, type ExtraField, type MemberFacts } from './events';
 
 const NOW = new Date('2026-05-10T02:00:00Z'); // 10:00 in Shanghai
 const member: MemberFacts = { id: 'u1:A0004', gender: 'male', department: '科技处', birthDate: '1976-11-28', status: 'active' };
@@ -59,6 +59,21 @@ describe('the sign-up window', () => {
     expect(checkSchedule(event)).toEqual([]);
     expect(checkSchedule({ ...event, signupClosesAt: event.signupOpensAt, cancelDeadline: new Date('2026-06-01T00:00:00Z') })).toEqual(['报名截止时间应晚于报名开始时间', '取消截止时间不能晚于活动开始时间']);
     expect(checkSchedule({ ...event, startsAt: new Date('2026-05-15T00:00:00Z'), cancelDeadline: new Date('2026-05-14T00:00:00Z') })).toEqual(['报名应在活动开始前截止']);
+  });
+});
+
+describe('dates an event may have', () => {
+  const at = (iso: string) => new Date(iso);
+  const now = at('2026-11-20T10:00:00+08:00');
+  test.each([
+    ['next week', '2026-11-28T09:00:00+08:00', []],
+    ['the last day of the two years', '2028-11-20T20:00:00+08:00', []],
+    ['a day beyond', '2028-11-21T09:00:00+08:00', ['活动开始时间应在两年以内（不晚于2028年11月20日），请核对年份']],
+    ['year 9999', '9999-01-01T09:00:00+08:00', ['活动开始时间应在两年以内（不晚于2028年11月20日），请核对年份']],
+    ['before 2000', '1999-12-31T23:00:00+08:00', ['活动开始时间不能早于 2000 年，请核对年份']],
+  ])('%s', (_what, startsAt, messages) => {
+    const issues = eventDateIssues({ startsAt: at(startsAt), endsAt: at('2026-11-28T11:00:00+08:00') }, now);
+    expect(issues).toEqual(messages.map((message) => ({ path: ['startsAt'], message })));
   });
 });
 

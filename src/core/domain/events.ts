@@ -7,7 +7,7 @@
  * No zod here on purpose: pages in subpackages import these values, and a value imported from a module that
  * builds zod schemas pulls zod's whole namespace into the main package. The schemas live in the contract.
  */
-import { ageOn, isValidDateKey } from '../time';
+import { ageOn, birthdayInYear, formatDateZh, isValidDateKey, shanghaiDateKey, shanghaiYear, startOfShanghaiDay } from '../time';
 import type { MemberStatus } from '../policy/items';
 
 export const EVENT_KINDS = ['table_tennis', 'badminton', 'fun_games', 'outing', 'reading', 'speech', 'fitness', 'other'] as const;
@@ -183,6 +183,35 @@ export function checkSchedule(e: Pick<EventRules, 'signupOpensAt' | 'signupClose
   if (e.startsAt < e.signupClosesAt) out.push('报名应在活动开始前截止');
   if (e.cancelDeadline > e.startsAt) out.push('取消截止时间不能晚于活动开始时间');
   if (e.cancelDeadline < e.signupOpensAt) out.push('取消截止时间不能早于报名开始时间');
+  return out;
+}
+
+/** No event starts before 2000 or more than two years ahead: a date outside (a year typed 9999) is a typo. */
+export const EVENT_EARLIEST_YEAR = 2000;
+export const EVENT_HORIZON_YEARS = 2;
+
+/** The last Shanghai day an event may fall on, seen at `now`: the same date two years on (29 February → 28th). */
+export function lastEventDay(now: Date): string {
+  const today = shanghaiDateKey(now);
+  return birthdayInYear(today, Number(today.slice(0, 4)) + EVENT_HORIZON_YEARS);
+}
+
+/**
+ * Problems of an event's start and end as published or moved at `now`, each at its field: before 2000, or later
+ * than the same date two years ahead (Shanghai calendar).
+ */
+export function eventDateIssues(e: { startsAt: Date; endsAt: Date }, now: Date): { path: string[]; message: string }[] {
+  const last = lastEventDay(now);
+  const lastText = formatDateZh(startOfShanghaiDay(last));
+  const out: { path: string[]; message: string }[] = [];
+  for (const [field, what] of [
+    ['startsAt', '开始'],
+    ['endsAt', '结束'],
+  ] as const) {
+    const at = e[field];
+    if (shanghaiYear(at) < EVENT_EARLIEST_YEAR) out.push({ path: [field], message: `活动${what}时间不能早于 ${EVENT_EARLIEST_YEAR} 年，请核对年份` });
+    else if (shanghaiDateKey(at) > last) out.push({ path: [field], message: `活动${what}时间应在两年以内（不晚于${lastText}），请核对年份` });
+  }
   return out;
 }
 

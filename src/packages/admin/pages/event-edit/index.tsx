@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
 import type { EventAdminView } from '@/core/contracts/events';
-import { EVENT_KIND_LABELS, EVENT_KINDS } from '@/core/domain/events';
+import { EVENT_KIND_LABELS, EVENT_KINDS, lastEventDay } from '@/core/domain/events';
 import { addDays } from '@/core/time';
 import { ActionButton } from '@/components/ActionButton';
 import { CallView } from '@/components/CallView';
@@ -63,6 +63,8 @@ function EventForm({ original, openid }: { original: EventAdminView | null; open
   const f = useEventEditor(original, openid);
   const { values: v, set, errors } = f;
   const today = todayKey();
+  // The pickers offer no date beyond the function's limit (two years ahead).
+  const lastDay = lastEventDay(new Date());
   useEffect(() => {
     if (original) void Taro.setNavigationBarTitle({ title: '修改活动' });
   }, [original]);
@@ -101,6 +103,7 @@ function EventForm({ original, openid }: { original: EventAdminView | null; open
           onTime={(x) => set('startTime', x)}
           error={errors.startsAt}
           openAt={addDays(today, 7)}
+          end={lastDay}
           placeholders={['请选择活动日期', '开始时间']}
           timeOpenAt='09:00'
         />
@@ -114,6 +117,7 @@ function EventForm({ original, openid }: { original: EventAdminView | null; open
           error={errors.endsAt}
           openAt={v.date || addDays(today, 7)}
           start={v.date || undefined}
+          end={lastDay}
           placeholders={['结束日期', '结束时间']}
           timeOpenAt={twoHoursAfter(v.startTime)}
         />
@@ -210,18 +214,20 @@ interface DateTimeProps {
   /** Where the date wheel opens while no date is chosen, and the earliest date it offers. */
   openAt: string;
   start?: string;
+  /** The last date it offers. */
+  end?: string;
   /** What the date and the time boxes say while empty. */
   placeholders?: [string, string];
   timeOpenAt?: string;
 }
 
 /** A moment (the event's start and end, a deadline): its date and its time side by side, under one label. */
-function DateTime({ label, hint, date, time, onDate, onTime, error, openAt, start = '2000-01-01', placeholders = ['选择日期', '时间'], timeOpenAt = '18:00' }: DateTimeProps) {
+function DateTime({ label, hint, date, time, onDate, onTime, error, openAt, start = '2000-01-01', end, placeholders = ['选择日期', '时间'], timeOpenAt = '18:00' }: DateTimeProps) {
   return (
     <FormField label={label} required hint={hint} error={error}>
       <View className='evedit__pair'>
         <View className='evedit__date'>
-          <DateField value={date} onChange={onDate} start={start} openAt={openAt} placeholder={placeholders[0]} />
+          <DateField value={date} onChange={onDate} start={start} end={end} openAt={openAt} placeholder={placeholders[0]} />
         </View>
         <View className='evedit__time'>
           <TimeField value={time} onChange={onTime} openAt={timeOpenAt} placeholder={placeholders[1]} />
