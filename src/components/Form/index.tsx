@@ -36,25 +36,47 @@ export interface TextInputProps {
   onChange: (value: string) => void;
   placeholder?: string;
   type?: 'text' | 'number' | 'digit' | 'idcard';
+  /** A hard cap for fixed-length codes (手机号 11, 年龄 3). Text with a length rule takes `limit` instead. */
   maxlength?: number;
+  /**
+   * The most characters the rule allows (the contract's max). Typing is not cut off there — a silent cut loses the
+   * end of what was typed — but a counter under the box says how many, in red when over; the form's check says
+   * what to do.
+   */
+  limit?: number;
   disabled?: boolean;
   onConfirm?: () => void;
 }
 
+/** "12/40"; "45/40，超出 5 字" in red. Counted as the contract counts (trimmed, in string length). */
+function LengthCounter({ value, limit }: { value: string; limit: number }) {
+  const length = value.trim().length;
+  const over = length - limit;
+  return <View className={`u-input__count${over > 0 ? ' u-input__count--over' : ''}`}>{over > 0 ? `${length}/${limit}，超出 ${over} 字` : `${length}/${limit}`}</View>;
+}
+
 /** A tall input with large type; read-only values are shown as plain text in the same box. */
-export function TextInput({ value, onChange, placeholder, type = 'text', maxlength = 100, disabled = false, onConfirm }: TextInputProps) {
+export function TextInput({ value, onChange, placeholder, type = 'text', maxlength = 100, limit, disabled = false, onConfirm }: TextInputProps) {
   if (disabled) return <View className='u-input u-input--disabled'>{value}</View>;
-  return (
+  const input = (
     <Input
       className='u-input'
       value={value}
       type={type}
       placeholder={placeholder}
       placeholderClass='u-input__placeholder'
-      maxlength={maxlength}
+      // -1: no cap (WeChat and Taro's H5 input alike); the counter tells instead.
+      maxlength={limit === undefined ? maxlength : -1}
       onInput={(e) => onChange(e.detail.value)}
       onConfirm={onConfirm}
     />
+  );
+  if (limit === undefined) return input;
+  return (
+    <>
+      {input}
+      <LengthCounter value={value} limit={limit} />
+    </>
   );
 }
 
@@ -62,21 +84,25 @@ export interface TextAreaProps {
   value: string;
   onChange: (value: string) => void;
   placeholder?: string;
-  maxlength?: number;
+  /** The most characters the rule allows: not cut off there, counted under the box (see TextInput). */
+  limit: number;
 }
 
 /** Several lines of text (an event's description), growing with what is typed. */
-export function TextArea({ value, onChange, placeholder, maxlength = 2000 }: TextAreaProps) {
+export function TextArea({ value, onChange, placeholder, limit }: TextAreaProps) {
   return (
-    <Textarea
-      className='u-textarea'
-      value={value}
-      placeholder={placeholder}
-      placeholderClass='u-input__placeholder'
-      maxlength={maxlength}
-      autoHeight
-      onInput={(e) => onChange(e.detail.value)}
-    />
+    <>
+      <Textarea
+        className='u-textarea'
+        value={value}
+        placeholder={placeholder}
+        placeholderClass='u-input__placeholder'
+        maxlength={-1}
+        autoHeight
+        onInput={(e) => onChange(e.detail.value)}
+      />
+      <LengthCounter value={value} limit={limit} />
+    </>
   );
 }
 

@@ -77,16 +77,16 @@ function EventForm({ original, openid }: { original: EventAdminView | null; open
       )}
       <Card title='活动内容'>
         <FormField label='标题' required error={errors.title}>
-          <TextInput value={v.title} onChange={(x) => set('title', x)} placeholder='例如：乒乓球友谊赛' maxlength={40} />
+          <TextInput value={v.title} onChange={(x) => set('title', x)} placeholder='例如：乒乓球友谊赛' limit={40} />
         </FormField>
         <FormField label='类型' required error={errors.kind}>
           <SelectField options={KIND_OPTIONS} value={v.kind} onChange={(x) => set('kind', x)} placeholder='请选择活动类型' />
         </FormField>
         <FormField label='地点' required error={errors.place}>
-          <TextInput value={v.place} onChange={(x) => set('place', x)} placeholder='例如：机关活动中心二楼' maxlength={100} />
+          <TextInput value={v.place} onChange={(x) => set('place', x)} placeholder='例如：机关活动中心二楼' limit={100} />
         </FormField>
         <FormField label='说明' hint='活动安排、报名须知、注意事项等，会员在活动详情中看到' error={errors.description}>
-          <TextArea value={v.description} onChange={(x) => set('description', x)} placeholder='选填，例如：比赛采用单打淘汰制，请穿运动鞋' />
+          <TextArea value={v.description} onChange={(x) => set('description', x)} placeholder='选填，例如：比赛采用单打淘汰制，请穿运动鞋' limit={2000} />
         </FormField>
         <CoverField cover={f.cover} error={errors.coverFileID} />
         <FormField label='工作餐' error={errors.workMeal}>
@@ -273,7 +273,7 @@ function Question({ index, question: q, errors, onChange, onRemove }: QuestionPr
         <InlineButton text='删除' kind='danger' onClick={onRemove} />
       </View>
       <FormField label='问题' required error={err('label') ?? err('key')}>
-        <TextInput value={q.label} onChange={(x) => onChange({ label: x })} placeholder={LABEL_EXAMPLES[q.type]} maxlength={20} />
+        <TextInput value={q.label} onChange={(x) => onChange({ label: x })} placeholder={LABEL_EXAMPLES[q.type]} limit={20} />
       </FormField>
       {q.type === 'choice' && (
         <FormField label='选项' required hint='两个以上，用逗号分开' error={err('options')}>

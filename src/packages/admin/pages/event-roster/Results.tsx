@@ -44,7 +44,7 @@ export function Results({ event, entries, prizes, onSaved }: ResultsProps) {
   return (
     <Card title='结果与奖品'>
       <FormField label='比赛结果' hint='保存后本工会会员在活动页面可以看到，例如名次、获奖名单；奖品金额不必写在这里'>
-        <TextArea value={r.text} onChange={r.setText} placeholder='例如：第一名 张伟；第二名 刘洋' maxlength={1000} />
+        <TextArea value={r.text} onChange={r.setText} placeholder='例如：第一名 张伟；第二名 刘洋' limit={1000} />
       </FormField>
 
       <View className='evroster__prize-head'>奖品</View>

@@ -67,13 +67,13 @@ function MemberForm({ detail, myRoles, onChanged }: { detail: MemberDetail | nul
       <Card title={detail ? '修改会员信息' : '新增会员'}>
         {locked && <Notice tone='info'>{locked}</Notice>}
         <FormField label='姓名' required={!locked} error={errors.name}>
-          <TextInput value={values.name} onChange={(v) => set('name', v)} placeholder='例如 张伟' maxlength={30} disabled={locked !== null} />
+          <TextInput value={values.name} onChange={(v) => set('name', v)} placeholder='例如 张伟' limit={30} disabled={locked !== null} />
         </FormField>
         <FormField label='工号' required hint={detail ? '工号是名册的编号，不能修改' : '字母、数字或短横线，例如 A0001'} error={errors.employeeNo}>
           <TextInput value={values.employeeNo} onChange={(v) => set('employeeNo', v)} placeholder='例如 A0001' maxlength={32} disabled={detail !== null} />
         </FormField>
         <FormField label='部门' error={errors.department}>
-          <TextInput value={values.department} onChange={(v) => set('department', v)} placeholder='例如 办公室' maxlength={50} />
+          <TextInput value={values.department} onChange={(v) => set('department', v)} placeholder='例如 办公室' limit={50} />
         </FormField>
         <FormField label='性别' required error={errors.gender}>
           <SelectField options={GENDER_OPTIONS} value={values.gender} onChange={(v) => set('gender', v)} placeholder='请选择性别' />

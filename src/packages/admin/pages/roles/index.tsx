@@ -124,10 +124,10 @@ function InviteClerk({ onInvited }: { onInvited: () => void }) {
     <Card title='邀请蛋糕店店员'>
       <View className='roles__text'>本工会指定蛋糕店的店员凭邀请码加入小程序，生日蛋糕券开放后由店员核销。</View>
       <FormField label='店员姓名' required error={form.errors.name}>
-        <TextInput value={form.values.name} onChange={(v) => form.set('name', v)} placeholder='例如 刘敏' maxlength={30} />
+        <TextInput value={form.values.name} onChange={(v) => form.set('name', v)} placeholder='例如 刘敏' limit={30} />
       </FormField>
       <FormField label='蛋糕店名称' required error={form.errors.shopName}>
-        <TextInput value={form.values.shopName} onChange={(v) => form.set('shopName', v)} placeholder='例如 好利来（人民路店）' maxlength={50} />
+        <TextInput value={form.values.shopName} onChange={(v) => form.set('shopName', v)} placeholder='例如 好利来（人民路店）' limit={50} />
       </FormField>
       <ErrorNotice error={form.error} />
       <ActionButton text={busy ? '正在生成…' : '生成邀请码'} disabled={busy} onClick={() => void submit()} />
