@@ -65,9 +65,20 @@ async function switchTo(page: Page, label: string): Promise<void> {
   await expectText(page, '文体活动');
 }
 
-/** Open a Taro picker by its placeholder and accept what it offers (确定). */
+/** Open a Taro picker by its placeholder and accept what it offers (确定): a date or a time. */
 async function pick(page: Page, placeholder: string): Promise<void> {
   await visibleText(page, placeholder, true).click();
+  await page.getByText('确定', { exact: true }).filter({ visible: true }).last().click();
+}
+
+/**
+ * Open a list picker by its placeholder, tap an option on the wheel, accept (确定). A list opens on its
+ * placeholder, not on an option: accepting it as it opened would choose nothing. The tap lands on the wheel's
+ * shading above the rows (which is the wheel's own element), hence `force`.
+ */
+async function pickOption(page: Page, placeholder: string, option: string): Promise<void> {
+  await visibleText(page, placeholder, true).click();
+  await page.locator('.weui-picker__item', { hasText: option }).filter({ visible: true }).first().click({ force: true });
   await page.getByText('确定', { exact: true }).filter({ visible: true }).last().click();
 }
 
@@ -261,7 +272,8 @@ async function main(): Promise<void> {
         await p.goto(`${system.url}/#/packages/admin/pages/events/index`);
         await visibleText(p, '发布活动', true).click();
         await fill(p, '例如：乒乓球友谊赛', EVENT_TITLE);
-        await pick(p, '请选择活动类型');
+        await pickOption(p, '请选择活动类型', '乒乓球');
+        await expectText(p, '乒乓球');
         await fill(p, '例如：机关活动中心二楼', '机关活动中心三楼');
         // 封面图片: 上传封面 opens the file dialog; the picture shows in the form at once.
         const chooser = p.waitForEvent('filechooser', { timeout: 15_000 });
@@ -402,7 +414,7 @@ async function main(): Promise<void> {
         await expectText(p, '结果与奖品');
         await p.locator(`textarea[placeholder="${RESULTS_PLACEHOLDER}"]`).filter({ visible: true }).first().fill(RESULTS_TEXT);
         await visibleText(p, '添加一项奖品', true).click();
-        await pick(p, '请选择参加的会员');
+        await pickOption(p, '请选择参加的会员', '孙丽');
         await fill(p, '例如 100', '100');
         await visibleText(p, '保存结果并登记奖品', true).click();
         await p.getByText('登记', { exact: true }).filter({ visible: true }).last().click();

@@ -116,21 +116,32 @@ export interface SelectFieldProps<V extends string> {
   value: V | null;
   onChange: (value: V) => void;
   placeholder?: string;
+  /** Where the wheel opens while nothing is chosen (e.g. the first holiday the policy funds). Default: on the placeholder. */
+  openAt?: V;
   disabled?: boolean;
 }
 
-/** A choice from a short list, in the platform's own picker (WeChat's wheel; a sheet in H5). */
-export function SelectField<V extends string>({ options, value, onChange, placeholder = '请选择', disabled = false }: SelectFieldProps<V>) {
+/**
+ * A choice from a short list, in the platform's own picker (WeChat's wheel; a sheet in H5). While nothing is chosen
+ * the wheel opens on a row saying the placeholder, or on `openAt`, never on the first option: confirming the wheel
+ * as it opened would otherwise choose that option without a word (an event saved as 乒乓球, a gift for 元旦).
+ */
+export function SelectField<V extends string>({ options, value, onChange, placeholder = '请选择', openAt, disabled = false }: SelectFieldProps<V>) {
   const index = options.findIndex((o) => o.value === value);
   const label = index >= 0 ? options[index].label : null;
+  const opensAt = openAt === undefined ? -1 : options.findIndex((o) => o.value === openAt);
+  // The placeholder row leads the wheel only while nothing is chosen and there is nowhere better to open.
+  const lead = index < 0 && opensAt < 0 ? 1 : 0;
+  const labels = options.map((o) => o.label);
   return (
     <Picker
       mode='selector'
-      range={options.map((o) => o.label)}
-      value={Math.max(index, 0)}
+      range={lead ? [placeholder, ...labels] : labels}
+      value={index >= 0 ? index : Math.max(opensAt, 0)}
       disabled={disabled}
       onChange={(e) => {
-        const picked = options[Number(e.detail.value)];
+        // The placeholder row is no option: confirming it leaves the field empty (its check then asks for one).
+        const picked = options[Number(e.detail.value) - lead];
         if (picked) onChange(picked.value);
       }}
     >

@@ -44,7 +44,7 @@ function RecordForm() {
       </FormField>
       {values.item === 'holiday_gift' && (
         <FormField label='节日' required error={errors.holiday}>
-          <SelectField options={holidayOptions} value={values.holiday} onChange={(v) => set('holiday', v)} placeholder='请选择节日' />
+          <SelectField options={holidayOptions} value={values.holiday} onChange={(v) => set('holiday', v)} placeholder='请选择节日' openAt={HOLIDAYS.find((h) => r.inPolicy.holiday(h))} />
         </FormField>
       )}
       {r.needsMember && (
