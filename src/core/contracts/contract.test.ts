@@ -52,3 +52,18 @@ describe('contracts', () => {
     expect(input.safeParse({ openid: 'forged' }).success).toBe(false);
   });
 });
+
+describe('codes people type', () => {
+  test.each([
+    ['members', 'redeemInvite', (code: string) => ({ code }), '邀请码'],
+    ['members', 'bootstrap', (setupCode: string) => ({ setupCode, union: { name: '某某工会' }, me: {} }), '初始化码'],
+  ] as const)('%s.%s: left empty is 请填写, too short is 不正确', (fn, action, payload, what) => {
+    const schema = contracts[fn].actions[action].input;
+    const issuesFor = (code: string) => {
+      const r = schema.safeParse(payload(code));
+      return r.success ? [] : toIssues(r.error).filter((i) => i.path.length === 1);
+    };
+    expect(issuesFor('   ')).toEqual([{ path: [action === 'redeemInvite' ? 'code' : 'setupCode'], message: `请填写${what}` }]);
+    expect(issuesFor('AB')).toEqual([{ path: [action === 'redeemInvite' ? 'code' : 'setupCode'], message: `${what}不正确` }]);
+  });
+});

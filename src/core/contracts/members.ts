@@ -60,6 +60,15 @@ export const auditEntry = z.object({
   summary: z.string(),
 });
 
+/** A code a person types (setup, invitation): left empty, they are asked to fill it in, not told it is wrong. */
+function typedCode(what: string, min: number, max: number) {
+  return z
+    .string()
+    .trim()
+    .refine((v) => v !== '', `请填写${what}`)
+    .refine((v) => v === '' || (v.length >= min && v.length <= max), `${what}不正确`);
+}
+
 const page = z.coerce.number().int().min(1).max(10_000).default(1);
 const pageSize = z.coerce.number().int().min(1).max(100).default(20);
 
@@ -95,7 +104,7 @@ export const membersContract = defineContract('members', {
     summary: "Create a union and its first officer (the caller), with a one-time setup code from the deployment's configuration.",
     input: z
       .object({
-        setupCode: z.string().trim().min(8, '初始化码不正确').max(64, '初始化码不正确'),
+        setupCode: typedCode('初始化码', 8, 64),
         union: z.object({
           name: z.string().trim().min(2, '请填写工会全称').max(50),
           shortName: z.string().trim().max(20).default(''),
@@ -108,7 +117,7 @@ export const membersContract = defineContract('members', {
   },
   redeemInvite: {
     summary: 'A cake-shop clerk binds their WeChat identity with the one-time code an officer gave them.',
-    input: z.object({ code: z.string().trim().min(6, '邀请码不正确').max(32, '邀请码不正确') }).strict(),
+    input: z.object({ code: typedCode('邀请码', 6, 32) }).strict(),
     output: accountInfo,
   },
   rosterList: {
