@@ -80,6 +80,19 @@ describe('shipped templates', () => {
     for (const r of defaults) expect(r.source).toMatch(/默认设置.*本工会可调整/);
   });
 
+  test('every source of every template says what it cites: none ends on a bare section number (「六、」)', () => {
+    for (const t of POLICY_TEMPLATES) {
+      const sources = [
+        t.forbiddenForms.source,
+        t.holidayAnnualCapFen?.source,
+        t.eligibility.source,
+        ...Object.values(t.holidays).map((r) => r?.source),
+        ...Object.values(t.items).map((r) => r?.source),
+      ].filter((x): x is string => x !== undefined);
+      for (const source of sources) expect(source).not.toMatch(/[一二三四五六七八九十]、$/);
+    }
+  });
+
   test('templates are frozen: a caller cannot change what the next caller gets', () => {
     const t = template('zibo-kjj-2017');
     expect(() => {

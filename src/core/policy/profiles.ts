@@ -97,9 +97,9 @@ const zibo2017: PolicyProfile = {
   // The holiday rules allow in kind only, which keeps cash out of gifts.
   forbiddenForms: { forms: ['shopping_card'], source: `${ZIBO_DOC} 六、（不能发放现金和购物卡）` },
   holidays: {
-    dragonBoat: { capFen: yuan(300), allowedForms: ['in_kind'], source: `${ZIBO_DOC} 六、` },
-    midAutumn: { capFen: yuan(300), allowedForms: ['in_kind'], source: `${ZIBO_DOC} 六、` },
-    springFestival: { capFen: yuan(400), allowedForms: ['in_kind'], source: `${ZIBO_DOC} 六、` },
+    dragonBoat: { capFen: yuan(300), allowedForms: ['in_kind'], source: `${ZIBO_DOC} 六、（端午节向全体会员发放 300 元的节日慰问品）` },
+    midAutumn: { capFen: yuan(300), allowedForms: ['in_kind'], source: `${ZIBO_DOC} 六、（中秋节向全体会员发放 300 元的节日慰问品）` },
+    springFestival: { capFen: yuan(400), allowedForms: ['in_kind'], source: `${ZIBO_DOC} 六、（春节向全体会员发放 400 元的节日慰问品）` },
   },
   holidayAnnualCapFen: { capFen: yuan(1000), source: `${ZIBO_DOC} 六、（端午 300 元、中秋 300 元、春节 400 元，三节合计）` },
   items: {
