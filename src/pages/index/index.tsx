@@ -1,3 +1,5 @@
+import { View } from '@tarojs/components';
+import { Card } from '@/components/Card';
 import { CallView } from '@/components/CallView';
 import { IdentityStatusCard } from '@/components/IdentityStatusCard';
 import { Screen } from '@/components/Screen';
@@ -7,6 +9,7 @@ import { useSession } from '@/hooks/useSession';
 import { useUnreadBadge } from '@/hooks/useUnreadBadge';
 import { useWhoami } from '@/hooks/useWhoami';
 import { servicesFor } from '@/services/catalog';
+import './index.scss';
 
 /** 首页: who you are, then the services that exist for you. */
 export default function HomePage() {
@@ -28,9 +31,24 @@ function HomeContent() {
       {(data) => (
         <>
           <IdentityStatusCard whoami={data} accountLabel={session?.label} />
-          <ServiceGrid entries={servicesFor(data.account)} />
+          {data.account?.kind === 'clerk' ? <ClerkWork shopName={data.account.shopName} unionName={data.account.union.name} /> : <ServiceGrid entries={servicesFor(data.account)} />}
         </>
       )}
     </CallView>
+  );
+}
+
+/**
+ * A cake-shop clerk is no member: no member services to promise, only the work they will do here, said honestly
+ * while the birthday-voucher service that brings it does not exist yet.
+ */
+function ClerkWork({ shopName, unionName }: { shopName: string | null; unionName: string }) {
+  return (
+    <Card title='店员工作'>
+      <View className='home__text'>
+        您是{shopName ?? '指定蛋糕店'}的店员，为{unionName}的会员核销生日蛋糕券：会员来店里领取生日蛋糕时出示蛋糕券，您在这里核对后核销。
+      </View>
+      <View className='home__text home__text--muted'>生日蛋糕券服务开放后，核销功能会出现在这里。现在还没有需要您做的事。</View>
+    </Card>
   );
 }
