@@ -12,16 +12,20 @@ export type FileAction<F extends FunctionName> = {
 
 /**
  * An action that generates an Excel file (template, roster export, ledger export), then the file opened in
- * WeChat's viewer or downloaded by the browser. `busy` keeps a second tap from making a second file.
+ * WeChat's viewer or downloaded by the browser. `busy` keeps a second tap from making a second file; `done` names
+ * the file handed over, for the page to confirm where it went.
  */
 export function useDownload<F extends FunctionName, A extends FileAction<F>>(fn: F, action: A) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorBody | null>(null);
+  /** The file last handed over, for the page to say where it went (components/DownloadOutcome). */
+  const [done, setDone] = useState<{ fileName: string } | null>(null);
 
   const download = async (...args: PayloadArgs<F, A>): Promise<void> => {
     if (busy) return;
     setBusy(true);
     setError(null);
+    setDone(null);
     try {
       const reply = await callFunction(fn, action, ...args);
       if (!reply.ok) {
@@ -32,11 +36,14 @@ export function useDownload<F extends FunctionName, A extends FileAction<F>>(fn:
       const file = reply.data as CallOutput<F, A> & DownloadableFile;
       const opened = await openDownload({ url: file.url, fileID: file.fileID, fileName: file.fileName });
       if (!opened.ok) setError(opened.error);
-      else if (process.env.TARO_ENV === 'h5') void Taro.showToast({ title: '已开始下载', icon: 'success' });
+      else {
+        setDone({ fileName: file.fileName });
+        if (process.env.TARO_ENV === 'h5') void Taro.showToast({ title: '已开始下载', icon: 'success' });
+      }
     } finally {
       setBusy(false);
     }
   };
 
-  return { download, busy, error };
+  return { download, busy, error, done };
 }

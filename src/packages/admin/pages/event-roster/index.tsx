@@ -6,6 +6,7 @@ import { ActionButton } from '@/components/ActionButton';
 import { CallView } from '@/components/CallView';
 import { Card } from '@/components/Card';
 import { EmptyState } from '@/components/EmptyState';
+import { DownloadOutcome } from '@/components/DownloadOutcome';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { FormField, TextInput } from '@/components/Form';
 import { Badge, InfoRow } from '@/components/InfoRow';
@@ -79,7 +80,7 @@ function Roster({ id }: { id: string }) {
               <ActionButton kind='secondary' text={r.exporter.busy ? '正在导出…' : '导出 Excel'} disabled={r.exporter.busy} onClick={() => void r.exporter.download({ eventId: e.id })} />
               {canClose && <ActionButton kind='secondary' text={r.closing ? '正在截止…' : '提前截止报名'} disabled={r.closing} onClick={() => void r.close()} />}
             </ButtonGrid>
-            <ErrorNotice error={r.exporter.error} />
+            <DownloadOutcome download={r.exporter} />
             <ErrorNotice error={r.closeError} />
 
             <Card title='报名情况'>

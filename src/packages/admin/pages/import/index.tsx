@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import { ROSTER_COLUMNS } from '@/core/domain/vocabulary';
 import { ActionButton } from '@/components/ActionButton';
 import { Card } from '@/components/Card';
+import { DownloadOutcome } from '@/components/DownloadOutcome';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { Notice } from '@/components/Notice';
 import { Screen } from '@/components/Screen';
@@ -24,8 +25,11 @@ export default function ImportPage() {
   );
 }
 
-const PICK_NOTE =
-  process.env.TARO_ENV === 'weapp' ? '请先把 Excel 文件发送到任意微信聊天（例如「文件传输助手」），再点下面的按钮从聊天记录中选择。' : '点下面的按钮，选择电脑上的 Excel 文件。';
+// Where the file comes from, per platform: a phone has no file browser in WeChat, only the files of its chats; the
+// H5 app may be open on a phone or a computer alike.
+const WEAPP = process.env.TARO_ENV === 'weapp';
+const PICK_NOTE = WEAPP ? '请先把 Excel 文件发送到任意微信聊天（例如「文件传输助手」），再点下面的按钮从聊天记录中选择。' : '点下面的按钮，选择要导入的 Excel 文件（.xlsx 格式）。';
+const PICK_BUTTON = WEAPP ? '从微信聊天中选择文件并导入' : '选择 Excel 文件并导入';
 
 function Import({ openid }: { openid: string }) {
   const { state, start, busy } = useRosterImport(openid);
@@ -47,7 +51,7 @@ function Import({ openid }: { openid: string }) {
         </View>
         <View className='import__text'>状态填 在职、退休 或 调离（不填为在职）；会费已缴填 是 或 否（不填为是）；日期写作 1980-05-20。</View>
         <ActionButton kind='secondary' text={template.busy ? '正在生成…' : '下载模板'} disabled={template.busy} onClick={() => void template.download()} />
-        <ErrorNotice error={template.error} />
+        <DownloadOutcome download={template} />
       </Card>
 
       <Card title='第二步：选择文件导入'>
@@ -63,7 +67,7 @@ function Import({ openid }: { openid: string }) {
 function buttonText(state: ImportState): string {
   if (state.step === 'uploading') return '正在上传…';
   if (state.step === 'importing') return '正在检查并导入…';
-  return state.step === 'idle' ? '选择 Excel 文件并导入' : '重新选择文件导入';
+  return state.step === 'idle' ? PICK_BUTTON : '重新选择文件导入';
 }
 
 function ImportOutcome({ state }: { state: ImportState }) {

@@ -7,6 +7,7 @@ import { BUDGET_LINE_LABELS, BUDGET_LINES, type BudgetLine } from '@/core/policy
 import { ActionButton } from '@/components/ActionButton';
 import { CallView } from '@/components/CallView';
 import { EmptyState } from '@/components/EmptyState';
+import { DownloadOutcome } from '@/components/DownloadOutcome';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { FormField, SelectField, TextInput } from '@/components/Form';
 import { Badge } from '@/components/InfoRow';
@@ -47,7 +48,7 @@ function Ledger({ canWrite }: { canWrite: boolean }) {
         {canWrite && <ActionButton text='登记支出' onClick={() => void Taro.navigateTo({ url: ROUTES.record })} />}
         <ActionButton kind='secondary' text={l.exporter.busy ? '正在导出…' : '导出 Excel'} disabled={l.exporter.busy} onClick={() => void l.exporter.download({ year })} />
       </ButtonGrid>
-      <ErrorNotice error={l.exporter.error} />
+      <DownloadOutcome download={l.exporter} />
       <Tabs
         options={[
           { value: thisYear, label: `今年（${thisYear}）` },

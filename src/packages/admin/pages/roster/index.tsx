@@ -5,7 +5,7 @@ import { MEMBER_STATUS_LABELS, MEMBER_STATUSES } from '@/core/policy/items';
 import { ActionButton } from '@/components/ActionButton';
 import { CallView } from '@/components/CallView';
 import { EmptyState } from '@/components/EmptyState';
-import { ErrorNotice } from '@/components/ErrorNotice';
+import { DownloadOutcome } from '@/components/DownloadOutcome';
 import { TextInput } from '@/components/Form';
 import { Badge } from '@/components/InfoRow';
 import { Pager } from '@/components/Pager';
@@ -48,7 +48,8 @@ function Roster({ canWrite }: { canWrite: boolean }) {
         {canWrite && <ActionButton kind='secondary' text={template.busy ? '正在生成…' : '下载模板'} disabled={template.busy} onClick={() => void template.download()} />}
         <ActionButton kind='secondary' text={exporter.busy ? '正在导出…' : '导出名册'} disabled={exporter.busy} onClick={() => void exporter.download()} />
       </ButtonGrid>
-      <ErrorNotice error={template.error ?? exporter.error} />
+      <DownloadOutcome download={template} />
+      <DownloadOutcome download={exporter} />
 
       <View className='roster__search'>
         <View className='roster__input'>
