@@ -287,7 +287,8 @@ async function main(): Promise<void> {
         await pick(p, '结束时间');
         await fill(p, '例如：30', '2');
         await p.locator('.evedit__pair').first().scrollIntoViewIfNeeded();
-        await visibleText(p, '发布活动', true).click();
+        // The button, not the page's title bar (发布活动 too).
+        await p.locator('.u-button', { hasText: '发布活动' }).filter({ visible: true }).first().click();
         // Published: the live roster, empty.
         await expectText(p, '现场签到');
         await expectText(p, EVENT_TITLE);

@@ -40,7 +40,7 @@ function twoHoursAfter(start: string): string {
 export default function EventEditPage() {
   const id = queryParam(useRouter().params, 'id');
   return (
-    <Screen>
+    <Screen title={id ? '修改活动' : undefined}>
       <SessionGate>
         <StaffGate permission='events.manage' service={id ? '修改活动' : '发布活动'}>
           {({ openid }) => (id ? <EditEvent id={id} openid={openid} /> : <EventForm original={null} openid={openid} />)}
