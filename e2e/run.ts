@@ -316,7 +316,8 @@ async function main(): Promise<void> {
         let taps = 0;
         await card.getByText(full ? '候补报名' : '报名', { exact: true }).click();
         taps += 1;
-        await p.getByText(full ? '确认候补（第 1 位）' : '确认报名', { exact: true }).filter({ visible: true }).last().click();
+        if (full) await expectText(p, '候补报名：排在第 1 位');
+        await p.getByText(full ? '确认候补' : '确认报名', { exact: true }).filter({ visible: true }).last().click();
         taps += 1;
         await expectText(p, i < 2 ? '报名成功' : '名额已满，已进入候补第 1 位');
         tapsToSignUp.push(taps);

@@ -46,8 +46,8 @@ export function useEventList() {
 
 /**
  * What the card's button and the confirming dialog say: 报名 / 确认报名 while a seat is free, 候补报名 and the place in
- * line when the event is full, so the member knows before the tap. WeChat's dialog buttons take at most four
- * characters: there the place is in the dialog's text only.
+ * line when the event is full, so the member knows before the tap. A dialog's buttons take at most four characters
+ * (WeChat, and Taro's H5 dialog alike): the place is in the dialog's title.
  */
 export function quickSignupWords(card: Pick<EventCard, 'capacity' | 'seatsLeft' | 'waitlistCount'>): { place: number | null; button: string; title: string; confirm: string; note: string } {
   const place = waitlistPlace(card);
@@ -55,8 +55,8 @@ export function quickSignupWords(card: Pick<EventCard, 'capacity' | 'seatsLeft' 
   return {
     place,
     button: '候补报名',
-    title: '候补报名',
-    confirm: process.env.TARO_ENV === 'weapp' ? '确认候补' : `确认候补（第 ${place} 位）`,
+    title: `候补报名：排在第 ${place} 位`,
+    confirm: '确认候补',
     note: `名额已满，报名后排在候补第 ${place} 位；有人取消时按顺序自动递补，并通知您。`,
   };
 }
