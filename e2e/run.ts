@@ -78,7 +78,21 @@ async function pick(page: Page, placeholder: string): Promise<void> {
  */
 async function pickOption(page: Page, placeholder: string, option: string): Promise<void> {
   await visibleText(page, placeholder, true).click();
-  await page.locator('.weui-picker__item', { hasText: option }).filter({ visible: true }).first().click({ force: true });
+  const item = page.locator('.weui-picker__item', { hasText: option }).filter({ visible: true }).first();
+  // The sheet slides up from the bottom, and the wheel reads a tap by where it lands on the screen: tap the row
+  // once it has stopped moving (the same place twice, 100 ms apart).
+  await page.waitForFunction(
+    (el) => {
+      const top = el?.getBoundingClientRect().top;
+      const w = window as unknown as { pickerRowTop?: number };
+      const still = top !== undefined && top === w.pickerRowTop && top < window.innerHeight;
+      w.pickerRowTop = top;
+      return still;
+    },
+    await item.elementHandle(),
+    { timeout: 15_000, polling: 100 },
+  );
+  await item.click({ force: true });
   await page.getByText('确定', { exact: true }).filter({ visible: true }).last().click();
 }
 

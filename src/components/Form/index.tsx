@@ -132,13 +132,14 @@ export function SelectField<V extends string>({ options, value, onChange, placeh
   const opensAt = openAt === undefined ? -1 : options.findIndex((o) => o.value === openAt);
   // The placeholder row leads the wheel only while nothing is chosen and there is nowhere better to open.
   const lead = index < 0 && opensAt < 0 ? 1 : 0;
+  // Read-only, as TextInput shows it: plain text in a grey box, no wheel and no chevron promising one.
+  if (disabled) return <View className='u-input u-input--disabled'>{label ?? ''}</View>;
   const labels = options.map((o) => o.label);
   return (
     <Picker
       mode='selector'
       range={lead ? [placeholder, ...labels] : labels}
       value={index >= 0 ? index : Math.max(opensAt, 0)}
-      disabled={disabled}
       onChange={(e) => {
         // The placeholder row is no option: confirming it leaves the field empty (its check then asks for one).
         const picked = options[Number(e.detail.value) - lead];
