@@ -53,6 +53,7 @@ export function useMemberEditor(detail: MemberDetail | null, onChanged: () => vo
   const form = useForm<MemberFormValues>(() => valuesOf(detail));
   const save = useAction('members', 'rosterSave');
   const unbindAction = useAction('members', 'rosterUnbind');
+  const unlockAction = useAction('members', 'rosterUnlock');
   const [unbindError, setUnbindError] = useState<string | null>(null);
 
   const submit = async () => {
@@ -102,5 +103,26 @@ export function useMemberEditor(detail: MemberDetail | null, onChanged: () => vo
     onChanged();
   };
 
-  return { form, submit, saving: save.busy, unbind, unbinding: unbindAction.busy, unbindError };
+  /** Lift the lock repeated wrong guesses put on the member's real-name binding (after checking with the member). */
+  const unlock = async () => {
+    if (!detail) return;
+    const confirm = await Taro.showModal({
+      title: '解除认证锁定',
+      content: `请先与${detail.name}本人核实：多次核对未通过的是不是本人。解除后可以立即重新实名认证。`,
+      confirmText: '解除锁定',
+      cancelText: '取消',
+    });
+    if (!confirm.confirm) return;
+    setUnbindError(null);
+    const reply = await unlockAction.run({ memberId: detail.id });
+    if (!reply) return;
+    if (!reply.ok) {
+      setUnbindError(reply.error.message);
+      return;
+    }
+    void Taro.showToast({ title: '已解除锁定', icon: 'success' });
+    onChanged();
+  };
+
+  return { form, submit, saving: save.busy, unbind, unbinding: unbindAction.busy, unlock, unlocking: unlockAction.busy, unbindError };
 }

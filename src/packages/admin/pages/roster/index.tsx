@@ -81,7 +81,7 @@ function Roster({ canWrite }: { canWrite: boolean }) {
                         {m.name}
                         <View className='roster__badges'>
                           <Badge tone={m.status === 'active' ? 'ok' : 'muted'} text={MEMBER_STATUS_LABELS[m.status]} />
-                          <Badge tone={m.bound ? 'ok' : 'warn'} text={m.bound ? '已绑定微信' : '未绑定'} />
+                          <Badge tone={m.bound ? 'ok' : 'warn'} text={m.bound ? '已绑定微信' : m.bindLockedUntil ? '认证已锁定' : '未绑定'} />
                         </View>
                       </View>
                       <View className='roster__meta'>
