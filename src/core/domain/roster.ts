@@ -20,7 +20,21 @@ export const employeeNoSchema = z
  * names such as 会员C12), separated by one space (John Smith), a middle dot (买买提·吐尔逊, also typed ・ or •), a
  * dot (J. Smith), an apostrophe or a hyphen (O'Brien, Jean-Luc). No emoji, symbols or control characters.
  */
-const PERSON_NAME = /^[\p{L}\p{M}\p{N}]+(?:(?:[ ·・•.'’-]|\. )[\p{L}\p{M}\p{N}]+)*$/u;
+const PERSON_NAME = personNamePattern();
+
+/**
+ * Built from a string so that the mini-program's build does not expand `\p{…}` into ~20 KB of explicit ranges for
+ * old browsers. A runtime without Unicode property escapes gets a looser pattern (no whitespace other than single
+ * spaces, no ASCII symbols or control characters, no emoji surrogates); the function, on Node, always has the
+ * strict one and decides.
+ */
+function personNamePattern(): RegExp {
+  try {
+    return new RegExp("^[\\p{L}\\p{M}\\p{N}]+(?:(?:[ ·・•.'’-]|\\. )[\\p{L}\\p{M}\\p{N}]+)*$", 'u');
+  } catch {
+    return /^[^\s\u0000-\u002f\u003a-\u0040\u005b-\u0060\u007b-\u00bf\ud800-\udfff]+(?:(?:[ ·・•.'’-]|\. )[^\s\u0000-\u002f\u003a-\u0040\u005b-\u0060\u007b-\u00bf\ud800-\udfff]+)*$/;
+  }
+}
 
 export const personNameSchema = z
   .string()
