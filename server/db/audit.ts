@@ -2,12 +2,25 @@
  * The audit log: every change to a role, a policy, a budget, a member or a binding, with who, when, from and
  * to. Append-only; officers and auditors read it (members.auditList).
  */
-import type { Db } from './index';
+import { isDuplicateKeyError, type Db } from './index';
 import type { ActorRef, AuditDoc } from './types';
 import type { Actor } from '../runtime/actor';
 
 export function actorRef(actor: Pick<Actor, 'openid' | 'memberId' | 'name'>): ActorRef {
   return { openid: actor.openid, memberId: actor.memberId, name: actor.name };
+}
+
+/**
+ * The audit of an act that a retry answers as "repeated" (an event published by its request key): written under a
+ * deterministic id, and written again by the retry, so a failure between the act and its audit is mended by the
+ * retry instead of leaving the act unaudited. A second write of the same id changes nothing.
+ */
+export async function auditOnce(db: Db, id: string, entry: Omit<AuditDoc, '_id'>): Promise<void> {
+  try {
+    await (db.collection('audit_log') as unknown as { add(o: { data: unknown }): Promise<unknown> }).add({ data: { _id: id, ...entry } });
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+  }
 }
 
 export async function audit(db: Db, entry: Omit<AuditDoc, '_id'>): Promise<void> {

@@ -9,7 +9,8 @@ import { IMAGE_KINDS_TEXT, MAX_IMAGE_BYTES, MAX_IMAGE_TEXT, imageExtensionOf, im
 import { formatDateTimeZh } from '../../src/core/time';
 import { isDuplicateKeyError, type Db } from '../db';
 import { tables } from '../db/tables';
-import { audit, actorRef } from '../db/audit';
+import { audit, auditOnce, actorRef } from '../db/audit';
+import type { Actor } from '../runtime/actor';
 import { assertCallerUpload, cloudPathOf, deleteFiles, readCallerUpload, storeFile } from '../db/files';
 import type { EventDoc } from '../db/types';
 import { notify } from '../notices/notify';
@@ -104,7 +105,10 @@ export const publish: H<'publish'> = async (input, { db, actor, openid, now }) =
   // The same form sent again (a double tap, a retry after a lost reply) is the event already published: answered
   // before its cover is looked at, so a retry neither copies a picture nobody uses nor fails on a cleaned upload.
   const published = await tables(db).events.byId(id);
-  if (published && published.unionId === actor.unionId) return { event: await adminView(published), repeated: true };
+  if (published && published.unionId === actor.unionId) {
+    await auditPublish(db, actor, published, published.createdAt);
+    return { event: await adminView(published), repeated: true };
+  }
   const coverFileID = fields.coverFileID === null ? null : await acceptCover(openid, actor.unionId, id, fields.coverFileID, ['coverFileID']);
   const e: EventDoc = {
     _id: id,
@@ -134,9 +138,22 @@ export const publish: H<'publish'> = async (input, { db, actor, openid, now }) =
     if (coverFileID && coverFileID !== first.coverFileID) await deleteFiles([coverFileID]);
     return { event: await adminView(first), repeated: true };
   }
-  await audit(db, { unionId: actor.unionId, at: now, actor: actorRef(actor), action: 'event.publish', target: { kind: 'event', id, label: e.title }, from: null, to: { summary: `${formatDateTimeZh(e.startsAt)} ${e.place}，名额 ${e.capacity ?? '不限'}` } });
+  await auditPublish(db, actor, e, now);
   return { event: await adminView(e), repeated: false };
 };
+
+/** The publish's audit, once, under the event's id: a retry after a failure between the two writes it. */
+async function auditPublish(db: Db, actor: Actor, e: EventDoc, at: Date): Promise<void> {
+  await auditOnce(db, `${e._id}:publish`, {
+    unionId: actor.unionId,
+    at,
+    actor: actorRef(e.createdBy.openid === actor.openid ? actor : e.createdBy),
+    action: 'event.publish',
+    target: { kind: 'event', id: e._id, label: e.title },
+    from: null,
+    to: { summary: `${formatDateTimeZh(e.startsAt)} ${e.place}，名额 ${e.capacity ?? '不限'}` },
+  });
+}
 
 /** Changes members who signed up are told of. */
 const NOTEWORTHY: [keyof EventDoc, string][] = [

@@ -1,10 +1,12 @@
 /**
- * A payout is never left without its audit record (issue 10, §5): the audit is written in the payout's own
- * transaction, so whatever fails between the two fails both, and a retry records both once. The failure is made
+ * An act is never left without its audit record (issue 10, §5). A payout's audit is written in the payout's own
+ * transaction, so whatever fails between the two fails both, and a retry records both once; an event's publish,
+ * which a retry answers as "repeated", has its audit written again by that retry under the same id. The failure is made
  * real: the audit_log collection is taken away, the officer records, the collection comes back, the officer
  * retries the same request.
  */
-import { buildWorld, type Reply, type World } from '../testing/world';
+import { buildWorld, type Reply, type World } from './testing/world';
+import { eventInput } from './testing/events';
 
 let w: World;
 const YEAR = 2026;
@@ -51,4 +53,15 @@ test('a payout whose audit cannot be written is not recorded either; the retry r
   expect(await w.call('officer', 'ledger', 'ledgerReverse', { entryId: retried.data.entry.id, reason: '录入错误' })).toMatchObject({ ok: true });
   // (Taking the collection away took the earlier records with it.)
   expect(await audits('ledger.reverse')).toBe(1);
+});
+
+test('a publish whose audit failed gets it from the retry that is answered "repeated", once', async () => {
+  const input = eventInput('audit-publish-0001');
+  await dropAuditLog();
+  expect((await w.call('officer', 'events', 'publish', input)).ok).toBe(false);
+  await restoreCollections();
+  expect(await w.call('officer', 'events', 'publish', input)).toMatchObject({ ok: true, data: { repeated: true } });
+  expect(await w.call('officer', 'events', 'publish', input)).toMatchObject({ ok: true, data: { repeated: true } });
+  const r = (await w.call('chair', 'members', 'auditList', { pageSize: 100 })) as Reply & { data: { items: { action: string; targetLabel: string }[] } };
+  expect(r.data.items.filter((e) => e.action === 'event.publish')).toEqual([expect.objectContaining({ targetLabel: '羽毛球友谊赛' })]);
 });
