@@ -6,8 +6,8 @@ import type { EventDoc, NoticeKind, SignupDoc } from '../db/types';
 import { eventLink } from './views';
 
 /** Template fields: thing1 活动名称, time2 活动时间, phrase3 状态, thing4 温馨提示. */
-function pushData(e: EventDoc, status: string, hint: string): Record<string, string> {
-  return { thing1: clip(e.title), time2: formatDateTimeZh(e.startsAt), phrase3: clip(status, 5), thing4: clip(hint) };
+function pushData(e: EventDoc, status: string, hint: string): NonNullable<NewNotice['push']> {
+  return { template: 'events', fields: { thing1: clip(e.title), time2: formatDateTimeZh(e.startsAt), phrase3: clip(status, 5), thing4: clip(hint) } };
 }
 
 function notice(e: EventDoc, s: Pick<SignupDoc, 'memberId' | 'unionId'>, kind: NoticeKind, title: string, body: string, status: string, hint: string, id?: string): NewNotice {

@@ -9,6 +9,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ActorContext, Handler } from '../runtime/defineFunction';
+import { env } from '../runtime/env';
 import type { MembersContract } from '../../src/core/contracts/members';
 import { AppError } from '../../src/core/errors';
 import { formatDateTimeZh } from '../../src/core/time';
@@ -132,14 +133,6 @@ export const bind: Handler<MembersContract, 'bind'> = async (input, { db, openid
   return { member: memberSelfView(bound), union: unionView(union) };
 };
 
-/** The deployment's setup codes (environment variable of the members function, set in the cloud console). */
-function setupCodes(): string[] {
-  return (process.env.UNION_SETUP_CODES ?? '')
-    .split(',')
-    .map((c) => c.trim())
-    .filter((c) => c.length >= 12);
-}
-
 function matchesAny(code: string, codes: string[]): boolean {
   const given = Buffer.from(sha256(code), 'hex');
   // Compare hashes in constant time, against every code, so timing says nothing about which one is close.
@@ -147,7 +140,8 @@ function matchesAny(code: string, codes: string[]): boolean {
 }
 
 export const bootstrap: Handler<MembersContract, 'bootstrap'> = async (input, { db, openid, now }) => {
-  const codes = setupCodes();
+  // The deployment's setup codes (environment variable of the members function, set in the cloud console).
+  const codes = env().UNION_SETUP_CODES;
   if (codes.length === 0) throw new AppError('FORBIDDEN', '本部署未配置初始化码，请联系系统管理员');
   const mine = await takeIdentityAttempt(db, openid, now);
   if (!matchesAny(input.setupCode, codes)) return failIdentity(db, openid, mine, now, '初始化码不正确');

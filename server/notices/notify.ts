@@ -10,6 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sendSubscribeMessage } from '../runtime/cloud';
+import { env, noticeTemplate, type NoticeTemplateKey } from '../runtime/env';
 import { isDuplicateKeyError, type Db } from '../db';
 import { tables } from '../db/tables';
 import type { NoticeDoc } from '../db/types';
@@ -21,13 +22,22 @@ export interface NewNotice extends Pick<NoticeDoc, 'unionId' | 'kind' | 'title' 
   openid?: string;
   /** Give an id when the notice must go out once only (a job that may run twice); otherwise a new one is made. */
   id?: string;
-  /** The subscribe message's fields (template keys → short values); absent: inbox only. */
-  push?: Record<string, string>;
+  /**
+   * The subscribe message: the template it is written for (by area) and its fields (the template's field keys →
+   * short values). Absent, or when that area's template is not configured: inbox only.
+   */
+  push?: { template: NoticeTemplateKey; fields: Record<string, string> };
 }
 
-/** The subscribe-message template of event notices, from the function's environment (README "部署"). */
-export function eventTemplateId(): string | null {
-  return process.env.EVENT_NOTICE_TEMPLATE_ID?.trim() || null;
+/** The template id this notice is pushed on, or null (inbox only); a misconfigured environment sends inbox only. */
+function templateOf(n: NewNotice): string | null {
+  if (!n.push) return null;
+  try {
+    return noticeTemplate(n.push.template);
+  } catch (error) {
+    console.error(`[notify] ${String(error)}`);
+    return null;
+  }
 }
 
 /** WeChat caps `thing` values at 20 characters and `phrase` at 5. */
@@ -39,14 +49,14 @@ export function clip(text: string, max = 20): string {
 async function push(n: NewNotice, to: string | null, templateId: string): Promise<boolean> {
   if (!n.push || !to) return false;
   const data: Record<string, { value: string }> = {};
-  for (const [k, v] of Object.entries(n.push)) data[k] = { value: v };
+  for (const [k, v] of Object.entries(n.push.fields)) data[k] = { value: v };
   try {
     await sendSubscribeMessage({
       touser: to,
       templateId,
       page: n.link ? n.link.replace(/^\//, '') : 'pages/inbox/index',
       data,
-      miniprogramState: process.env.MINIPROGRAM_STATE?.trim() || 'formal',
+      miniprogramState: env().MINIPROGRAM_STATE,
     });
     return true;
   } catch (error) {
@@ -63,7 +73,7 @@ function toDoc(n: NewNotice, at: Date, pushed: boolean): NoticeDoc {
 
 /** Send one notice to `to` (the WeChat to push to, or null). Returns false when a notice with the same id was already sent. */
 async function sendOne(db: Db, n: NewNotice, to: string | null, at: Date): Promise<boolean> {
-  const templateId = eventTemplateId();
+  const templateId = templateOf(n);
   const t = tables(db).notices;
   try {
     if (n.id) {
@@ -84,8 +94,8 @@ async function sendOne(db: Db, n: NewNotice, to: string | null, at: Date): Promi
 
 /** The WeChat each member of the batch is bound to now (absent: bound to none); one read for the batch. */
 async function bindingsOf(db: Db, notices: NewNotice[]): Promise<Map<string, string>> {
-  const ids = [...new Set(notices.map((n) => n.memberId).filter((id): id is string => id !== null))];
-  if (ids.length === 0 || !eventTemplateId()) return new Map();
+  const ids = [...new Set(notices.filter((n) => templateOf(n) !== null).map((n) => n.memberId).filter((id): id is string => id !== null))];
+  if (ids.length === 0) return new Map();
   const members = await tables(db).members.find({ _id: db.command.in(ids) }, { limit: ids.length });
   return new Map(members.filter((m) => m.openid).map((m) => [m._id, m.openid as string]));
 }
