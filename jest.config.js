@@ -23,5 +23,7 @@ module.exports = {
       testMatch: ['<rootDir>/emulator/**/*.test.ts', '<rootDir>/server/**/*.test.ts'],
       globalSetup: '<rootDir>/emulator/testing/global-setup.ts',
     },
+    // The built mini-program rendered offline: runs after `npm run build:weapp` (see package.json "test").
+    { ...common, displayName: 'weapp', testMatch: ['<rootDir>/e2e/weapp-render.test.ts'], globalSetup: '<rootDir>/emulator/testing/global-setup.ts' },
   ],
 };
