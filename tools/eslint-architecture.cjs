@@ -14,8 +14,9 @@ const ROOT = path.resolve(__dirname, '..');
 function zoneOf(rel) {
   // A trailing slash lets a folder import ('../db') match its folder's prefix.
   const p = `${rel.split(path.sep).join('/')}/`;
-  // Tests and the test harness sit outside the shipped graph: they drive the emulator and the built functions.
-  if (/\.test\.tsx?\/$/.test(p) || p.startsWith('emulator/testing/') || p.startsWith('server/testing/')) return 'scripts';
+  // Tests, an area's access matrix rows and the test harness sit outside the shipped graph: they drive the emulator
+  // and the built functions.
+  if (/\.(test|cases)\.tsx?\/$/.test(p) || p.startsWith('emulator/testing/') || p.startsWith('server/testing/')) return 'scripts';
   const zones = [
     ['src/core/', 'core'],
     ['src/services/', 'services'],
