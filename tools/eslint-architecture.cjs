@@ -1,7 +1,8 @@
 /**
  * ESLint rule `architecture/arrows`: the dependency direction described in README.md (各部分如何配合), enforced.
  *   src/pages, src/packages → src/components, src/hooks → src/services → src/core
- *   server/<area> → server/runtime, server/db → src/core
+ *   server/<area> → server/runtime, server/db → src/core; server/runtime → server/db (never the reverse)
+ *   an area reaches another area only through its door, server/<other>/api.ts
  *   src/core imports only zod, dayjs and the lunar/holiday libraries; nothing in src/ imports server/ or emulator/;
  *   wx-server-sdk is loaded only in server/runtime and server/db; the emulator imports nothing of server/ or src/.
  */
@@ -47,12 +48,26 @@ const ALLOWED = {
   pages: ['components', 'hooks', 'services', 'core', 'pages'],
   app: ['components', 'hooks', 'services', 'core', 'pages', 'app'],
   runtime: ['db', 'core'],
-  db: ['runtime', 'core'],
+  db: ['core'],
   handlers: ['runtime', 'db', 'core'],
   emulator: [],
   scripts: ['core', 'runtime', 'db', 'handlers', 'emulator', 'scripts', 'other'],
   other: ['core', 'runtime', 'db', 'handlers', 'emulator', 'scripts', 'other'],
 };
+
+/** Folders under server/ that are shared helpers, not areas: any area may import them. */
+const SHARED_SERVER = new Set(['files']);
+
+/** The area a repo-relative server path belongs to (server/<area>/…), or null. */
+function areaOf(rel) {
+  const m = /^server\/([^/]+)\//.exec(rel.split(path.sep).join('/'));
+  return m && !SHARED_SERVER.has(m[1]) ? m[1] : null;
+}
+
+/** Another area's code is reached only through its api.ts. */
+function isDoor(rel, area) {
+  return /^server\/[^/]+\/api(\.ts)?$/.test(rel.split(path.sep).join('/')) && areaOf(rel) === area;
+}
 
 const CORE_PACKAGES = /^(zod|dayjs|lunar-typescript|lunar-javascript|chinese-days)(\/|$)/;
 const SDK = /^wx-server-sdk(\/|$)/;
@@ -63,7 +78,15 @@ function check(context, node, source) {
   const fromZone = zoneOf(path.relative(ROOT, file));
   if (source.startsWith('.') || source.startsWith('@/')) {
     const abs = source.startsWith('@/') ? path.join(ROOT, 'src', source.slice(2)) : path.resolve(path.dirname(file), source);
-    const toZone = zoneOf(path.relative(ROOT, abs));
+    const toRel = path.relative(ROOT, abs);
+    const toZone = zoneOf(toRel);
+    if (fromZone === 'handlers' && toZone === 'handlers') {
+      const [from, to] = [areaOf(path.relative(ROOT, file)), areaOf(toRel)];
+      if (from && to && from !== to && !isDoor(toRel, to)) {
+        context.report({ node, message: `Architecture: server/${from} may import from server/${to} only its door, server/${to}/api.ts ('${source}'). See README.md「各部分如何配合」.` });
+      }
+      return;
+    }
     if (toZone === fromZone) return;
     if (!(ALLOWED[fromZone] ?? []).includes(toZone)) {
       context.report({ node, message: `Architecture: ${fromZone} (${path.relative(ROOT, file)}) may not import ${toZone} ('${source}'). See README.md「各部分如何配合」.` });

@@ -39,6 +39,11 @@ describe('broken arrows are lint errors', () => {
     ['emulator/server.ts', "import { z } from '../src/core/zod';", /emulator .* may not import core/],
     ['src/pages/me/index.tsx', "import { readFileSync } from 'node:fs';", /may not import Node module/],
     ['src/core/rules.ts', "const x = require('../hooks/useCall');", /core .* may not import hooks/],
+    ['server/events/roster.ts', "import { recordPayouts } from '../ledger/payout';", /server\/events may import from server\/ledger only its door/],
+    ['server/events/manage.ts', "import { tables } from '../members/store';", /only its door, server\/members\/api\.ts/],
+    ['server/jobs/index.ts', "import { remindTomorrow } from '../events/reminders';", /server\/jobs may import from server\/events only its door/],
+    ['server/db/index.ts', "import { cloud } from '../runtime/cloud';", /db .* may not import runtime/],
+    ['server/db/audit.ts', "import type { Actor } from '../runtime/actor';", /db .* may not import runtime/],
   ])('%s: %s', (file, code, message) => {
     expect(errors(file, code)).toEqual(expect.arrayContaining([expect.stringMatching(message)]));
   });
@@ -50,7 +55,10 @@ describe('allowed arrows pass', () => {
     ['src/pages/index/index.tsx', "import { Card } from '@/components/Card'; import { useWhoami } from '@/hooks/useWhoami'; import Taro from '@tarojs/taro';"],
     ['src/services/cloud.ts', "import { contracts } from '@/core/contracts';"],
     ['server/members/whoami.ts', "import { database } from '../db'; import { defineFunction } from '../runtime/defineFunction'; import { z } from '../../src/core/zod';"],
-    ['server/db/index.ts', "import cloud from 'wx-server-sdk'; import { cloud as c } from '../runtime/cloud';"],
+    ['server/db/index.ts', "import cloud from 'wx-server-sdk'; import { cloud as c } from './sdk';"],
+    ['server/runtime/cloud.ts', "import { cloud } from '../db/sdk';"],
+    ['server/events/roster.ts', "import { recordPayouts } from '../ledger/api'; import { notify } from '../notices/api'; import { seats } from './seats'; import { sheet } from '../files/xlsx';"],
+    ['server/jobs/index.ts', "import { remindTomorrow } from '../events/api';"],
     ['emulator/server.ts', "import { Clock } from './clock'; import { createServer } from 'node:http';"],
     ['server/members/members.test.ts', "import { startTestEmulator } from '../../emulator/testing/harness';"],
     ['server/members/access.cases.ts', "import { STAFF } from '../testing/access';"],

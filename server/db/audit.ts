@@ -4,9 +4,8 @@
  */
 import { isDuplicateKeyError, type Db } from './index';
 import type { ActorRef, AuditDoc } from './types';
-import type { Actor } from '../runtime/actor';
 
-export function actorRef(actor: Pick<Actor, 'openid' | 'memberId' | 'name'>): ActorRef {
+export function actorRef(actor: ActorRef): ActorRef {
   return { openid: actor.openid, memberId: actor.memberId, name: actor.name };
 }
 

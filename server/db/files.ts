@@ -3,7 +3,7 @@
  * (Excel exports), handed back as temporary download links.
  */
 import { randomUUID } from 'node:crypto';
-import { cloud, currentEnv } from '../runtime/cloud';
+import { cloud, currentEnv } from './sdk';
 import { shanghaiDateKey } from '../../src/core/time';
 import { AppError } from '../../src/core/errors';
 

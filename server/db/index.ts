@@ -1,10 +1,10 @@
 /**
- * Database access for handlers: the only place besides the runtime that touches wx-server-sdk.
+ * Database access for handlers: with ./sdk, the only code that touches wx-server-sdk.
  * Handlers receive `Db` in their context and use these helpers, so the SDK's quirks (error shapes, the
  * silent 100-document page, the symbol-typed env) are dealt with once.
  */
 import type { DB } from 'wx-server-sdk';
-import { cloud } from '../runtime/cloud';
+import { cloud } from './sdk';
 import { COLLECTIONS } from './collections';
 
 export type Db = DB.Database;

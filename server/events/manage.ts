@@ -13,7 +13,7 @@ import { audit, auditOnce, actorRef } from '../db/audit';
 import type { Actor } from '../runtime/actor';
 import { assertCallerUpload, cloudPathOf, deleteFiles, readCallerUpload, storeFile } from '../db/files';
 import type { EventDoc } from '../db/types';
-import { notify } from '../notices/notify';
+import { notify } from '../notices/api';
 import { changeEvent, eventOf } from './seats';
 import { coverUrls } from './member';
 import { coverOf, eventAdminRowView, eventAdminView } from './views';

@@ -9,7 +9,7 @@ import { tables } from '../db/tables';
 import { tempUrls } from '../db/files';
 import type { EventDoc, MemberDoc } from '../db/types';
 import type { Actor } from '../runtime/actor';
-import { notify } from '../notices/notify';
+import { notify } from '../notices/api';
 import { cancelSignup as cancelSeat, checkIn, checkinRefusal, eventOf, signUp, waitlistPosition } from './seats';
 import { failedAttempt, forgetAttempts, releaseAttempt, takeAttempt, type AttemptLimit } from '../db/attempts';
 import { formatDateTimeZh } from '../../src/core/time';

@@ -1,7 +1,7 @@
 /** What members are told about an event, in the inbox and (clipped to WeChat's limits) as a subscribe message. */
 import { formatDateTimeZh } from '../../src/core/time';
-import type { NewNotice } from '../notices/notify';
-import { clip } from '../notices/notify';
+import type { NewNotice } from '../notices/api';
+import { clip } from '../notices/api';
 import type { EventDoc, NoticeKind, SignupDoc } from '../db/types';
 import { eventLink } from './views';
 

@@ -5,7 +5,7 @@
 import { addDays, shanghaiDateKey, startOfShanghaiDay } from '../../src/core/time';
 import type { Db } from '../db';
 import { tables } from '../db/tables';
-import { notify } from '../notices/notify';
+import { notify } from '../notices/api';
 import { reminderNotice } from './messages';
 
 export async function remindTomorrow(db: Db, now: Date): Promise<{ events: number; reminded: number }> {

@@ -1,6 +1,6 @@
 import { defineTimerFunction } from '../runtime/defineTimerFunction';
 import { ensureCollections } from '../db';
-import { remindTomorrow } from '../events/reminders';
+import { remindTomorrow } from '../events/api';
 
 /**
  * Daily jobs. `daily` also (re)creates the collections: setup is idempotent, so a fresh deployment is ready

@@ -1,0 +1,5 @@
+/**
+ * What other functions may ask of events — the only door in (lint refuses any other import of server/events from
+ * another area): the daily job's reminders.
+ */
+export { remindTomorrow } from './reminders';
