@@ -5,7 +5,6 @@
  */
 import type { DB } from 'wx-server-sdk';
 import { cloud } from './sdk';
-import { COLLECTIONS } from './collections';
 
 export type Db = DB.Database;
 
@@ -42,10 +41,10 @@ export function isCollectionMissingError(error: unknown): boolean {
 }
 
 /** A collection that already exists is fine here: setup runs on every deploy and daily. */
-export async function ensureCollections(db: Db): Promise<{ created: string[]; existing: string[] }> {
+export async function ensureCollections(db: Db, names: readonly string[]): Promise<{ created: string[]; existing: string[] }> {
   const created: string[] = [];
   const existing: string[] = [];
-  for (const name of Object.keys(COLLECTIONS)) {
+  for (const name of names) {
     try {
       await db.createCollection(name);
       created.push(name);

@@ -12,12 +12,12 @@ import { tables } from '../db/tables';
 import { audit, auditOnce, actorRef } from '../db/audit';
 import type { Actor } from '../runtime/actor';
 import { assertCallerUpload, cloudPathOf, deleteFiles, readCallerUpload, storeFile } from '../db/files';
-import type { EventDoc } from '../db/types';
 import { notify } from '../notices/api';
 import { changeEvent, eventOf } from './seats';
 import { coverUrls } from './member';
 import { coverOf, eventAdminRowView, eventAdminView } from './views';
 import { changedNotice, eventCancelledNotice, promotedNotice } from './messages';
+import { eventsTables, type EventDoc } from './store';
 
 type H<K extends ActionName<EventsContract>> = Handler<EventsContract, K, ActorContext>;
 
@@ -88,7 +88,7 @@ async function checkMemberIds(db: Db, unionId: string, ids: string[] | undefined
 }
 
 export const adminList: H<'adminList'> = async (input, { db, actor }) => {
-  const { items, total } = await tables(db).events.findPage({ unionId: actor.unionId }, ['startsAt', 'desc'], input.page, input.pageSize);
+  const { items, total } = await eventsTables(db).events.findPage({ unionId: actor.unionId }, ['startsAt', 'desc'], input.page, input.pageSize);
   const covers = await coverUrls(items);
   return { items: items.map((e) => eventAdminRowView(e, coverOf(covers, e))), total, page: input.page, pageSize: input.pageSize };
 };
@@ -104,7 +104,7 @@ export const publish: H<'publish'> = async (input, { db, actor, openid, now }) =
   const id = `${actor.unionId}:${requestKey}`;
   // The same form sent again (a double tap, a retry after a lost reply) is the event already published: answered
   // before its cover is looked at, so a retry neither copies a picture nobody uses nor fails on a cleaned upload.
-  const published = await tables(db).events.byId(id);
+  const published = await eventsTables(db).events.byId(id);
   if (published && published.unionId === actor.unionId) {
     await auditPublish(db, actor, published, published.createdAt);
     return { event: await adminView(published), repeated: true };
@@ -130,7 +130,7 @@ export const publish: H<'publish'> = async (input, { db, actor, openid, now }) =
     updatedAt: now,
   };
   try {
-    await tables(db).events.insert(e);
+    await eventsTables(db).events.insert(e);
   } catch (error) {
     // The same form sent twice at the same moment: one event; this call's copy of the cover is nobody's.
     if (!isDuplicateKeyError(error)) throw error;
@@ -169,7 +169,7 @@ const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date
 
 async function signedUp(db: Db, eventId: string) {
   const _ = db.command;
-  return tables(db).signups.findAll({ eventId, status: _.in(['confirmed', 'waitlisted']) });
+  return eventsTables(db).signups.findAll({ eventId, status: _.in(['confirmed', 'waitlisted']) });
 }
 
 export const update: H<'update'> = async (input, { db, actor, openid, now }) => {
@@ -205,7 +205,7 @@ export const update: H<'update'> = async (input, { db, actor, openid, now }) => 
     },
   }).catch(async (error: unknown) => {
     // The copy is removed unless the event uses it after all (the same change, sent twice, saved by the other).
-    if (newCover && (await tables(db).events.byId(input.eventId))?.coverFileID !== newCover) await deleteFiles([newCover]);
+    if (newCover && (await eventsTables(db).events.byId(input.eventId))?.coverFileID !== newCover) await deleteFiles([newCover]);
     throw error;
   });
   // The replaced cover was the event's own copy: nothing else refers to it.

@@ -5,16 +5,16 @@ import type { ActionName } from '../../src/core/contracts/contract';
 import { AppError } from '../../src/core/errors';
 import { parseCheckinText } from '../../src/core/domain/events';
 import type { Db } from '../db';
-import { tables } from '../db/tables';
 import { tempUrls } from '../db/files';
-import type { EventDoc, MemberDoc } from '../db/types';
+import type { MemberDoc } from '../db/types';
 import type { Actor } from '../runtime/actor';
 import { notify } from '../notices/api';
 import { cancelSignup as cancelSeat, checkIn, checkinRefusal, eventOf, signUp, waitlistPosition } from './seats';
 import { failedAttempt, forgetAttempts, releaseAttempt, takeAttempt, type AttemptLimit } from '../db/attempts';
 import { formatDateTimeZh } from '../../src/core/time';
-import { coverOf, eventCardView, eventDetailView, mySignupView, signupId } from './views';
+import { coverOf, eventCardView, eventDetailView, mySignupView } from './views';
 import { cancelledSignupNotice, confirmedNotice, promotedNotice, waitlistedNotice } from './messages';
+import { eventsTables, signupId, type EventDoc } from './store';
 
 type H<K extends ActionName<EventsContract>> = Handler<EventsContract, K, ActorContext>;
 
@@ -33,7 +33,7 @@ export async function coverUrls(events: EventDoc[]): Promise<Map<string, string>
 async function cards(db: Db, events: EventDoc[], member: MemberDoc, now: Date) {
   const _ = db.command;
   const [mine, covers] = await Promise.all([
-    events.length ? tables(db).signups.find({ memberId: member._id, eventId: _.in(events.map((e) => e._id)) }, { limit: events.length }) : Promise.resolve([]),
+    events.length ? eventsTables(db).signups.find({ memberId: member._id, eventId: _.in(events.map((e) => e._id)) }, { limit: events.length }) : Promise.resolve([]),
     coverUrls(events),
   ]);
   const byEvent = new Map(mine.map((s) => [s.eventId, s]));
@@ -50,13 +50,13 @@ export const list: H<'list'> = async (input, { db, actor, now }) => {
   const _ = db.command;
   const upcoming = input.scope === 'upcoming';
   const where = { unionId: actor.unionId, status: _.neq('cancelled'), endsAt: upcoming ? _.gte(now) : _.lt(now) };
-  const { items, total } = await tables(db).events.findPage(where, ['startsAt', upcoming ? 'asc' : 'desc'], input.page, input.pageSize);
+  const { items, total } = await eventsTables(db).events.findPage(where, ['startsAt', upcoming ? 'asc' : 'desc'], input.page, input.pageSize);
   return { items: await cards(db, items, member, now), total, page: input.page, pageSize: input.pageSize };
 };
 
 export const get: H<'get'> = async (input, { db, actor, now }) => {
   const member = memberOf(actor);
-  const [e, s] = await Promise.all([eventOf(db, input.eventId, actor.unionId), tables(db).signups.byId(signupId(input.eventId, member._id))]);
+  const [e, s] = await Promise.all([eventOf(db, input.eventId, actor.unionId), eventsTables(db).signups.byId(signupId(input.eventId, member._id))]);
   const covers = await coverUrls([e]);
   return eventDetailView(e, member, s, s ? await waitlistPosition(db, s) : null, now, coverOf(covers, e));
 };
@@ -80,8 +80,8 @@ export const cancelSignup: H<'cancelSignup'> = async (input, { db, actor, now })
 export const mine: H<'mine'> = async (_input, { db, actor, now }) => {
   const member = memberOf(actor);
   const _ = db.command;
-  const signups = await tables(db).signups.find({ memberId: member._id, status: _.in(['confirmed', 'waitlisted']) }, { orderBy: [['signedUpAt', 'desc']], limit: 100 });
-  const events = signups.length ? await tables(db).events.find({ _id: _.in(signups.map((s) => s.eventId)), unionId: actor.unionId }, { limit: signups.length }) : [];
+  const signups = await eventsTables(db).signups.find({ memberId: member._id, status: _.in(['confirmed', 'waitlisted']) }, { orderBy: [['signedUpAt', 'desc']], limit: 100 });
+  const events = signups.length ? await eventsTables(db).events.find({ _id: _.in(signups.map((s) => s.eventId)), unionId: actor.unionId }, { limit: signups.length }) : [];
   const byId = new Map(events.map((e) => [e._id, e]));
   const covers = await coverUrls(events);
   const items = await Promise.all(

@@ -2,8 +2,9 @@
 import { formatDateTimeZh } from '../../src/core/time';
 import type { NewNotice } from '../notices/api';
 import { clip } from '../notices/api';
-import type { EventDoc, NoticeKind, SignupDoc } from '../db/types';
 import { eventLink } from './views';
+import type { EventDoc, SignupDoc } from './store';
+import type { NoticeKind } from '../notices/api';
 
 /** Template fields: thing1 活动名称, time2 活动时间, phrase3 状态, thing4 温馨提示. */
 function pushData(e: EventDoc, status: string, hint: string): NonNullable<NewNotice['push']> {

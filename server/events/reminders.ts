@@ -4,21 +4,21 @@
  */
 import { addDays, shanghaiDateKey, startOfShanghaiDay } from '../../src/core/time';
 import type { Db } from '../db';
-import { tables } from '../db/tables';
 import { notify } from '../notices/api';
 import { reminderNotice } from './messages';
+import { eventsTables } from './store';
 
 export async function remindTomorrow(db: Db, now: Date): Promise<{ events: number; reminded: number }> {
   const _ = db.command;
   const tomorrow = addDays(shanghaiDateKey(now), 1);
   const from = startOfShanghaiDay(tomorrow);
   const to = startOfShanghaiDay(addDays(tomorrow, 1));
-  const events = await tables(db).events.findAll({ status: _.in(['open', 'closed']), startsAt: _.gte(from).and(_.lt(to)) }, ['startsAt', 'asc']);
+  const events = await eventsTables(db).events.findAll({ status: _.in(['open', 'closed']), startsAt: _.gte(from).and(_.lt(to)) }, ['startsAt', 'asc']);
   let reminded = 0;
   for (const e of events) {
-    const confirmed = await tables(db).signups.findAll({ eventId: e._id, status: 'confirmed' });
+    const confirmed = await eventsTables(db).signups.findAll({ eventId: e._id, status: 'confirmed' });
     reminded += await notify(db, confirmed.map((s) => reminderNotice(e, s)), now);
-    await tables(db).events.update(e._id, { remindedAt: now });
+    await eventsTables(db).events.update(e._id, { remindedAt: now });
   }
   return { events: events.length, reminded };
 }

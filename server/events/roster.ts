@@ -11,13 +11,14 @@ import type { Db } from '../db';
 import { tables } from '../db/tables';
 import { audit, actorRef } from '../db/audit';
 import { compactDate, publishExport } from '../db/files';
-import type { AuditDoc, EventDoc, LedgerDoc, SignupDoc } from '../db/types';
+import type { AuditDoc } from '../db/types';
 import { buildWorkbook, sheet } from '../files/xlsx';
 import { notify } from '../notices/api';
-import { PayoutRefused, recordPayouts, type PayoutResult } from '../ledger/api';
+import { eventPrizeEntries, PayoutRefused, recordPayouts, type LedgerDoc, type PayoutResult } from '../ledger/api';
 import { checkIn, eventOf } from './seats';
 import { prizeNotice } from './messages';
 import { answersText, eventAdminView, prizeView, rosterEntryView } from './views';
+import { eventsTables, type EventDoc, type SignupDoc } from './store';
 
 type H<K extends ActionName<EventsContract>> = Handler<EventsContract, K, ActorContext>;
 
@@ -26,7 +27,7 @@ const STATUS_ORDER: Record<SignupDoc['status'], number> = { confirmed: 0, waitli
 
 /** Every sign-up of the event, in the order they were accepted, with waitlist places. */
 async function entriesOf(db: Db, e: EventDoc) {
-  const all = await tables(db).signups.findAll({ eventId: e._id }, ['seq', 'asc']);
+  const all = await eventsTables(db).signups.findAll({ eventId: e._id }, ['seq', 'asc']);
   let place = 0;
   const positions = new Map<string, number>();
   for (const s of all) if (s.status === 'waitlisted') positions.set(s._id, (place += 1));
@@ -88,7 +89,7 @@ function parseCode(raw: string, eventId: string): string {
 export const checkin: H<'checkin'> = async (input, { db, actor, now }) => {
   const e = await eventOf(db, input.eventId, actor.unionId);
   const code = parseCode(input.code, e._id);
-  const [found] = await tables(db).signups.find({ eventId: e._id, checkinCode: code }, { limit: 1 });
+  const [found] = await eventsTables(db).signups.find({ eventId: e._id, checkinCode: code }, { limit: 1 });
   if (!found) throw new AppError('NOT_FOUND', '签到码不正确，请核对后重试', [{ path: ['code'], message: '没有这个签到码' }]);
   const { event, signup } = await checkIn(db, { eventId: e._id, unionId: actor.unionId, signupId: found._id, by: actor.openid, now });
   return { entry: rosterEntryView(event, signup, null) };
@@ -142,7 +143,7 @@ export const exportRoster: H<'export'> = async (input, { db, actor, now }) => {
 
 /** The event's prizes in the ledger: those not reversed, and how many prizes each member was ever recorded. */
 async function prizesOf(db: Db, e: EventDoc): Promise<{ live: LedgerDoc[]; given: Map<string, number> }> {
-  const entries = await tables(db).ledger.findAll({ unionId: e.unionId, eventId: e._id, item: 'event_prize' }, ['recordedAt', 'asc']);
+  const entries = await eventPrizeEntries(db, e.unionId, e._id);
   const reversed = new Set(entries.map((x) => x.reverses));
   const originals = entries.filter((x) => x.reverses === null);
   const given = new Map<string, number>();
@@ -220,7 +221,7 @@ const saveResults: H<'results'> = async (input, { db, actor, now }) => {
   const text = input.results ?? e.results;
   let made: PayoutResult[] = [];
   if (payouts.length === 0) {
-    if (text !== e.results) await tables(db).events.update(e._id, { results: text, updatedAt: now });
+    if (text !== e.results) await eventsTables(db).events.update(e._id, { results: text, updatedAt: now });
   } else {
     try {
       made = await recordPayouts(db, actor.unionId, payouts, async (tx) => {

@@ -12,9 +12,9 @@ import { checkAnswers, cancelReason, type Answers } from '../../src/core/domain/
 import { shanghaiDayRange } from '../../src/core/time';
 import type { Db } from '../db';
 import { inTransaction, type Tx } from '../db/transaction';
-import { tables } from '../db/tables';
-import type { EventDoc, MemberDoc, SignupDoc } from '../db/types';
-import { joinRefusal, signupId } from './views';
+import type { MemberDoc } from '../db/types';
+import { joinRefusal } from './views';
+import { eventsTables, signupId, type EventDoc, type SignupDoc } from './store';
 
 /**
  * A sign-up rush writes one event document from every instance at once: many more retries than usual, and on for
@@ -46,7 +46,7 @@ function ownEvent(e: EventDoc | null, unionId: string): EventDoc {
 
 /** An event of the caller's union, read outside a transaction (views, exports). */
 export async function eventOf(db: Db, eventId: string, unionId: string): Promise<EventDoc> {
-  return ownEvent(await tables(db).events.byId(eventId), unionId);
+  return ownEvent(await eventsTables(db).events.byId(eventId), unionId);
 }
 
 async function loadEvent(tx: Tx, eventId: string, unionId: string): Promise<EventDoc> {
@@ -65,7 +65,7 @@ async function promote(db: Db, tx: Tx, e: EventDoc, now: Date): Promise<SignupDo
   for (;;) {
     if (e.waitlistCount === 0) return promoted;
     const _ = db.command;
-    const heads = await tables(db).signups.find({ eventId: e._id, status: 'waitlisted', seq: _.gt(afterSeq) }, { orderBy: [['seq', 'asc']], limit: 20 });
+    const heads = await eventsTables(db).signups.find({ eventId: e._id, status: 'waitlisted', seq: _.gt(afterSeq) }, { orderBy: [['seq', 'asc']], limit: 20 });
     if (heads.length === 0) return promoted;
     for (const s of heads) {
       if (e.capacity !== null && e.seatsTaken + s.seats > e.capacity) return promoted;
@@ -235,5 +235,5 @@ export async function checkIn(db: Db, args: { eventId: string; unionId: string; 
 export async function waitlistPosition(db: Db, s: SignupDoc): Promise<number | null> {
   if (s.status !== 'waitlisted') return null;
   const _ = db.command;
-  return (await tables(db).signups.count({ eventId: s.eventId, status: 'waitlisted', seq: _.lt(s.seq) })) + 1;
+  return (await eventsTables(db).signups.count({ eventId: s.eventId, status: 'waitlisted', seq: _.lt(s.seq) })) + 1;
 }

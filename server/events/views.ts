@@ -2,13 +2,13 @@
 import { EVENT_KIND_LABELS, ineligibleReason, signupWindowReason, cancelReason, type ExtraField, type Answers, type MemberFacts } from '../../src/core/domain/events';
 import { GENDER_LABELS } from '../../src/core/domain/vocabulary';
 import { FORM_LABELS } from '../../src/core/policy/items';
-import type { EventDoc, LedgerDoc, MemberDoc, SignupDoc } from '../db/types';
+import type { MemberDoc } from '../db/types';
+import type { EventDoc, SignupDoc } from './store';
+import type { LedgerDoc } from '../ledger/api';
 
 /** The page a notice about an event opens (the client's ROUTES.eventDetail). */
 export const EVENT_PAGE = '/packages/events/pages/detail/index';
 export const eventLink = (eventId: string) => `${EVENT_PAGE}?id=${encodeURIComponent(eventId)}`;
-
-export const signupId = (eventId: string, memberId: string) => `${eventId}:${memberId}`;
 
 export function memberFacts(m: MemberDoc): MemberFacts {
   return { id: m._id, gender: m.gender, department: m.department, birthDate: m.birthDate, status: m.status };

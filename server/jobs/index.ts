@@ -1,6 +1,7 @@
 import { defineTimerFunction } from '../runtime/defineTimerFunction';
 import { ensureCollections } from '../db';
 import { remindTomorrow } from '../events/api';
+import { COLLECTIONS } from '../collections';
 
 /**
  * Daily jobs. `daily` also (re)creates the collections: setup is idempotent, so a fresh deployment is ready
@@ -9,7 +10,7 @@ import { remindTomorrow } from '../events/api';
  */
 export const main = defineTimerFunction('jobs', {
   daily: async ({ db, now }) => {
-    const collections = await ensureCollections(db);
+    const collections = await ensureCollections(db, Object.keys(COLLECTIONS));
     const reminders = await remindTomorrow(db, now);
     return { ...collections, reminders };
   },

@@ -4,3 +4,5 @@
  * budget line, the member's year and the policy's decision (./payout.ts).
  */
 export { recordPayout, recordPayouts, reversePayout, PayoutRefused, type PayoutRequest, type PayoutResult } from './payout';
+export { eventPrizeEntries } from './entries';
+export type { LedgerDoc } from './store';

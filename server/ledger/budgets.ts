@@ -6,22 +6,21 @@ import { AppError } from '../../src/core/errors';
 import { BUDGET_LINES, BUDGET_LINE_LABELS } from '../../src/core/policy/items';
 import { formatYuan } from '../../src/core/money';
 import { isDuplicateKeyError } from '../db';
-import { tables } from '../db/tables';
 import { audit, actorRef } from '../db/audit';
-import { budgetId } from './payout';
 import { budgetLineView } from './views';
+import { budgetId, ledgerTables } from './store';
 
 type H<K extends ActionName<LedgerContract>> = Handler<LedgerContract, K, ActorContext>;
 
 export const budgetList: H<'budgetList'> = async (input, { db, actor }) => {
-  const docs = await tables(db).budgets.find({ unionId: actor.unionId, year: input.year }, { limit: 100 });
+  const docs = await ledgerTables(db).budgets.find({ unionId: actor.unionId, year: input.year }, { limit: 100 });
   const byLine = new Map(docs.map((d) => [d.line, d]));
   return { year: input.year, lines: BUDGET_LINES.map((l) => budgetLineView(l, byLine.get(l))) };
 };
 
 export const budgetSet: H<'budgetSet'> = async (input, { db, actor, now }) => {
   const id = budgetId(actor.unionId, input.year, input.line);
-  const budgets = tables(db).budgets;
+  const budgets = ledgerTables(db).budgets;
   let before = await budgets.byId(id);
   if (!before) {
     try {

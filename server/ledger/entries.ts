@@ -6,13 +6,14 @@ import { AppError } from '../../src/core/errors';
 import { BUDGET_LINES, BUDGET_LINE_LABELS, FORM_LABELS } from '../../src/core/policy/items';
 import { ruleLabel } from '../../src/core/policy/profile';
 import { shanghaiAt, shanghaiDateKey } from '../../src/core/time';
+import type { Db } from '../db';
 import { tables } from '../db/tables';
 import { audit, actorRef } from '../db/audit';
 import { compactDate, publishExport } from '../db/files';
-import type { LedgerDoc } from '../db/types';
 import { buildWorkbook, excelDate, sheet } from '../files/xlsx';
 import { recordPayout, reversePayout } from './payout';
 import { ledgerEntryView } from './views';
+import { ledgerTables, type LedgerDoc } from './store';
 
 type H<K extends ActionName<LedgerContract>> = Handler<LedgerContract, K, ActorContext>;
 
@@ -76,14 +77,14 @@ export const ledgerList: H<'ledgerList'> = async (input, { db, actor }) => {
   const where: Record<string, unknown> = { unionId: actor.unionId, year: input.year };
   if (input.line) where.line = input.line;
   if (input.memberId) where.memberId = input.memberId;
-  const { items, total } = await tables(db).ledger.findPage(where, ['at', 'desc'], input.page, input.pageSize);
+  const { items, total } = await ledgerTables(db).ledger.findPage(where, ['at', 'desc'], input.page, input.pageSize);
   return { items: items.map(ledgerEntryView), total, page: input.page, pageSize: input.pageSize };
 };
 
 const yuanNumber = (fen: number) => Math.round(fen) / 100;
 
 export const ledgerExport: H<'ledgerExport'> = async (input, { db, actor, now }) => {
-  const entries = await tables(db).ledger.findAll({ unionId: actor.unionId, year: input.year }, ['at', 'asc']);
+  const entries = await ledgerTables(db).ledger.findAll({ unionId: actor.unionId, year: input.year }, ['at', 'asc']);
   const totals = BUDGET_LINES.map((line) => {
     const of = entries.filter((e) => e.line === line);
     return { line, label: BUDGET_LINE_LABELS[line], fen: of.reduce((s, e) => s + e.amountFen, 0), count: of.filter((e) => !e.reverses).length - of.filter((e) => e.reverses).length };
@@ -122,3 +123,8 @@ export const ledgerExport: H<'ledgerExport'> = async (input, { db, actor, now })
   await audit(db, { unionId: actor.unionId, at: now, actor: actorRef(actor), action: 'ledger.export', target: { kind: 'ledger', id: String(input.year), label: `${input.year} 年经费台账` }, from: null, to: { count: entries.length } });
   return { url, fileName, fileID, count: entries.length };
 };
+
+/** An event's prize entries, reversals included, in the order recorded (the events area reads its prizes here). */
+export async function eventPrizeEntries(db: Db, unionId: string, eventId: string): Promise<LedgerDoc[]> {
+  return ledgerTables(db).ledger.findAll({ unionId, eventId, item: 'event_prize' }, ['recordedAt', 'asc']);
+}

@@ -16,13 +16,9 @@ import { ITEM_INFO } from '../../src/core/policy/items';
 import { shanghaiYear } from '../../src/core/time';
 import { isDuplicateKeyError, type Db } from '../db';
 import { inTransaction, type Tx } from '../db/transaction';
-import { tables } from '../db/tables';
-import type { ActorRef, AuditDoc, BudgetDoc, LedgerDoc, MemberDoc, MemberYearDoc, PolicyDoc } from '../db/types';
+import type { ActorRef, AuditDoc, MemberDoc } from '../db/types';
 import type { AuditBody } from '../db/audit';
-
-export const budgetId = (unionId: string, year: number, line: string) => `${unionId}:${year}:${line}`;
-export const policyId = (unionId: string, year: number) => `${unionId}:${year}`;
-export const memberYearId = (unionId: string, memberId: string, year: number) => `${unionId}:${memberId}:${year}`;
+import { budgetId, ledgerTables, memberYearId, policyId, type BudgetDoc, type LedgerDoc, type MemberYearDoc, type PolicyDoc } from './store';
 
 export interface PayoutRequest {
   unionId: string;
@@ -69,7 +65,7 @@ function engineFact(f: MemberYearDoc['facts'][number]): LedgerFact {
 /** A member's year document exists before any transaction reads it (a missing one cannot be locked). */
 async function ensureMemberYear(db: Db, id: string, unionId: string, memberId: string, year: number): Promise<void> {
   try {
-    await tables(db).memberYears.insert({ _id: id, unionId, memberId, year, facts: [] });
+    await ledgerTables(db).memberYears.insert({ _id: id, unionId, memberId, year, facts: [] });
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
   }
@@ -111,7 +107,7 @@ export async function recordPayouts(db: Db, unionId: string, reqs: readonly Payo
   }
   const ids = reqs.map((r) => r.entryId);
   if (new Set(ids).size !== ids.length) throw new Error('recordPayouts: the same entry id twice');
-  const existing = new Map((ids.length ? await tables(db).ledger.find({ _id: db.command.in(ids) }, { limit: ids.length }) : []).map((e) => [e._id, e]));
+  const existing = new Map((ids.length ? await ledgerTables(db).ledger.find({ _id: db.command.in(ids) }, { limit: ids.length }) : []).map((e) => [e._id, e]));
   if ([...existing.values()].some((e) => e.unionId !== unionId)) throw new AppError('CONFLICT');
   const fresh = reqs.map((req, index) => ({ req, index })).filter(({ req }) => !existing.has(req.entryId));
 
@@ -119,7 +115,7 @@ export async function recordPayouts(db: Db, unionId: string, reqs: readonly Payo
   for (const { req, index } of fresh) {
     const year = shanghaiYear(req.proposal.at);
     if (policies.has(year)) continue;
-    const policy = await tables(db).policies.byId(policyId(unionId, year));
+    const policy = await ledgerTables(db).policies.byId(policyId(unionId, year));
     if (!policy) throw new PayoutRefused(index, noPolicy(year));
     policies.set(year, policy);
   }
@@ -193,7 +189,7 @@ export async function recordPayouts(db: Db, unionId: string, reqs: readonly Payo
   } catch (error) {
     // The same entry ids recorded by a concurrent call: that one stands, this one is the same act.
     if (isDuplicateKeyError(error)) {
-      const now = new Map((await tables(db).ledger.find({ _id: db.command.in(ids) }, { limit: ids.length })).map((e) => [e._id, e]));
+      const now = new Map((await ledgerTables(db).ledger.find({ _id: db.command.in(ids) }, { limit: ids.length })).map((e) => [e._id, e]));
       if (ids.every((id) => now.get(id)?.unionId === unionId)) return reqs.map((req) => repeated(now.get(req.entryId) as LedgerDoc));
       throw new AppError('CONFLICT', '同时办理的人较多，请稍后重试');
     }
@@ -209,7 +205,7 @@ export async function reversePayout(
   db: Db,
   args: { unionId: string; entryId: string; reason: string; approvedBy: ActorRef; now: Date; audit?: (reversal: LedgerDoc) => AuditBody },
 ): Promise<LedgerDoc> {
-  const original = await tables(db).ledger.byId(args.entryId);
+  const original = await ledgerTables(db).ledger.byId(args.entryId);
   if (!original || original.unionId !== args.unionId) throw new AppError('NOT_FOUND', '台账中没有这条记录');
   if (original.reverses) throw new AppError('CONFLICT', '这是一条冲正记录，不能再次冲正');
   const reversalId = `${original._id}:reversal`;

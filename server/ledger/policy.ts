@@ -9,7 +9,7 @@ import { HOLIDAY_LABELS } from '../../src/core/policy/items';
 import { formatYuan } from '../../src/core/money';
 import { tables } from '../db/tables';
 import { audit, actorRef } from '../db/audit';
-import { policyId } from './payout';
+import { policyId, ledgerTables } from './store';
 
 type H<K extends ActionName<LedgerContract>> = Handler<LedgerContract, K, ActorContext>;
 
@@ -26,7 +26,7 @@ export const policyTemplates: H<'policyTemplates'> = async () => ({
 });
 
 export const policyGet: H<'policyGet'> = async (input, { db, actor }) => {
-  const doc = await tables(db).policies.byId(policyId(actor.unionId, input.year));
+  const doc = await ledgerTables(db).policies.byId(policyId(actor.unionId, input.year));
   return { policy: doc?.profile ?? null, updatedAt: doc?.updatedAt ?? null, updatedBy: doc?.updatedBy ?? null };
 };
 
@@ -42,8 +42,8 @@ export const policySave: H<'policySave'> = async (input, { db, actor, now }) => 
     if (profile.year !== input.year) throw new AppError('VALIDATION_FAILED', `政策中的年度（${profile.year}）与要保存的年度（${input.year}）不一致`, [{ path: ['profile', 'year'], message: '年度不一致' }]);
   }
   const id = policyId(actor.unionId, input.year);
-  const before = await tables(db).policies.byId(id);
-  await tables(db).policies.set(id, { unionId: actor.unionId, year: input.year, profile, updatedAt: now, updatedBy: actor.name });
+  const before = await ledgerTables(db).policies.byId(id);
+  await ledgerTables(db).policies.set(id, { unionId: actor.unionId, year: input.year, profile, updatedAt: now, updatedBy: actor.name });
   await audit(db, {
     unionId: actor.unionId,
     at: now,

@@ -11,6 +11,7 @@ import { effectiveEntries } from '../../src/core/policy/engine';
 import { BUDGET_LINES, BUDGET_LINE_LABELS, FORM_LABELS } from '../../src/core/policy/items';
 import { ruleLabel } from '../../src/core/policy/profile';
 import { tables } from '../db/tables';
+import { ledgerTables } from './store';
 
 type H<K extends ActionName<LedgerContract>> = Handler<LedgerContract, K, ActorContext>;
 
@@ -20,7 +21,7 @@ export const report: H<'report'> = async (input, { db, actor, now }) => {
   // Another union's report: only for the officers of its upper-level committee.
   const mayRead = unionId === actor.unionId || (union !== null && union.committeeId === actor.unionId && actor.roles.includes('committee'));
   if (!union || !mayRead) throw new AppError('NOT_FOUND', '没有找到这个工会');
-  const docs = await tables(db).budgets.find({ unionId, year: input.year }, { limit: 100 });
+  const docs = await ledgerTables(db).budgets.find({ unionId, year: input.year }, { limit: 100 });
   const byLine = new Map(docs.map((d) => [d.line, d]));
   const lines = BUDGET_LINES.map((line) => {
     const b = byLine.get(line);
@@ -39,7 +40,7 @@ export const report: H<'report'> = async (input, { db, actor, now }) => {
 
 export const myBenefits: H<'myBenefits'> = async (input, { db, actor }) => {
   if (!actor.memberId) return { year: input.year, items: [], totalFen: 0 };
-  const mine = await tables(db).ledger.findAll({ unionId: actor.unionId, memberId: actor.memberId, year: input.year }, ['at', 'asc']);
+  const mine = await ledgerTables(db).ledger.findAll({ unionId: actor.unionId, memberId: actor.memberId, year: input.year }, ['at', 'asc']);
   const byId = new Map(mine.map((e) => [e._id, e]));
   const standing = effectiveEntries(mine.map((e) => ({ id: e._id, item: e.item, amountFen: e.amountFen, at: e.at, ...(e.reverses ? { reverses: e.reverses } : {}) })));
   const items = standing.map((f) => {

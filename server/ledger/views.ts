@@ -1,7 +1,7 @@
 /** Ledger and budget documents → what officers and members see. */
 import { BUDGET_LINE_LABELS, FORM_LABELS, type BudgetLine } from '../../src/core/policy/items';
 import { ruleLabel } from '../../src/core/policy/profile';
-import type { BudgetDoc, LedgerDoc } from '../db/types';
+import type { BudgetDoc, LedgerDoc } from './store';
 
 export const WARNING_PERCENT = 80;
 

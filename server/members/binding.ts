@@ -17,9 +17,10 @@ import type { Db } from '../db';
 import { isDuplicateKeyError } from '../db';
 import { tables } from '../db/tables';
 import { actorRef, audit } from '../db/audit';
-import type { AccountDoc, InviteDoc, MemberDoc, UnionDoc } from '../db/types';
+import type { AccountDoc, MemberDoc, UnionDoc } from '../db/types';
 import { failedAttempt, forgetAttempts, releaseAttempt, takeAttempt, type AttemptLimit } from '../db/attempts';
-import { memberIdOf, memberSelfView, unionView } from './views';
+import { memberSelfView, unionView } from './views';
+import { memberIdOf, membersTables, type InviteDoc } from './store';
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -148,7 +149,7 @@ export const bootstrap: Handler<MembersContract, 'bootstrap'> = async (input, { 
   await clearFailures(db, openid);
   // Each code creates one union, once: its hash is the _id of a document only the first use can insert.
   try {
-    await tables(db).setupCodes.insert({ _id: sha256(input.setupCode), usedBy: openid, usedAt: now });
+    await membersTables(db).setupCodes.insert({ _id: sha256(input.setupCode), usedBy: openid, usedAt: now });
   } catch (error) {
     if (isDuplicateKeyError(error)) throw new AppError('ALREADY_EXISTS', '该初始化码已使用过，每个初始化码只能建立一个工会');
     throw error;
@@ -210,7 +211,7 @@ export const clerkInvite: Handler<MembersContract, 'clerkInvite', ActorContext> 
     usedBy: null,
     usedAt: null,
   };
-  await tables(db).invites.insert(invite);
+  await membersTables(db).invites.insert(invite);
   await audit(db, {
     unionId: actor.unionId,
     at: now,
@@ -227,10 +228,10 @@ export const redeemInvite: Handler<MembersContract, 'redeemInvite'> = async (inp
   const mine = await takeIdentityAttempt(db, openid, now);
   const code = input.code.toUpperCase().replace(/[\s-]/g, '');
   const id = sha256(code);
-  const invite = await tables(db).invites.byId(id);
+  const invite = await membersTables(db).invites.byId(id);
   if (!invite || invite.usedBy || invite.expiresAt <= now) return failIdentity(db, openid, mine, now, '邀请码不正确、已使用或已过期');
   // Claim the invitation first (conditional update), so one code makes one account even when two phones race.
-  const taken = await tables(db).invites.updateWhere({ _id: id, usedBy: null }, { usedBy: openid, usedAt: now });
+  const taken = await membersTables(db).invites.updateWhere({ _id: id, usedBy: null }, { usedBy: openid, usedAt: now });
   if (taken !== 1) return failIdentity(db, openid, mine, now, '邀请码已被使用');
   await claimIdentity(db, { _id: openid, kind: 'clerk', unionId: invite.unionId, memberId: null, roles: ['clerk'], name: invite.name, shopName: invite.shopName, createdAt: now });
   await clearFailures(db, openid);

@@ -33,7 +33,3 @@ export function rosterRowView(m: MemberDoc, bindLockedUntil: Date | null = null)
 export function rosterDetailView(m: MemberDoc, bindLockedUntil: Date | null = null) {
   return { ...rosterRowView(m, bindLockedUntil), phone: m.phone };
 }
-
-export function memberIdOf(unionId: string, employeeNo: string): string {
-  return `${unionId}:${employeeNo}`;
-}

@@ -3,3 +3,4 @@
  * another area): tell members something, in the inbox and, on the sending area's own template, by WeChat.
  */
 export { notify, clip, type NewNotice } from './notify';
+export type { NoticeKind } from './store';

@@ -1,9 +1,8 @@
 import { defineFunction, type ActorContext, type Handler } from '../runtime/defineFunction';
 import { noticesContract, type NoticesContract } from '../../src/core/contracts/notices';
 import type { ActionName } from '../../src/core/contracts/contract';
-import { tables } from '../db/tables';
-import type { NoticeDoc } from '../db/types';
 import type { Actor } from '../runtime/actor';
+import { noticesTables, type NoticeDoc } from './store';
 
 type H<K extends ActionName<NoticesContract>> = Handler<NoticesContract, K, ActorContext>;
 
@@ -16,18 +15,18 @@ const view = (n: NoticeDoc) => ({ id: n._id, kind: n.kind, title: n.title, body:
 const inboxOf = (actor: Actor) => (actor.memberId ? { unionId: actor.unionId, memberId: actor.memberId } : { openid: actor.openid, memberId: null });
 
 const list: H<'list'> = async (input, { db, actor }) => {
-  const t = tables(db).notices;
+  const t = noticesTables(db).notices;
   const mine = inboxOf(actor);
   const [{ items, total }, unread] = await Promise.all([t.findPage(mine, ['at', 'desc'], input.page, input.pageSize), t.count({ ...mine, readAt: null })]);
   return { items: items.map(view), total, unread, page: input.page, pageSize: input.pageSize };
 };
 
-const unread: H<'unread'> = async (_input, { db, actor }) => ({ unread: await tables(db).notices.count({ ...inboxOf(actor), readAt: null }) });
+const unread: H<'unread'> = async (_input, { db, actor }) => ({ unread: await noticesTables(db).notices.count({ ...inboxOf(actor), readAt: null }) });
 
 const markRead: H<'markRead'> = async (input, { db, actor, now }) => {
   const _ = db.command;
   const where = 'ids' in input ? { ...inboxOf(actor), readAt: null, _id: _.in(input.ids) } : { ...inboxOf(actor), readAt: null };
-  return { updated: await tables(db).notices.updateWhere(where, { readAt: now }) };
+  return { updated: await noticesTables(db).notices.updateWhere(where, { readAt: now }) };
 };
 
 export const main = defineFunction(noticesContract, {

@@ -13,7 +13,7 @@ import { sendSubscribeMessage } from '../runtime/cloud';
 import { env, noticeTemplate, type NoticeTemplateKey } from '../runtime/env';
 import { isDuplicateKeyError, type Db } from '../db';
 import { tables } from '../db/tables';
-import type { NoticeDoc } from '../db/types';
+import { noticesTables, type NoticeDoc } from './store';
 
 /** A notice to send: what the inbox stores of it, plus how it is sent. */
 export interface NewNotice extends Pick<NoticeDoc, 'unionId' | 'kind' | 'title' | 'body' | 'link'> {
@@ -74,7 +74,7 @@ function toDoc(n: NewNotice, at: Date, pushed: boolean): NoticeDoc {
 /** Send one notice to `to` (the WeChat to push to, or null). Returns false when a notice with the same id was already sent. */
 async function sendOne(db: Db, n: NewNotice, to: string | null, at: Date): Promise<boolean> {
   const templateId = templateOf(n);
-  const t = tables(db).notices;
+  const t = noticesTables(db).notices;
   try {
     if (n.id) {
       // Once only: the inbox record first (a duplicate id means it went out before), then WeChat.

@@ -1,0 +1,17 @@
+/**
+ * Every collection the functions use, one line per area: the shared ones and each area's store. The `jobs`
+ * function's setup creates them, and this is the checklist for the WeChat Cloud console (README "部署").
+ */
+import { SHARED_COLLECTIONS, type CollectionSpec } from './db/collections';
+import { MEMBERS_COLLECTIONS } from './members/store';
+import { LEDGER_COLLECTIONS } from './ledger/store';
+import { EVENTS_COLLECTIONS } from './events/store';
+import { NOTICES_COLLECTIONS } from './notices/store';
+
+export const COLLECTIONS: Record<string, CollectionSpec> = {
+  ...SHARED_COLLECTIONS,
+  ...MEMBERS_COLLECTIONS,
+  ...LEDGER_COLLECTIONS,
+  ...EVENTS_COLLECTIONS,
+  ...NOTICES_COLLECTIONS,
+};

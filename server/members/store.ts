@@ -1,0 +1,51 @@
+/**
+ * The members area's own documents, collections and ids. The roster, the unions and the WeChat accounts are read
+ * by every function (the runtime loads the caller from them), so they are shared, in server/db/types.ts.
+ */
+import type { CollectionSpec } from '../db/collections';
+import type { Db } from '../db';
+import { table } from '../db/table';
+
+export interface InviteDoc {
+  /** sha256 of the code: the code itself is shown once to the officer and never stored. */
+  _id: string;
+  unionId: string;
+  kind: 'clerk';
+  name: string;
+  shopName: string | null;
+  createdBy: string;
+  createdAt: Date;
+  expiresAt: Date;
+  usedBy: string | null;
+  usedAt: Date | null;
+}
+
+/** A deployment setup code once used: `_id` is its sha256, so each code creates one union, once. */
+export interface SetupCodeDoc {
+  _id: string;
+  usedBy: string;
+  usedAt: Date;
+}
+
+export const MEMBERS_COLLECTIONS: Record<string, CollectionSpec> = {
+  setup_codes: {
+    purpose: '已使用的部署初始化码（只存哈希）',
+    indexes: [],
+  },
+  invites: {
+    purpose: '工委干部、蛋糕店店员的一次性邀请码（只存哈希）',
+    indexes: [{ name: 'union_createdAt', keys: { unionId: 1, createdAt: -1 } }],
+  },
+};
+
+export function membersTables(db: Db) {
+  return {
+    setupCodes: table<SetupCodeDoc>(db, 'setup_codes'),
+    invites: table<InviteDoc>(db, 'invites'),
+  };
+}
+
+/** A member's id: a re-import of the same 工号 into the same union updates, never duplicates. */
+export function memberIdOf(unionId: string, employeeNo: string): string {
+  return `${unionId}:${employeeNo}`;
+}
