@@ -7,6 +7,7 @@
  */
 import { buildWorld, type Reply, type World } from './testing/world';
 import { eventInput } from './testing/events';
+import type { CallInput } from './testing/contracts';
 
 let w: World;
 const YEAR = 2026;
@@ -31,7 +32,7 @@ async function audits(action: 'ledger.record' | 'ledger.reverse'): Promise<numbe
 }
 
 test('a payout whose audit cannot be written is not recorded either; the retry records both, once', async () => {
-  const payload = { item: 'care_hospitalisation', memberId: w.ids.member, amountFen: 50_000, form: 'cash', illnessKey: 'case-a', requestKey: 'audit-atomic-0001' };
+  const payload: CallInput<'ledger', 'ledgerRecord'> = { item: 'care_hospitalisation', memberId: w.ids.member, amountFen: 50_000, form: 'cash', illnessKey: 'case-a', requestKey: 'audit-atomic-0001' };
   await dropAuditLog();
   const failed = await w.call('officer', 'ledger', 'ledgerRecord', payload);
   expect(failed.ok).toBe(false);

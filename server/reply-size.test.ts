@@ -96,7 +96,7 @@ test.each([
   ['officer', 'members', 'auditList', { pageSize: 100 }],
   ['officer', 'ledger', 'ledgerList', { year: 2026, pageSize: 100 }],
 ])('%s %s.%s: a full page of the largest documents stays under half the 1 MB limit', async (who, fn, action, payload) => {
-  const r = (await w.call(who, fn, action, payload)) as Reply & { data: { items: unknown[] } };
+  const r = (await w.callRaw(who, fn, action, payload)) as Reply & { data: { items: unknown[] } };
   expect(r).toMatchObject({ ok: true });
   const bytes = Buffer.byteLength(JSON.stringify(r));
   console.log(`${fn}.${action}: ${r.data.items.length} items, ${(bytes / 1024).toFixed(1)} KB`);

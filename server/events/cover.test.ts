@@ -4,7 +4,9 @@
  * link. Someone else's file, a file that is not a picture and a missing file are refused before anything is written.
  * The clock is 2026-11-20 10:00 Shanghai.
  */
-import { buildWorld, type Reply, type World } from '../testing/world';
+import { buildWorld, unwrap, type World } from '../testing/world';
+import type { EventFields } from '../testing/events';
+import type { CallInput } from '../testing/contracts';
 
 let w: World;
 
@@ -25,7 +27,7 @@ let keyCounter = 0;
 const key = () => `cover-key-${String(++keyCounter).padStart(6, '0')}`;
 
 /** A reading club on Saturday 2026-11-28 14:00–16:00 Shanghai; sign-up open until the 26th. */
-function eventInput(over: Record<string, unknown> = {}) {
+function eventInput(over: Partial<EventFields> = {}): EventFields {
   return {
     title: '读书分享会',
     kind: 'reading',
@@ -44,25 +46,25 @@ function eventInput(over: Record<string, unknown> = {}) {
 type AdminView = { id: string; coverFileID: string | null; coverUrl: string | null; startsAt: string; endsAt: string };
 type Card = { id: string; coverUrl: string | null; endsAt: string };
 
-async function publish(over: Record<string, unknown> = {}): Promise<Reply & { data?: { event: AdminView; repeated: boolean } }> {
-  return w.call('officer', 'events', 'publish', eventInput(over)) as Promise<Reply & { data?: { event: AdminView; repeated: boolean } }>;
+async function publish(over: Partial<EventFields> = {}) {
+  return w.call('officer', 'events', 'publish', eventInput(over));
 }
 
-async function update(eventId: string, changes: Record<string, unknown>): Promise<Reply & { data?: { event: AdminView } }> {
-  return w.call('officer', 'events', 'update', { eventId, changes }) as Promise<Reply & { data?: { event: AdminView } }>;
+async function update(eventId: string, changes: CallInput<'events', 'update'>['changes']) {
+  return w.call('officer', 'events', 'update', { eventId, changes });
 }
 
 async function eventCount(): Promise<number> {
-  return ((await w.call('officer', 'events', 'adminList', {})) as { data: { total: number } }).data.total;
+  return unwrap(await w.call('officer', 'events', 'adminList', {})).total;
 }
 
 async function memberCard(eventId: string): Promise<Card | undefined> {
-  const list = (await w.call('member', 'events', 'list', { pageSize: 50 })) as { data: { items: Card[] } };
-  return list.data.items.find((i) => i.id === eventId);
+  const list = unwrap(await w.call('member', 'events', 'list', { pageSize: 50 }));
+  return list.items.find((i) => i.id === eventId);
 }
 
 async function adminGet(eventId: string): Promise<AdminView> {
-  return ((await w.call('officer', 'events', 'adminGet', { eventId })) as { data: AdminView }).data;
+  return unwrap(await w.call('officer', 'events', 'adminGet', { eventId }));
 }
 
 /** What a browser gets from a temporary link: status, content type, bytes. */
@@ -77,16 +79,16 @@ describe('an event with a cover', () => {
     expect(upload).toContain(`/uploads/${w.openids.officer}/`);
     const r = await publish({ coverFileID: upload });
     expect(r).toMatchObject({ ok: true });
-    const e = r.data?.event as AdminView;
+    const e = unwrap(r).event;
     expect(e.coverFileID).toMatch(new RegExp(`^cloud://[^/]+/events/${w.unionA}/[A-Za-z0-9_-]+/cover-[0-9a-f]{16}\\.png$`));
     expect(e.coverUrl).toMatch(/^http/);
 
     // The member's list and detail, the officer's list and editor: the same picture, served as a picture.
     const card = await memberCard(e.id);
-    const detail = (await w.call('member', 'events', 'get', { eventId: e.id })) as { data: { coverUrl: string | null } };
-    const adminList = (await w.call('officer', 'events', 'adminList', { pageSize: 50 })) as { data: { items: AdminView[] } };
-    const adminRow = adminList.data.items.find((i) => i.id === e.id);
-    for (const url of [card?.coverUrl, detail.data.coverUrl, adminRow?.coverUrl, (await adminGet(e.id)).coverUrl]) {
+    const detail = unwrap(await w.call('member', 'events', 'get', { eventId: e.id }));
+    const adminList = unwrap(await w.call('officer', 'events', 'adminList', { pageSize: 50 }));
+    const adminRow = adminList.items.find((i) => i.id === e.id);
+    for (const url of [card?.coverUrl, detail.coverUrl, adminRow?.coverUrl, (await adminGet(e.id)).coverUrl]) {
       expect(url).toEqual(expect.stringMatching(/^http/));
       const got = await fetchLink(url as string);
       expect({ status: got.status, type: got.type }).toEqual({ status: 200, type: 'image/png' });
@@ -97,13 +99,13 @@ describe('an event with a cover', () => {
   test('the same form sent twice publishes one event with one cover', async () => {
     const first = await w.upload(w.openids.officer, PNG, 'cover.png');
     const input = eventInput({ coverFileID: first });
-    const a = (await w.call('officer', 'events', 'publish', input)) as { data: { event: AdminView; repeated: boolean } };
-    const b = (await w.call('officer', 'events', 'publish', input)) as { data: { event: AdminView; repeated: boolean } };
-    expect(b.data.repeated).toBe(true);
-    expect(b.data.event.coverFileID).toBe(a.data.event.coverFileID);
+    const a = unwrap(await w.call('officer', 'events', 'publish', input));
+    const b = unwrap(await w.call('officer', 'events', 'publish', input));
+    expect(b.repeated).toBe(true);
+    expect(b.event.coverFileID).toBe(a.event.coverFileID);
     // A retry after a lost reply, with another picture or an upload cleaned up since: the event as published.
     const other = await w.call('officer', 'events', 'publish', { ...input, coverFileID: await w.upload(w.openids.officer, JPEG, 'other.jpeg') });
-    expect(other).toMatchObject({ ok: true, data: { repeated: true, event: { id: a.data.event.id, coverFileID: a.data.event.coverFileID } } });
+    expect(other).toMatchObject({ ok: true, data: { repeated: true, event: { id: a.event.id, coverFileID: a.event.coverFileID } } });
     const otherEnv = await w.call('officer', 'events', 'publish', { ...eventInput(), coverFileID: first.replace(/^cloud:\/\/[^.]+\./, 'cloud://other-env.') });
     expect(otherEnv).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const gone = await w.call('officer', 'events', 'publish', { ...input, coverFileID: `cloud://${first.split('/')[2]}/uploads/${w.openids.officer}/gone.png` });
@@ -131,7 +133,7 @@ describe('a cover that cannot be used is refused and nothing is written', () => 
   });
 
   test('someone else’s upload as a new cover of an event: FORBIDDEN, and the event keeps its cover', async () => {
-    const e = (await publish({ coverFileID: await w.upload(w.openids.officer, PNG, 'cover.png') })).data?.event as AdminView;
+    const e = unwrap(await publish({ coverFileID: await w.upload(w.openids.officer, PNG, 'cover.png') })).event;
     const theirs = await w.upload(w.openids.chair, PNG, 'cover.png');
     expect(await update(e.id, { coverFileID: theirs })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect((await adminGet(e.id)).coverFileID).toBe(e.coverFileID);
@@ -149,7 +151,7 @@ describe('a cover that cannot be used is refused and nothing is written', () => 
     expect(byContent.error?.issues?.[0]?.path).toEqual(['coverFileID']);
     expect(await eventCount()).toBe(before);
 
-    const e = (await publish()).data?.event as AdminView;
+    const e = unwrap(await publish()).event;
     const edit = await update(e.id, { coverFileID: text });
     expect(edit).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     expect(edit.error?.issues?.[0]?.path).toEqual(['changes', 'coverFileID']);
@@ -171,7 +173,7 @@ describe('a cover that cannot be used is refused and nothing is written', () => 
 
 describe('changing the cover', () => {
   test('a new picture replaces the cover (the old copy is removed); null removes it; the current one sent back changes nothing', async () => {
-    const e = (await publish({ coverFileID: await w.upload(w.openids.officer, PNG, 'first.png') })).data?.event as AdminView;
+    const e = unwrap(await publish({ coverFileID: await w.upload(w.openids.officer, PNG, 'first.png') })).event;
     const firstUrl = e.coverUrl as string;
 
     const same = await update(e.id, { coverFileID: e.coverFileID, title: '读书分享会（第二期）' });
@@ -179,7 +181,7 @@ describe('changing the cover', () => {
 
     const replaced = await update(e.id, { coverFileID: await w.upload(w.openids.officer, JPEG, 'second.jpeg') });
     expect(replaced).toMatchObject({ ok: true });
-    const second = replaced.data?.event as AdminView;
+    const second = unwrap(replaced).event;
     expect(second.coverFileID).not.toBe(e.coverFileID);
     expect(second.coverFileID).toMatch(/\.jpg$/);
     expect(await fetchLink(second.coverUrl as string)).toMatchObject({ status: 200, type: 'image/jpeg' });
@@ -190,8 +192,8 @@ describe('changing the cover', () => {
     expect(removed).toMatchObject({ ok: true, data: { event: { coverFileID: null, coverUrl: null } } });
     expect((await fetchLink(second.coverUrl as string)).status).toBe(404);
     expect(await memberCard(e.id)).toMatchObject({ coverUrl: null });
-    const detail = (await w.call('member', 'events', 'get', { eventId: e.id })) as { data: { coverUrl: string | null } };
-    expect(detail.data.coverUrl).toBeNull();
+    const detail = unwrap(await w.call('member', 'events', 'get', { eventId: e.id }));
+    expect(detail.coverUrl).toBeNull();
   });
 });
 
@@ -199,7 +201,7 @@ describe('events over more than one day', () => {
   test('an end date after the start date is accepted (a two-day outing)', async () => {
     const r = await publish({ title: '秋季两日游', kind: 'outing', startsAt: '2026-11-28T08:00:00+08:00', endsAt: '2026-11-29T18:00:00+08:00' });
     expect(r).toMatchObject({ ok: true });
-    const e = r.data?.event as AdminView;
+    const e = unwrap(r).event;
     expect(new Date(e.endsAt).toISOString()).toBe('2026-11-29T10:00:00.000Z');
     expect((await memberCard(e.id))?.endsAt).toBe(e.endsAt);
     const longer = await update(e.id, { endsAt: '2026-11-30T12:00:00+08:00' });
@@ -212,7 +214,7 @@ describe('events over more than one day', () => {
     const early = await publish({ startsAt: '2026-11-28T08:00:00+08:00', endsAt: '2026-11-27T18:00:00+08:00' });
     expect(early).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: '结束时间应晚于开始时间' } });
     expect(await eventCount()).toBe(before);
-    const e = (await publish()).data?.event as AdminView;
+    const e = unwrap(await publish()).event;
     expect(await update(e.id, { endsAt: '2026-11-27T16:00:00+08:00' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: '结束时间应晚于开始时间' } });
     expect((await adminGet(e.id)).endsAt).toBe(e.endsAt);
   });

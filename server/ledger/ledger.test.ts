@@ -3,6 +3,7 @@
  * The clock is fixed at 2026-11-20 10:00 (Shanghai) so "this year" and "today" do not move under the tests.
  */
 import { buildWorld, person, SETUP_CODES, type Reply, type World } from '../testing/world';
+import type { CallInput } from '../testing/contracts';
 import { readFirstSheet } from '../files/xlsx';
 import { connectSdk } from '../../emulator/sdk-client';
 
@@ -30,8 +31,10 @@ afterAll(async () => {
 let keyCounter = 0;
 const key = () => `test-key-${String(++keyCounter).padStart(6, '0')}`;
 
-function record(payload: Record<string, unknown>, who = 'officer'): Promise<Reply> {
-  return w.call(who, 'ledger', 'ledgerRecord', { form: 'in_kind', requestKey: key(), ...payload });
+type RecordInput = CallInput<'ledger', 'ledgerRecord'>;
+/** Record a payout; the form defaults to in kind, the request key is fresh (a test leaves out what it does not test). */
+function record(payload: Partial<RecordInput>, who = 'officer') {
+  return w.call(who, 'ledger', 'ledgerRecord', { form: 'in_kind', requestKey: key(), ...payload } as RecordInput);
 }
 
 type Entry = { id: string; amountFen: number; reverses: string | null; line: string; memberName: string | null };
@@ -96,7 +99,7 @@ describe('payouts', () => {
     expect(budgets.data.lines.find((l) => l.line === 'holiday')).toMatchObject({ spentFen: 28_800, count: 1 });
   });
 
-  test.each([
+  test.each<[string, Partial<RecordInput>, RegExp]>([
     ['over the holiday cap', { item: 'holiday_gift', holiday: 'midAutumn', amountFen: 30_001 }, /300\.00 元/],
     ['cash as a holiday gift', { item: 'holiday_gift', holiday: 'springFestival', amountFen: 10_000, form: 'cash' }, /现金|形式/],
     ['a shopping card', { item: 'holiday_gift', holiday: 'springFestival', amountFen: 10_000, form: 'shopping_card' }, /购物卡/],
@@ -187,7 +190,7 @@ describe('the yearly report', () => {
         { item: 'holiday_gift', holiday: 'springFestival', amountFen: 39_950 + i, date: '2026-02-10' },
         { item: 'holiday_gift', holiday: 'midAutumn', amountFen: 29_901 + i * 3, date: '2026-09-28' },
         { item: 'care_childbirth', amountFen: 60_000 - i * 11, date: '2026-10-05' },
-      ]) {
+      ] satisfies Partial<RecordInput>[]) {
         const r = (await record({ memberId: m, ...p })) as Reply & { data: { entry: Entry } };
         if (r.ok) recorded.push(r.data.entry);
         else expect(r.error?.code).toBe('POLICY_REFUSED');

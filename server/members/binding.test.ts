@@ -30,7 +30,7 @@ describe('binding', () => {
       ['members', 'rosterList'],
       ['members', 'auditList'],
       ['members', 'rolesList'],
-    ]) {
+    ] as const) {
       expect(await w.call('unbound', fn, action)).toMatchObject({ ok: false, error: { code: 'NOT_BOUND', message: '请先完成实名认证' } });
     }
   });

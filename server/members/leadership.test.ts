@@ -6,7 +6,7 @@
  *   act at the same moment (the guard is one transaction, not a count followed by a write).
  */
 import ExcelJS from 'exceljs';
-import { buildWorld, person, type Reply, type World } from '../testing/world';
+import { buildWorld, person, type PersonFields, type Reply, type World } from '../testing/world';
 
 let w: World;
 
@@ -17,7 +17,7 @@ afterAll(async () => {
   await w.dispose();
 });
 
-const chairFields = (extra: Record<string, unknown> = {}) => ({
+const chairFields = (extra: Partial<PersonFields> = {}): PersonFields => ({
   name: '赵主席',
   employeeNo: 'A0001',
   department: '办公室',
@@ -43,7 +43,7 @@ async function officersAndChairs(): Promise<{ officers: number; chairs: number }
 
 describe("a chair's record is the chair's business", () => {
   test("an officer cannot change the chair's phone, name or status, nor unbind the chair", async () => {
-    for (const change of [{ phone: '13911112222' }, { name: '赵某' }, { status: 'transferred' }, { status: 'retired' }]) {
+    for (const change of [{ phone: '13911112222' }, { name: '赵某' }, { status: 'transferred' }, { status: 'retired' }] satisfies Partial<PersonFields>[]) {
       const r = await w.call('officer', 'members', 'rosterSave', { memberId: w.ids.chair, fields: chairFields(change) });
       expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('工会主席') } });
     }

@@ -2,7 +2,11 @@
  * An event to publish in function tests: Saturday 2026-11-28 09:00–11:30 Shanghai, sign-up open from the 19th to
  * the 26th, cancellable until noon on the 27th (tests set the clock to the 20th). `over` changes any field.
  */
-export function eventInput(requestKey: string, over: Record<string, unknown> = {}) {
+import type { CallInput } from './contracts';
+
+export type EventFields = CallInput<'events', 'publish'>;
+
+export function eventInput(requestKey: string, over: Partial<EventFields> = {}): EventFields {
   return {
     title: '羽毛球友谊赛',
     kind: 'badminton',

@@ -7,6 +7,7 @@
  */
 import { startTestEmulator, type TestEmulator } from '../../emulator/testing/harness';
 import type { EmulatorOptions } from '../../emulator/emulator';
+import type { ActionOf, CallInput, CallOutput, FunctionName, PayloadArgs, TestReply } from './contracts';
 
 export const SETUP_CODES = ['SETUP-CODE-AAAA-1111', 'SETUP-CODE-BBBB-2222', 'SETUP-CODE-CCCC-3333'];
 
@@ -16,6 +17,7 @@ export const EVENT_TEMPLATE = 'TPL_EVENT_NOTICE';
 export type Who = 'unbound' | 'member' | 'otherOfficer' | 'officer' | 'chair' | 'auditor' | 'clerk';
 export const EVERYONE: Who[] = ['unbound', 'member', 'otherOfficer', 'officer', 'chair', 'auditor', 'clerk'];
 
+/** An untyped reply (what `callRaw` returns). */
 export interface Reply {
   ok: boolean;
   data?: unknown;
@@ -30,7 +32,13 @@ export interface World {
   openids: Record<Who, string>;
   /** Member ids of union A by role name, and the unbound roster entry. */
   ids: { chair: string; officer: string; auditor: string; member: string; unboundEntry: string; otherChair: string };
-  call(who: string, fn: string, action: string, payload?: unknown): Promise<Reply>;
+  /**
+   * Call an action as a role of the world (or any OPENID), typed from the contract: the payload is the action's
+   * input, the reply carries its output.
+   */
+  call<F extends FunctionName, A extends ActionOf<F>>(who: string, fn: F, action: A, ...payload: PayloadArgs<F, A>): Promise<TestReply<CallOutput<F, A>>>;
+  /** The untyped way in, for payloads a contract would refuse (bad input is a test of its own). */
+  callRaw(who: string, fn: string, action: string, payload?: unknown): Promise<Reply>;
   /** Upload a file as `openid` the way the H5 app does (POST /storage/upload); returns its fileID. */
   upload(openid: string, bytes: Buffer, name?: string): Promise<string>;
   /** Sign in as any OPENID (a new WeChat identity). */
@@ -38,13 +46,21 @@ export interface World {
   dispose(): Promise<void>;
 }
 
-export function person(employeeNo: string, name: string, phone: string, extra: Record<string, unknown> = {}) {
+/** A roster entry's fields, as `rosterSave` takes them. */
+export type PersonFields = CallInput<'members', 'rosterSave'>['fields'];
+
+export function person(employeeNo: string, name: string, phone: string, extra: Partial<PersonFields> = {}): PersonFields {
   return { name, employeeNo, department: '办公室', gender: 'female', birthDate: '1985-03-12', phone, joinedAt: '2010-07-01', status: 'active', duesPaid: true, ...extra };
 }
 
-function expectOk(r: Reply, what: string): unknown {
+function expectOk<T>(r: TestReply<T>, what: string): T {
   if (!r.ok) throw new Error(`${what} failed: ${JSON.stringify(r.error)}`);
   return r.data;
+}
+
+/** The data of a reply that must be ok (a refusal fails the test with its error). */
+export function unwrap<T>(r: TestReply<T>): T {
+  return expectOk(r, 'the call');
 }
 
 export async function buildWorld(options: Partial<EmulatorOptions> = {}): Promise<World> {
@@ -72,11 +88,14 @@ export async function buildWorld(options: Partial<EmulatorOptions> = {}): Promis
     auditor: 'wx-a-auditor',
     clerk: 'wx-a-clerk',
   };
-  const call = async (who: string, fn: string, action: string, payload?: unknown): Promise<Reply> => {
+  const callRaw = async (who: string, fn: string, action: string, payload?: unknown): Promise<Reply> => {
     const openid = (openidOf as Record<string, string>)[who] ?? who;
     const r = await emu.call(fn, payload === undefined ? { action } : { action, payload }, await token(openid));
     return r.body as Reply;
   };
+  // The function applied the contract's output schema on its way out: the reply has the contract's shape.
+  const call = (<F extends FunctionName, A extends ActionOf<F>>(who: string, fn: F, action: A, ...[payload]: PayloadArgs<F, A>) =>
+    callRaw(who, fn, action, payload) as Promise<TestReply<CallOutput<F, A>>>) as World['call'];
 
   const a = expectOk(
     await call('chair', 'members', 'bootstrap', {
@@ -85,7 +104,7 @@ export async function buildWorld(options: Partial<EmulatorOptions> = {}): Promis
       me: { name: '赵主席', employeeNo: 'A0001', department: '办公室', gender: 'male', birthDate: '1970-01-15', phone: '13900000001' },
     }),
     'bootstrap A',
-  ) as { union: { id: string }; member: { id: string } };
+  );
   const b = expectOk(
     await call('otherOfficer', 'members', 'bootstrap', {
       setupCode: SETUP_CODES[1],
@@ -93,9 +112,9 @@ export async function buildWorld(options: Partial<EmulatorOptions> = {}): Promis
       me: { name: '钱主席', employeeNo: 'B0001', department: '办公室', gender: 'male', birthDate: '1971-02-16', phone: '13900000009' },
     }),
     'bootstrap B',
-  ) as { union: { id: string }; member: { id: string } };
+  );
 
-  const add = async (p: ReturnType<typeof person>, by: Who = 'chair') => (expectOk(await call(by, 'members', 'rosterSave', { fields: p }), `add ${p.employeeNo}`) as { id: string }).id;
+  const add = async (p: ReturnType<typeof person>, by: Who = 'chair') => expectOk(await call(by, 'members', 'rosterSave', { fields: p }), `add ${p.employeeNo}`).id;
   const officer = await add(person('A0002', '李娜', '13900000002'));
   const auditor = await add(person('A0003', '孙审计', '13900000003'));
   const member = await add(person('A0004', '张伟', '13900000004', { gender: 'male' }));
@@ -111,7 +130,7 @@ export async function buildWorld(options: Partial<EmulatorOptions> = {}): Promis
   }
   expectOk(await call('chair', 'members', 'rolesGrant', { memberId: officer, role: 'officer' }), 'grant officer');
   expectOk(await call('chair', 'members', 'rolesGrant', { memberId: auditor, role: 'auditor' }), 'grant auditor');
-  const invite = expectOk(await call('chair', 'members', 'clerkInvite', { name: '蛋糕店小陈', shopName: '好利来（人民路店）' }), 'invite') as { code: string };
+  const invite = expectOk(await call('chair', 'members', 'clerkInvite', { name: '蛋糕店小陈', shopName: '好利来（人民路店）' }), 'invite');
   expectOk(await call('clerk', 'members', 'redeemInvite', { code: invite.code }), 'redeem');
 
   const tokens = Object.fromEntries(await Promise.all(EVERYONE.map(async (w) => [w, await token(openidOf[w])]))) as Record<Who, string>;
@@ -123,6 +142,7 @@ export async function buildWorld(options: Partial<EmulatorOptions> = {}): Promis
     openids: openidOf,
     ids: { chair: a.member.id, officer, auditor, member, unboundEntry, otherChair: b.member.id },
     call,
+    callRaw,
     token,
     async upload(openid, bytes, name = 'upload.xlsx') {
       const form = new FormData();
