@@ -2,7 +2,8 @@
  * `npm run check:weapp` (after `npm run build:weapp`): checks dist/weapp the way WeChat would.
  *   1. Compiles every WXML with WeChat's own `wcc` and every WXSS with `wcsc` (the binaries inside the
  *      `miniprogram-compiler` package, a dependency of miniprogram-simulate): a syntax error fails with file and line.
- *   2. Checks that every page listed in app.json has its .js/.json/.wxml files.
+ *   2. Checks that app.json lists exactly the pages and subpackages of the page registry (src/core/pages.ts), and
+ *      that every page listed has its .js/.json/.wxml files.
  *   3. Measures the main package (everything not under a subpackage root) and each subpackage against budgets:
  *      main 1.5 MB (of WeChat's 2 MB limit, leaving room to grow), each subpackage 2 MB, all together 20 MB.
  * Exits non-zero on any failure. `measureWeapp` is also used by `npm run bench`.
@@ -10,6 +11,7 @@
 import { chmodSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { appPages } from '../src/core/appPages';
 
 const KB = 1024;
 const MB = 1024 * KB;
@@ -215,6 +217,28 @@ export function compileWeapp(dir: string): CompileReport {
   return { wxmlFiles: wxml.length, wxssFiles: wxss.length, ms: Date.now() - started, problems };
 }
 
+/**
+ * Where app.json and the page registry disagree, one line each; empty when they agree. Taro builds app.json from the
+ * registry (app.config.ts), so a difference means a page was registered some other way or the build is stale.
+ */
+export function registryMismatches(dir: string): string[] {
+  const app = readAppJson(dir);
+  const want = appPages();
+  const problems: string[] = [];
+  const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  if (!same(app.pages ?? [], want.pages)) problems.push(`主包页面：app.json 为 [${(app.pages ?? []).join(', ')}]，页面登记为 [${want.pages.join(', ')}]`);
+  const built = subpackagesOf(app);
+  const roots = (list: readonly { root: string }[]) => list.map((s) => s.root);
+  if (!same(roots(built), roots(want.subPackages))) {
+    problems.push(`分包：app.json 为 [${roots(built).join(', ')}]，页面登记为 [${roots(want.subPackages).join(', ')}]`);
+  }
+  for (const w of want.subPackages) {
+    const b = built.find((s) => s.root === w.root);
+    if (b && !same(b.pages, w.pages)) problems.push(`分包 ${w.root} 的页面：app.json 为 [${b.pages.join(', ')}]，页面登记为 [${w.pages.join(', ')}]`);
+  }
+  return problems;
+}
+
 /** Every page in app.json (main and subpackages) needs its .js, .json and .wxml. */
 export function missingPageFiles(dir: string): string[] {
   const app = readAppJson(dir);
@@ -267,6 +291,13 @@ function main(): number {
   }
 
   let failed = false;
+  const mismatches = registryMismatches(dir);
+  if (mismatches.length > 0) {
+    failed = true;
+    console.error(`app.json 与页面登记（src/core/pages.ts）不一致：\n  ${mismatches.join('\n  ')}`);
+  } else {
+    console.log('app.json 与页面登记（src/core/pages.ts）一致。');
+  }
   const missing = missingPageFiles(dir);
   if (missing.length > 0) {
     failed = true;

@@ -1,14 +1,14 @@
 /** Event and sign-up documents → what a member or an officer sees of them (only the fields the contract names). */
 import { EVENT_KIND_LABELS, ineligibleReason, signupWindowReason, cancelReason, type ExtraField, type Answers, type MemberFacts } from '../../src/core/domain/events';
+import { PAGES } from '../../src/core/pages';
 import { GENDER_LABELS } from '../../src/core/domain/vocabulary';
 import { FORM_LABELS } from '../../src/core/policy/items';
 import type { MemberDoc } from '../db/types';
 import type { EventDoc, SignupDoc } from './store';
 import type { LedgerDoc } from '../ledger/api';
 
-/** The page a notice about an event opens (the client's ROUTES.eventDetail). */
-export const EVENT_PAGE = '/packages/events/pages/detail/index';
-export const eventLink = (eventId: string) => `${EVENT_PAGE}?id=${encodeURIComponent(eventId)}`;
+/** The page a notice about an event opens, from the page registry. */
+export const eventLink = (eventId: string) => `${PAGES.eventDetail.path}?id=${encodeURIComponent(eventId)}`;
 
 export function memberFacts(m: MemberDoc): MemberFacts {
   return { id: m._id, gender: m.gender, department: m.department, birthDate: m.birthDate, status: m.status };

@@ -1,38 +1,12 @@
+import { PAGES, type PageKey } from '@/core/pages';
+
 /**
- * Every page's URL, in one place, so a renamed page breaks the type check instead of a tap. The same paths are
- * registered in app.config.ts (which Taro evaluates on its own at build time and so keeps its own literal list).
+ * Every page's URL by name, from the page registry (core/pages.ts), so a renamed page breaks the type check instead
+ * of a tap.
  */
-export const ROUTES = {
-  home: '/pages/index/index',
-  inbox: '/pages/inbox/index',
-  me: '/pages/me/index',
-
-  identity: '/packages/account/pages/identity/index',
-  bind: '/packages/account/pages/bind/index',
-  clerk: '/packages/account/pages/clerk/index',
-  setup: '/packages/account/pages/setup/index',
-  report: '/packages/account/pages/report/index',
-
-  admin: '/packages/admin/pages/index/index',
-  roster: '/packages/admin/pages/roster/index',
-  member: '/packages/admin/pages/member/index',
-  import: '/packages/admin/pages/import/index',
-  roles: '/packages/admin/pages/roles/index',
-  policy: '/packages/admin/pages/policy/index',
-  budget: '/packages/admin/pages/budget/index',
-  ledger: '/packages/admin/pages/ledger/index',
-  record: '/packages/admin/pages/record/index',
-  audit: '/packages/admin/pages/audit/index',
-  committee: '/packages/admin/pages/committee/index',
-  eventAdmin: '/packages/admin/pages/events/index',
-  eventEdit: '/packages/admin/pages/event-edit/index',
-  eventRoster: '/packages/admin/pages/event-roster/index',
-
-  events: '/packages/events/pages/list/index',
-  // Notices link here as `${eventDetail}?id=<eventId>` (server/events/views.ts builds the same path): keep both.
-  eventDetail: '/packages/events/pages/detail/index',
-  myEvents: '/packages/events/pages/mine/index',
-} as const;
+export const ROUTES = Object.fromEntries(Object.entries(PAGES).map(([key, page]) => [key, page.path])) as {
+  readonly [K in PageKey]: (typeof PAGES)[K]['path'];
+};
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];
 

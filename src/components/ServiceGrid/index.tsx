@@ -30,10 +30,10 @@ export function ServiceGrid({ entries }: ServiceGridProps) {
             className='u-services__tile'
             hoverClass='u-services__tile--pressed'
             ariaRole='link'
-            ariaLabel={entry.title}
+            ariaLabel={entry.label}
             onClick={() => void Taro.navigateTo({ url: entry.path })}
           >
-            <View className='u-services__title'>{entry.title}</View>
+            <View className='u-services__title'>{entry.label}</View>
             <View className='u-services__summary'>{entry.summary}</View>
           </View>
         ))}

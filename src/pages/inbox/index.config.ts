@@ -1,3 +1,5 @@
+import { PAGES } from '@/core/pages';
+
 export default definePageConfig({
-  navigationBarTitleText: '消息',
+  navigationBarTitleText: PAGES.inbox.title,
 });

@@ -1,3 +1,5 @@
+import { PAGES } from '@/core/pages';
+
 export default definePageConfig({
-  navigationBarTitleText: '工会会员服务',
+  navigationBarTitleText: PAGES.home.title,
 });

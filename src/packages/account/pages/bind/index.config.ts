@@ -1,3 +1,5 @@
+import { PAGES } from '@/core/pages';
+
 export default definePageConfig({
-  navigationBarTitleText: '实名认证',
+  navigationBarTitleText: PAGES.bind.title,
 });

@@ -1,3 +1,5 @@
+import { PAGES } from '@/core/pages';
+
 export default definePageConfig({
-  navigationBarTitleText: '店员加入',
+  navigationBarTitleText: PAGES.clerk.title,
 });

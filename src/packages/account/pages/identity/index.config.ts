@@ -1,3 +1,5 @@
+import { PAGES } from '@/core/pages';
+
 export default definePageConfig({
-  navigationBarTitleText: '我的身份',
+  navigationBarTitleText: PAGES.identity.title,
 });

@@ -1,3 +1,5 @@
+import { PAGES } from '@/core/pages';
+
 export default definePageConfig({
-  navigationBarTitleText: '经费支出公布',
+  navigationBarTitleText: PAGES.report.title,
 });

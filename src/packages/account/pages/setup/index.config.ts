@@ -1,3 +1,5 @@
+import { PAGES } from '@/core/pages';
+
 export default definePageConfig({
-  navigationBarTitleText: '建立工会',
+  navigationBarTitleText: PAGES.setup.title,
 });

@@ -1,3 +1,5 @@
+import { PAGES } from '@/core/pages';
+
 export default definePageConfig({
-  navigationBarTitleText: '审计日志',
+  navigationBarTitleText: PAGES.audit.title,
 });

@@ -1,3 +1,5 @@
+import { PAGES } from '@/core/pages';
+
 export default definePageConfig({
-  navigationBarTitleText: '预算',
+  navigationBarTitleText: PAGES.budget.title,
 });

@@ -1,3 +1,5 @@
+import { PAGES } from '@/core/pages';
+
 export default definePageConfig({
-  navigationBarTitleText: '上级工委与下属工会',
+  navigationBarTitleText: PAGES.committee.title,
 });

@@ -1,3 +1,5 @@
+import { PAGES } from '@/core/pages';
+
 export default definePageConfig({
-  navigationBarTitleText: '发布活动',
+  navigationBarTitleText: PAGES.eventEdit.title,
 });

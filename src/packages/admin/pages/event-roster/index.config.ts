@@ -1,3 +1,5 @@
+import { PAGES } from '@/core/pages';
+
 export default definePageConfig({
-  navigationBarTitleText: '报名名单',
+  navigationBarTitleText: PAGES.eventRoster.title,
 });

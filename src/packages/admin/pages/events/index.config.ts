@@ -1,3 +1,5 @@
+import { PAGES } from '@/core/pages';
+
 export default definePageConfig({
-  navigationBarTitleText: '文体活动',
+  navigationBarTitleText: PAGES.eventAdmin.title,
 });

@@ -1,3 +1,5 @@
+import { PAGES } from '@/core/pages';
+
 export default definePageConfig({
-  navigationBarTitleText: '导入名册',
+  navigationBarTitleText: PAGES.import.title,
 });

@@ -1,3 +1,5 @@
+import { PAGES } from '@/core/pages';
+
 export default definePageConfig({
-  navigationBarTitleText: '工会管理',
+  navigationBarTitleText: PAGES.admin.title,
 });

@@ -27,7 +27,7 @@ export default function AdminIndexPage() {
                     <View>工会管理仅限工会干部、工会主席和经费审查委员使用。如有需要，请联系工会主席。</View>
                   </Card>
                 ) : (
-                  sections.map((s) => <LinkRow key={s.key} title={s.title} note={s.summary} onClick={() => void Taro.navigateTo({ url: s.path })} />)
+                  sections.map((s) => <LinkRow key={s.key} title={s.label} note={s.summary} onClick={() => void Taro.navigateTo({ url: s.path })} />)
                 )}
               </>
             );

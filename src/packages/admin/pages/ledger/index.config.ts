@@ -1,3 +1,5 @@
+import { PAGES } from '@/core/pages';
+
 export default definePageConfig({
-  navigationBarTitleText: '经费台账',
+  navigationBarTitleText: PAGES.ledger.title,
 });

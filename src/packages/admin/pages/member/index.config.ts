@@ -1,3 +1,5 @@
+import { PAGES } from '@/core/pages';
+
 export default definePageConfig({
-  navigationBarTitleText: '会员信息',
+  navigationBarTitleText: PAGES.member.title,
 });

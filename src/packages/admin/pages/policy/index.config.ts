@@ -1,3 +1,5 @@
+import { PAGES } from '@/core/pages';
+
 export default definePageConfig({
-  navigationBarTitleText: '年度政策',
+  navigationBarTitleText: PAGES.policy.title,
 });

@@ -1,3 +1,5 @@
+import { PAGES } from '@/core/pages';
+
 export default definePageConfig({
-  navigationBarTitleText: '登记支出',
+  navigationBarTitleText: PAGES.record.title,
 });

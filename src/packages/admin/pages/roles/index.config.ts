@@ -1,3 +1,5 @@
+import { PAGES } from '@/core/pages';
+
 export default definePageConfig({
-  navigationBarTitleText: '角色管理',
+  navigationBarTitleText: PAGES.roles.title,
 });

@@ -1,3 +1,5 @@
+import { PAGES } from '@/core/pages';
+
 export default definePageConfig({
-  navigationBarTitleText: '会员名册',
+  navigationBarTitleText: PAGES.roster.title,
 });

@@ -1,3 +1,5 @@
+import { PAGES } from '@/core/pages';
+
 export default definePageConfig({
-  navigationBarTitleText: '活动详情',
+  navigationBarTitleText: PAGES.eventDetail.title,
 });

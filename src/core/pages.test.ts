@@ -1,0 +1,56 @@
+import { appPages } from './appPages';
+import { isStaff, mayOpen, pageAt, PAGES, tilesFor } from './pages';
+
+const keys = (tiles: { key: string }[]) => tiles.map((t) => t.key);
+
+describe('the page registry', () => {
+  it('puts the home page first and every other page of the main package before the subpackages', () => {
+    const { pages, subPackages } = appPages();
+    expect(pages).toEqual(['pages/index/index', 'pages/inbox/index', 'pages/me/index']);
+    expect(subPackages.map((s) => s.root)).toEqual(['packages/account', 'packages/admin', 'packages/events']);
+    const all = [...pages, ...subPackages.flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))];
+    expect(all.sort()).toEqual(Object.values(PAGES).map((p) => p.path.slice(1)).sort());
+  });
+
+  it('finds an entry by its path, with or without the leading slash and query', () => {
+    expect(pageAt('packages/events/pages/detail/index?id=e1')).toBe(PAGES.eventDetail);
+    expect(pageAt('/nowhere')).toBeUndefined();
+  });
+});
+
+describe('tiles', () => {
+  it('offers a caller without an account 实名认证 and the report', () => {
+    expect(keys(tilesFor('home', null))).toEqual(['bind', 'report']);
+  });
+
+  it('offers a member events and the report, an officer also 工会管理', () => {
+    expect(keys(tilesFor('home', { roles: ['member'] }))).toEqual(['events', 'report']);
+    expect(keys(tilesFor('home', { roles: ['member', 'officer'] }))).toEqual(['events', 'report', 'admin']);
+  });
+
+  it('shows each section of 工会管理 to the roles its page admits', () => {
+    expect(keys(tilesFor('admin', { roles: ['member', 'auditor'] }))).toEqual(['policy', 'budget', 'ledger', 'audit']);
+    expect(keys(tilesFor('admin', { roles: ['member', 'chair'] }))).toContain('parent-committee');
+    expect(keys(tilesFor('admin', { roles: ['member', 'committee'] }))).toEqual(['members-of-committee']);
+    expect(tilesFor('admin', { roles: ['member'] })).toEqual([]);
+  });
+
+  it('counts as staff whoever has a section of 工会管理, and no one else', () => {
+    expect(isStaff(['member', 'committee'])).toBe(true);
+    expect(isStaff(['member'])).toBe(false);
+    expect(isStaff(['clerk'])).toBe(false);
+  });
+});
+
+describe('who may open a page', () => {
+  it('admits to the binding page only a caller without an account', () => {
+    expect(mayOpen(PAGES.bind.access, null)).toBe(true);
+    expect(mayOpen(PAGES.bind.access, { roles: ['member'] })).toBe(false);
+  });
+
+  it('admits to an officer page only the roles of its permission', () => {
+    expect(mayOpen(PAGES.roster.access, { roles: ['member', 'officer'] })).toBe(true);
+    expect(mayOpen(PAGES.roster.access, { roles: ['member', 'auditor'] })).toBe(false);
+    expect(mayOpen(PAGES.roster.access, null)).toBe(false);
+  });
+});
