@@ -1,4 +1,4 @@
-import type { BoundWhoami } from '../BindGate';
+import type { BoundWhoami } from '../Page';
 import { Card } from '../Card';
 import { Badge, InfoRow } from '../InfoRow';
 import { rolesText } from '@/services/format';

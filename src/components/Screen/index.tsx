@@ -5,8 +5,8 @@ import { ROUTES } from '@/services/routes';
 import './index.scss';
 
 export interface ScreenProps {
-  /** The page's title when it differs from its registered one (发布活动 opened to edit: 修改活动). H5 only. */
-  title?: string;
+  /** The page's title, shown in the H5 title bar (`<Page>` passes the registry's, core/pages.ts). */
+  title: string;
 }
 
 /**
@@ -23,9 +23,8 @@ export function Screen({ title, children }: PropsWithChildren<ScreenProps>) {
   );
 }
 
-/** What the H5 build knows of its pages: Taro's app config, with each page's own config (its title) merged in. */
+/** What the H5 build knows of its tab bar: Taro's app config. */
 interface H5AppConfig {
-  routes?: { path: string; navigationBarTitleText?: string }[];
   tabBar?: { list: { pagePath: string }[] };
 }
 
@@ -33,11 +32,10 @@ function bare(path: string): string {
   return path.replace(/^\//, '').replace(/[?#].*$/, '');
 }
 
-function H5Header({ title }: { title?: string }) {
+function H5Header({ title }: { title: string }) {
   const path = bare(useRouter().path);
   const config = (window as unknown as { __taroAppConfig?: H5AppConfig }).__taroAppConfig;
   if (!config || config.tabBar?.list.some((t) => bare(t.pagePath) === path)) return null;
-  const text = title ?? config.routes?.find((r) => bare(r.path) === path)?.navigationBarTitleText ?? '';
   // Opened directly (a link, a reload): nothing to go back to in the app, so 返回 goes home.
   const back = () => void (Taro.getCurrentPages().length > 1 ? Taro.navigateBack() : Taro.switchTab({ url: ROUTES.home }));
   return (
@@ -46,7 +44,7 @@ function H5Header({ title }: { title?: string }) {
         ‹ 返回
       </View>
       <View className='u-screen__title' ariaRole='heading'>
-        {text}
+        {title}
       </View>
     </View>
   );

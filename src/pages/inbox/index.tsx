@@ -1,14 +1,13 @@
 import { View } from '@tarojs/components';
 import { ActionButton } from '@/components/ActionButton';
-import { BindGate } from '@/components/BindGate';
 import { CallView } from '@/components/CallView';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorNotice } from '@/components/ErrorNotice';
+import { Page } from '@/components/Page';
 import { Pager } from '@/components/Pager';
-import { Screen } from '@/components/Screen';
-import { SessionGate } from '@/components/SessionGate';
 import { NOTICES_PAGE_SIZE, useNotices } from '@/hooks/useNotices';
 import { whenText } from '@/services/format';
+import { ROUTES } from '@/services/routes';
 import './index.scss';
 
 /**
@@ -18,11 +17,9 @@ import './index.scss';
  */
 export default function InboxPage() {
   return (
-    <Screen>
-      <SessionGate>
-        <BindGate service='消息'>{() => <Inbox />}</BindGate>
-      </SessionGate>
-    </Screen>
+    <Page path={ROUTES.inbox}>
+      {() => <Inbox />}
+    </Page>
   );
 }
 

@@ -2,24 +2,22 @@ import { View } from '@tarojs/components';
 import { Card } from '@/components/Card';
 import { CallView } from '@/components/CallView';
 import { IdentityStatusCard } from '@/components/IdentityStatusCard';
-import { Screen } from '@/components/Screen';
+import { Page } from '@/components/Page';
 import { ServiceGrid } from '@/components/ServiceGrid';
-import { SessionGate } from '@/components/SessionGate';
 import { useSession } from '@/hooks/useSession';
 import { useUnreadBadge } from '@/hooks/useUnreadBadge';
 import { useWhoami } from '@/hooks/useWhoami';
 import { servicesFor } from '@/services/catalog';
+import { ROUTES } from '@/services/routes';
 import './index.scss';
 
 /** 首页: who you are, then the services that exist for you. */
 export default function HomePage() {
   useUnreadBadge();
   return (
-    <Screen>
-      <SessionGate>
-        <HomeContent />
-      </SessionGate>
-    </Screen>
+    <Page path={ROUTES.home}>
+      <HomeContent />
+    </Page>
   );
 }
 

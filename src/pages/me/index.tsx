@@ -1,17 +1,15 @@
 import Taro from '@tarojs/taro';
-import { can } from '@/core/domain/roles';
 import { ActionButton } from '@/components/ActionButton';
 import { BenefitsCard } from '@/components/BenefitsCard';
 import { BindPrompt } from '@/components/BindPrompt';
 import { CallView } from '@/components/CallView';
 import { LinkRow } from '@/components/LinkRow';
+import { Page } from '@/components/Page';
+import { mayOpen, PAGES, type PageEntry } from '@/core/pages';
 import { ProfileCard } from '@/components/ProfileCard';
-import { Screen } from '@/components/Screen';
-import { SessionGate } from '@/components/SessionGate';
 import { useSession } from '@/hooks/useSession';
 import { useUnreadBadge } from '@/hooks/useUnreadBadge';
 import { useWhoami } from '@/hooks/useWhoami';
-import { isStaff } from '@/services/catalog';
 import { currentYear } from '@/services/format';
 import { ROUTES } from '@/services/routes';
 import { signedInAs } from '@/services/session';
@@ -20,13 +18,18 @@ import { signedInAs } from '@/services/session';
 export default function MePage() {
   useUnreadBadge();
   return (
-    <Screen>
-      <SessionGate>
-        <MeContent />
-      </SessionGate>
-    </Screen>
+    <Page path={ROUTES.me}>
+      <MeContent />
+    </Page>
   );
 }
+
+/** 我的's links to a member's own pages, each shown to whoever may open it (core/pages.ts). */
+const LINKS: readonly { page: PageEntry; note: string }[] = [
+  { page: PAGES.myEvents, note: '已报名的文体活动和签到码' },
+  { page: PAGES.report, note: '工会经费每年的支出情况' },
+  { page: PAGES.admin, note: '名册、活动、角色、政策、预算、台账、审计' },
+];
 
 function MeContent() {
   const whoami = useWhoami();
@@ -43,14 +46,14 @@ function MeContent() {
             <>
               <ProfileCard me={{ ...data, account }} />
               {data.member && <BenefitsCard year={currentYear()} />}
-              {can(account.roles, 'events.join') && <LinkRow title='我的活动' note='已报名的文体活动和签到码' onClick={() => go(ROUTES.myEvents)} />}
-              {can(account.roles, 'report.read') && <LinkRow title='经费支出公布' note='工会经费每年的支出情况' onClick={() => go(ROUTES.report)} />}
-              {isStaff(account.roles) && <LinkRow title='工会管理' note='名册、活动、角色、政策、预算、台账、审计' onClick={() => go(ROUTES.admin)} />}
+              {LINKS.filter((l) => mayOpen(l.page.access, account)).map((l) => (
+                <LinkRow key={l.page.path} title={l.page.title} note={l.note} onClick={() => go(l.page.path)} />
+              ))}
             </>
           );
         }}
       </CallView>
-      <LinkRow title='我的身份' note='微信身份与实名认证状态' onClick={() => go(ROUTES.identity)} />
+      <LinkRow title={PAGES.identity.title} note='微信身份与实名认证状态' onClick={() => go(ROUTES.identity)} />
       {process.env.TARO_ENV === 'h5' && canSwitch && (
         <ActionButton kind='secondary' text='切换账号' note={current ? `当前：${current}` : undefined} onClick={signOut} />
       )}

@@ -1,14 +1,12 @@
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { AccountGate } from '@/components/AccountGate';
 import { ActionButton } from '@/components/ActionButton';
 import { Card } from '@/components/Card';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { FormField, SelectField, TextInput } from '@/components/Form';
 import { LinkRow } from '@/components/LinkRow';
 import { Notice } from '@/components/Notice';
-import { Screen } from '@/components/Screen';
-import { SessionGate } from '@/components/SessionGate';
+import { Page } from '@/components/Page';
 import { useBinding } from '@/hooks/useBinding';
 import { ROUTES } from '@/services/routes';
 import './index.scss';
@@ -16,13 +14,9 @@ import './index.scss';
 /** 实名认证: a member links their WeChat to their roster record; a cake-shop clerk goes to the invitation page. */
 export default function BindPage() {
   return (
-    <Screen>
-      <SessionGate>
-        <AccountGate>
-          <BindForm />
-        </AccountGate>
-      </SessionGate>
-    </Screen>
+    <Page path={ROUTES.bind}>
+      <BindForm />
+    </Page>
   );
 }
 

@@ -1,24 +1,19 @@
 import { View } from '@tarojs/components';
-import { AccountGate } from '@/components/AccountGate';
 import { ActionButton } from '@/components/ActionButton';
 import { Card } from '@/components/Card';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { FormField, TextInput } from '@/components/Form';
-import { Screen } from '@/components/Screen';
-import { SessionGate } from '@/components/SessionGate';
+import { Page } from '@/components/Page';
 import { useRedeemInvite } from '@/hooks/useBinding';
+import { ROUTES } from '@/services/routes';
 import './index.scss';
 
 /** 店员加入: a clerk of the union's designated cake shop joins with the one-time invitation code. */
 export default function ClerkPage() {
   return (
-    <Screen>
-      <SessionGate>
-        <AccountGate>
-          <ClerkForm />
-        </AccountGate>
-      </SessionGate>
-    </Screen>
+    <Page path={ROUTES.clerk}>
+      <ClerkForm />
+    </Page>
   );
 }
 

@@ -4,8 +4,7 @@ import { ActionButton } from '@/components/ActionButton';
 import { Card } from '@/components/Card';
 import { CallView } from '@/components/CallView';
 import { Badge, InfoRow } from '@/components/InfoRow';
-import { Screen } from '@/components/Screen';
-import { SessionGate } from '@/components/SessionGate';
+import { Page } from '@/components/Page';
 import { useWhoami } from '@/hooks/useWhoami';
 import { rolesText } from '@/services/format';
 import { ROUTES } from '@/services/routes';
@@ -17,11 +16,9 @@ import './index.scss';
  */
 export default function IdentityPage() {
   return (
-    <Screen>
-      <SessionGate>
-        <IdentityContent />
-      </SessionGate>
-    </Screen>
+    <Page path={ROUTES.identity}>
+      <IdentityContent />
+    </Page>
   );
 }
 

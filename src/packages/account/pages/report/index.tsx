@@ -2,16 +2,14 @@ import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { formatMoney } from '@/core/money';
-import { BindGate } from '@/components/BindGate';
 import { CallView } from '@/components/CallView';
 import { Card } from '@/components/Card';
 import { Notice } from '@/components/Notice';
-import { Screen } from '@/components/Screen';
-import { SessionGate } from '@/components/SessionGate';
+import { Page } from '@/components/Page';
 import { Tabs } from '@/components/Tabs';
 import { useCall } from '@/hooks/useCall';
 import { currentYear, dateTimeText } from '@/services/format';
-import { queryParam } from '@/services/routes';
+import { queryParam, ROUTES } from '@/services/routes';
 import './index.scss';
 
 /**
@@ -20,11 +18,9 @@ import './index.scss';
  */
 export default function ReportPage() {
   return (
-    <Screen>
-      <SessionGate>
-        <BindGate service='经费支出公布'>{() => <Report />}</BindGate>
-      </SessionGate>
-    </Screen>
+    <Page path={ROUTES.report}>
+      {() => <Report />}
+    </Page>
   );
 }
 

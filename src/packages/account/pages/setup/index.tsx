@@ -3,20 +3,18 @@ import { ActionButton } from '@/components/ActionButton';
 import { Card } from '@/components/Card';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { DateField, FormField, SelectField, TextInput } from '@/components/Form';
-import { Screen } from '@/components/Screen';
-import { SessionGate } from '@/components/SessionGate';
+import { Page } from '@/components/Page';
 import { useSetup } from '@/hooks/useSetup';
 import { birthDateRange } from '@/core/domain/vocabulary';
+import { ROUTES } from '@/services/routes';
 import './index.scss';
 
 /** 建立工会: the first officer of a new deployment sets the union up with the deployment's one-time code. */
 export default function SetupPage() {
   return (
-    <Screen>
-      <SessionGate>
-        <SetupForm />
-      </SessionGate>
-    </Screen>
+    <Page path={ROUTES.setup}>
+      <SetupForm />
+    </Page>
   );
 }
 

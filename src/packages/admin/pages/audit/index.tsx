@@ -2,12 +2,11 @@ import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { CallView } from '@/components/CallView';
 import { EmptyState } from '@/components/EmptyState';
+import { Page } from '@/components/Page';
 import { Pager } from '@/components/Pager';
-import { Screen } from '@/components/Screen';
-import { SessionGate } from '@/components/SessionGate';
 import { useCall } from '@/hooks/useCall';
 import { dateTimeText } from '@/services/format';
-import { StaffGate } from '../../components/StaffGate';
+import { ROUTES } from '@/services/routes';
 import './index.scss';
 
 const PAGE_SIZE = 20;
@@ -15,13 +14,9 @@ const PAGE_SIZE = 20;
 /** 审计日志: who did what, when, to whom — newest first. */
 export default function AuditPage() {
   return (
-    <Screen>
-      <SessionGate>
-        <StaffGate permission='audit.read' service='审计日志'>
-          {() => <AuditLog />}
-        </StaffGate>
-      </SessionGate>
-    </Screen>
+    <Page path={ROUTES.audit}>
+      {() => <AuditLog />}
+    </Page>
   );
 }
 

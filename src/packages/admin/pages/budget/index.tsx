@@ -8,26 +8,21 @@ import { ErrorNotice } from '@/components/ErrorNotice';
 import { FormField, TextInput } from '@/components/Form';
 import { Badge, InfoRow } from '@/components/InfoRow';
 import { Notice } from '@/components/Notice';
-import { Screen } from '@/components/Screen';
-import { SessionGate } from '@/components/SessionGate';
+import { Page } from '@/components/Page';
 import { Tabs } from '@/components/Tabs';
 import { useBudget } from '@/hooks/useBudget';
 import { currentYear } from '@/services/format';
 import { InlineButton } from '../../components/InlineButton';
 import { ProgressBar } from '../../components/ProgressBar';
-import { StaffGate } from '../../components/StaffGate';
+import { ROUTES } from '@/services/routes';
 import './index.scss';
 
 /** 预算: each budget line's budget, spending and count, a bar, the 80% warning; officers edit a line's budget. */
 export default function BudgetPage() {
   return (
-    <Screen>
-      <SessionGate>
-        <StaffGate permission='budget.read' service='预算'>
-          {({ account }) => <Budget canWrite={can(account.roles, 'budget.write')} />}
-        </StaffGate>
-      </SessionGate>
-    </Screen>
+    <Page path={ROUTES.budget}>
+      {({ account }) => <Budget canWrite={can(account.roles, 'budget.write')} />}
+    </Page>
   );
 }
 

@@ -3,15 +3,14 @@ import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { can } from '@/core/domain/roles';
 import { ActionButton } from '@/components/ActionButton';
-import { BindGate, type BoundWhoami } from '@/components/BindGate';
+import type { BoundWhoami } from '@/components/Page';
 import { CallView } from '@/components/CallView';
 import { Card } from '@/components/Card';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { FormField, SelectField } from '@/components/Form';
 import { LinkRow } from '@/components/LinkRow';
 import { Notice } from '@/components/Notice';
-import { Screen } from '@/components/Screen';
-import { SessionGate } from '@/components/SessionGate';
+import { Page } from '@/components/Page';
 import { useAction } from '@/hooks/useAction';
 import { useCall } from '@/hooks/useCall';
 import type { ErrorBody } from '@/core/errors';
@@ -23,23 +22,14 @@ import { ROUTES, withQuery } from '@/services/routes';
  */
 export default function CommitteePage() {
   return (
-    <Screen>
-      <SessionGate>
-        <BindGate service='上级工委与下属工会'>
-          {(me) => (
-            <>
-              {can(me.account.roles, 'committee.read') && <MemberUnions />}
-              {can(me.account.roles, 'union.write') && me.account.union.kind === 'union' && <ParentCommittee key={me.account.union.committeeId ?? ''} me={me} />}
-              {!can(me.account.roles, 'committee.read') && !can(me.account.roles, 'union.write') && (
-                <Card title='没有权限'>
-                  <View>仅限工会主席和工委干部使用。</View>
-                </Card>
-              )}
-            </>
-          )}
-        </BindGate>
-      </SessionGate>
-    </Screen>
+    <Page path={ROUTES.committee}>
+      {(me) => (
+        <>
+          {can(me.account.roles, 'committee.read') && <MemberUnions />}
+          {can(me.account.roles, 'union.write') && me.account.union.kind === 'union' && <ParentCommittee key={me.account.union.committeeId ?? ''} me={me} />}
+        </>
+      )}
+    </Page>
   );
 }
 

@@ -10,14 +10,12 @@ import { Card } from '@/components/Card';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { ChoiceField, DateField, FormField, SelectField, SwitchField, TextArea, TextInput, TimeField } from '@/components/Form';
 import { Notice } from '@/components/Notice';
-import { Screen } from '@/components/Screen';
-import { SessionGate } from '@/components/SessionGate';
+import { Page } from '@/components/Page';
 import { useCall } from '@/hooks/useCall';
 import { useEventEditor, type EventEditor, type QuestionDraft } from '@/hooks/useEventEditor';
 import { todayKey } from '@/services/format';
-import { queryParam } from '@/services/routes';
+import { queryParam, ROUTES } from '@/services/routes';
 import { InlineButton } from '../../components/InlineButton';
-import { StaffGate } from '../../components/StaffGate';
 import './index.scss';
 
 const KIND_OPTIONS = EVENT_KINDS.map((k) => ({ value: k, label: EVENT_KIND_LABELS[k] }));
@@ -40,13 +38,9 @@ function twoHoursAfter(start: string): string {
 export default function EventEditPage() {
   const id = queryParam(useRouter().params, 'id');
   return (
-    <Screen title={id ? '修改活动' : undefined}>
-      <SessionGate>
-        <StaffGate permission='events.manage' service={id ? '修改活动' : '发布活动'}>
-          {({ openid }) => (id ? <EditEvent id={id} openid={openid} /> : <EventForm original={null} openid={openid} />)}
-        </StaffGate>
-      </SessionGate>
-    </Screen>
+    <Page path={ROUTES.eventEdit} title={id ? '修改活动' : undefined}>
+      {({ openid }) => (id ? <EditEvent id={id} openid={openid} /> : <EventForm original={null} openid={openid} />)}
+    </Page>
   );
 }
 

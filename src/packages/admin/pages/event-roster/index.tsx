@@ -11,9 +11,8 @@ import { ErrorNotice } from '@/components/ErrorNotice';
 import { FormField, TextInput } from '@/components/Form';
 import { Badge, InfoRow } from '@/components/InfoRow';
 import { Notice } from '@/components/Notice';
+import { Page } from '@/components/Page';
 import { QrCode } from '@/components/QrCode';
-import { Screen } from '@/components/Screen';
-import { SessionGate } from '@/components/SessionGate';
 import { Tabs } from '@/components/Tabs';
 import { entriesOf, useEventRoster, type RosterTab } from '@/hooks/useEventRoster';
 import { adminStatus, eventTimeText } from '@/services/eventFormat';
@@ -21,7 +20,6 @@ import { dateTimeText } from '@/services/format';
 import { queryParam, ROUTES, withQuery } from '@/services/routes';
 import { ButtonGrid } from '../../components/ButtonGrid';
 import { InlineButton } from '../../components/InlineButton';
-import { StaffGate } from '../../components/StaffGate';
 import { Results } from './Results';
 import './index.scss';
 
@@ -43,13 +41,9 @@ const EMPTY_TEXT: Record<RosterTab, string> = {
 export default function EventRosterPage() {
   const id = queryParam(useRouter().params, 'id');
   return (
-    <Screen>
-      <SessionGate>
-        <StaffGate permission='events.manage' service='报名名单'>
-          {() => (id ? <Roster id={id} /> : <Notice tone='error'>没有指定活动，请从「文体活动」列表进入。</Notice>)}
-        </StaffGate>
-      </SessionGate>
-    </Screen>
+    <Page path={ROUTES.eventRoster}>
+      {() => (id ? <Roster id={id} /> : <Notice tone='error'>没有指定活动，请从「文体活动」列表进入。</Notice>)}
+    </Page>
   );
 }
 

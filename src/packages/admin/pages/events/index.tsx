@@ -6,13 +6,11 @@ import { ActionButton } from '@/components/ActionButton';
 import { CallView } from '@/components/CallView';
 import { EmptyState } from '@/components/EmptyState';
 import { Badge } from '@/components/InfoRow';
+import { Page } from '@/components/Page';
 import { Pager } from '@/components/Pager';
-import { Screen } from '@/components/Screen';
-import { SessionGate } from '@/components/SessionGate';
 import { useCall } from '@/hooks/useCall';
 import { adminStatus, eventTimeText } from '@/services/eventFormat';
 import { ROUTES, withQuery } from '@/services/routes';
-import { StaffGate } from '../../components/StaffGate';
 import './index.scss';
 
 const PAGE_SIZE = 20;
@@ -20,13 +18,9 @@ const PAGE_SIZE = 20;
 /** 文体活动 (工会管理): every event of the union, newest first; 发布活动; each opens its 报名名单. */
 export default function EventAdminPage() {
   return (
-    <Screen>
-      <SessionGate>
-        <StaffGate permission='events.manage' service='文体活动'>
-          {() => <EventAdmin />}
-        </StaffGate>
-      </SessionGate>
-    </Screen>
+    <Page path={ROUTES.eventAdmin}>
+      {() => <EventAdmin />}
+    </Page>
   );
 }
 

@@ -5,23 +5,18 @@ import { Card } from '@/components/Card';
 import { DownloadOutcome } from '@/components/DownloadOutcome';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { Notice } from '@/components/Notice';
-import { Screen } from '@/components/Screen';
-import { SessionGate } from '@/components/SessionGate';
+import { Page } from '@/components/Page';
 import { useDownload } from '@/hooks/useDownload';
 import { useRosterImport, type ImportState } from '@/hooks/useRosterImport';
-import { StaffGate } from '../../components/StaffGate';
+import { ROUTES } from '@/services/routes';
 import './index.scss';
 
 /** 导入名册: the template's columns explained, the template, then one .xlsx checked row by row and imported whole. */
 export default function ImportPage() {
   return (
-    <Screen>
-      <SessionGate>
-        <StaffGate permission='roster.write' service='导入名册'>
-          {({ openid }) => <Import openid={openid} />}
-        </StaffGate>
-      </SessionGate>
-    </Screen>
+    <Page path={ROUTES.import}>
+      {({ openid }) => <Import openid={openid} />}
+    </Page>
   );
 }
 

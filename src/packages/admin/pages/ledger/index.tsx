@@ -11,16 +11,14 @@ import { DownloadOutcome } from '@/components/DownloadOutcome';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { FormField, SelectField, TextInput } from '@/components/Form';
 import { Badge } from '@/components/InfoRow';
+import { Page } from '@/components/Page';
 import { Pager } from '@/components/Pager';
-import { Screen } from '@/components/Screen';
-import { SessionGate } from '@/components/SessionGate';
 import { Tabs } from '@/components/Tabs';
 import { LEDGER_PAGE_SIZE, useLedger, type LedgerEntry } from '@/hooks/useLedger';
 import { currentYear, dateText, entryTitle } from '@/services/format';
 import { ROUTES } from '@/services/routes';
 import { ButtonGrid } from '../../components/ButtonGrid';
 import { InlineButton } from '../../components/InlineButton';
-import { StaffGate } from '../../components/StaffGate';
 import './index.scss';
 
 const LINE_OPTIONS: { value: BudgetLine | 'all'; label: string }[] = [{ value: 'all', label: '全部项目' }, ...BUDGET_LINES.map((l) => ({ value: l, label: BUDGET_LINE_LABELS[l] }))];
@@ -28,13 +26,9 @@ const LINE_OPTIONS: { value: BudgetLine | 'all'; label: string }[] = [{ value: '
 /** 经费台账: every payout of a year, newest first, with who approved it; 登记支出, 冲正, 导出 Excel. */
 export default function LedgerPage() {
   return (
-    <Screen>
-      <SessionGate>
-        <StaffGate permission='ledger.read' service='经费台账'>
-          {({ account }) => <Ledger canWrite={can(account.roles, 'ledger.write')} />}
-        </StaffGate>
-      </SessionGate>
-    </Screen>
+    <Page path={ROUTES.ledger}>
+      {({ account }) => <Ledger canWrite={can(account.roles, 'ledger.write')} />}
+    </Page>
   );
 }
 

@@ -9,14 +9,12 @@ import { ErrorNotice } from '@/components/ErrorNotice';
 import { DateField, FormField, SelectField, SwitchField, TextInput } from '@/components/Form';
 import { Badge, InfoRow } from '@/components/InfoRow';
 import { Notice } from '@/components/Notice';
-import { Screen } from '@/components/Screen';
-import { SessionGate } from '@/components/SessionGate';
+import { Page } from '@/components/Page';
 import { useCall } from '@/hooks/useCall';
 import { useMemberEditor, type MemberDetail } from '@/hooks/useMemberEditor';
 import { dateTimeText, rolesText, todayKey } from '@/services/format';
-import { queryParam } from '@/services/routes';
+import { queryParam, ROUTES } from '@/services/routes';
 import { birthDateRange, GENDER_LABELS, GENDERS } from '@/core/domain/vocabulary';
-import { StaffGate } from '../../components/StaffGate';
 import './index.scss';
 
 const GENDER_OPTIONS = GENDERS.map((g) => ({ value: g, label: GENDER_LABELS[g] }));
@@ -26,13 +24,9 @@ const STATUS_OPTIONS = MEMBER_STATUSES.map((s) => ({ value: s, label: MEMBER_STA
 export default function MemberPage() {
   const id = queryParam(useRouter().params, 'id');
   return (
-    <Screen>
-      <SessionGate>
-        <StaffGate permission='roster.write' service='会员信息'>
-          {({ account }) => (id ? <EditMember id={id} myRoles={account.roles} /> : <MemberForm detail={null} myRoles={account.roles} onChanged={() => undefined} />)}
-        </StaffGate>
-      </SessionGate>
-    </Screen>
+    <Page path={ROUTES.member}>
+      {({ account }) => (id ? <EditMember id={id} myRoles={account.roles} /> : <MemberForm detail={null} myRoles={account.roles} onChanged={() => undefined} />)}
+    </Page>
   );
 }
 

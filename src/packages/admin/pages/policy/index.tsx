@@ -8,25 +8,20 @@ import { Card } from '@/components/Card';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { InfoRow } from '@/components/InfoRow';
 import { Notice } from '@/components/Notice';
-import { Screen } from '@/components/Screen';
-import { SessionGate } from '@/components/SessionGate';
+import { Page } from '@/components/Page';
 import { Tabs } from '@/components/Tabs';
 import { usePolicy, usePolicyCaps } from '@/hooks/usePolicy';
 import { currentYear, dateTimeText } from '@/services/format';
 import { PolicyView } from '../../components/PolicyView';
-import { StaffGate } from '../../components/StaffGate';
+import { ROUTES } from '@/services/routes';
 import './index.scss';
 
 /** 年度政策: the year's caps, forms and rules with their sources; start from a template; edit the caps. */
 export default function PolicyPage() {
   return (
-    <Screen>
-      <SessionGate>
-        <StaffGate permission='policy.read' service='年度政策'>
-          {({ account }) => <Policy canWrite={can(account.roles, 'policy.write')} />}
-        </StaffGate>
-      </SessionGate>
-    </Screen>
+    <Page path={ROUTES.policy}>
+      {({ account }) => <Policy canWrite={can(account.roles, 'policy.write')} />}
+    </Page>
   );
 }
 

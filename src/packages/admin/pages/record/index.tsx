@@ -7,12 +7,11 @@ import { ErrorNotice } from '@/components/ErrorNotice';
 import { DateField, FormField, SelectField, TextInput } from '@/components/Form';
 import { InfoRow } from '@/components/InfoRow';
 import { Notice } from '@/components/Notice';
-import { Screen } from '@/components/Screen';
-import { SessionGate } from '@/components/SessionGate';
+import { Page } from '@/components/Page';
 import { useLedgerRecord, type RecordResult } from '@/hooks/useLedgerRecord';
 import { dateText, entryTitle, todayKey } from '@/services/format';
 import { MemberPicker } from '../../components/MemberPicker';
-import { StaffGate } from '../../components/StaffGate';
+import { ROUTES } from '@/services/routes';
 
 const FORM_OPTIONS = FORMS.map((f) => ({ value: f, label: FORM_LABELS[f] }));
 const NOT_IN_POLICY = '（本年度政策未安排）';
@@ -20,13 +19,9 @@ const NOT_IN_POLICY = '（本年度政策未安排）';
 /** 登记支出: one payout or benefit in kind, checked against the year's policy and budget by the function. */
 export default function RecordPage() {
   return (
-    <Screen>
-      <SessionGate>
-        <StaffGate permission='ledger.write' service='登记支出'>
-          {() => <RecordForm />}
-        </StaffGate>
-      </SessionGate>
-    </Screen>
+    <Page path={ROUTES.record}>
+      {() => <RecordForm />}
+    </Page>
   );
 }
 

@@ -7,25 +7,20 @@ import { ErrorNotice } from '@/components/ErrorNotice';
 import { FormField, SelectField, TextInput } from '@/components/Form';
 import { Badge } from '@/components/InfoRow';
 import { Notice } from '@/components/Notice';
-import { Screen } from '@/components/Screen';
-import { SessionGate } from '@/components/SessionGate';
+import { Page } from '@/components/Page';
 import { useClerkInvite, useRoles } from '@/hooks/useRoles';
 import { dateText, dateTimeText } from '@/services/format';
 import { InlineButton } from '../../components/InlineButton';
 import { MemberPicker } from '../../components/MemberPicker';
-import { StaffGate } from '../../components/StaffGate';
+import { ROUTES } from '@/services/routes';
 import './index.scss';
 
 /** 角色管理: current role holders and clerks, appoint or remove a role, invite a cake-shop clerk. */
 export default function RolesPage() {
   return (
-    <Screen>
-      <SessionGate>
-        <StaffGate permission='roles.read' service='角色管理'>
-          {({ account }) => <Roles myRoles={account.roles} committee={account.union.kind === 'committee'} />}
-        </StaffGate>
-      </SessionGate>
-    </Screen>
+    <Page path={ROUTES.roles}>
+      {({ account }) => <Roles myRoles={account.roles} committee={account.union.kind === 'committee'} />}
+    </Page>
   );
 }
 

@@ -8,16 +8,14 @@ import { EmptyState } from '@/components/EmptyState';
 import { DownloadOutcome } from '@/components/DownloadOutcome';
 import { TextInput } from '@/components/Form';
 import { Badge } from '@/components/InfoRow';
+import { Page } from '@/components/Page';
 import { Pager } from '@/components/Pager';
-import { Screen } from '@/components/Screen';
-import { SessionGate } from '@/components/SessionGate';
 import { Tabs } from '@/components/Tabs';
 import { useDownload } from '@/hooks/useDownload';
 import { useRoster, ROSTER_PAGE_SIZE } from '@/hooks/useRoster';
 import { ROUTES, withQuery } from '@/services/routes';
 import { ButtonGrid } from '../../components/ButtonGrid';
 import { InlineButton } from '../../components/InlineButton';
-import { StaffGate } from '../../components/StaffGate';
 import './index.scss';
 
 const STATUS_TABS = [{ value: 'all' as const, label: '全部' }, ...MEMBER_STATUSES.map((s) => ({ value: s, label: MEMBER_STATUS_LABELS[s] }))];
@@ -25,13 +23,9 @@ const STATUS_TABS = [{ value: 'all' as const, label: '全部' }, ...MEMBER_STATU
 /** 会员名册: search by name or 工号, filter by status, page through; add, import, template, export. */
 export default function RosterPage() {
   return (
-    <Screen>
-      <SessionGate>
-        <StaffGate permission='roster.read' service='会员名册'>
-          {({ account }) => <Roster canWrite={can(account.roles, 'roster.write')} />}
-        </StaffGate>
-      </SessionGate>
-    </Screen>
+    <Page path={ROUTES.roster}>
+      {({ account }) => <Roster canWrite={can(account.roles, 'roster.write')} />}
+    </Page>
   );
 }
 

@@ -3,20 +3,18 @@ import { Image, View } from '@tarojs/components';
 import type { EventDetail } from '@/core/contracts/events';
 import { memberCheckinPayload, waitlistPlace, type Answers } from '@/core/domain/events';
 import { ActionButton } from '@/components/ActionButton';
-import { BindGate } from '@/components/BindGate';
 import { CallView } from '@/components/CallView';
 import { Card } from '@/components/Card';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { ChoiceField, FormField, SelectField, TextInput } from '@/components/Form';
 import { Badge, InfoRow } from '@/components/InfoRow';
 import { Notice } from '@/components/Notice';
+import { Page } from '@/components/Page';
 import { QrCode } from '@/components/QrCode';
-import { Screen } from '@/components/Screen';
-import { SessionGate } from '@/components/SessionGate';
 import { useEventDetail } from '@/hooks/useEvents';
 import { eventTimeText, isEventDay, seatsText } from '@/services/eventFormat';
 import { dateTimeText } from '@/services/format';
-import { queryParam } from '@/services/routes';
+import { queryParam, ROUTES } from '@/services/routes';
 import './index.scss';
 
 const YES_NO = [
@@ -28,11 +26,9 @@ const YES_NO = [
 export default function EventDetailPage() {
   const id = queryParam(useRouter().params, 'id');
   return (
-    <Screen>
-      <SessionGate>
-        <BindGate service='文体活动'>{() => (id ? <Detail id={id} /> : <Notice tone='error'>没有指定要查看的活动，请从活动列表进入。</Notice>)}</BindGate>
-      </SessionGate>
-    </Screen>
+    <Page path={ROUTES.eventDetail}>
+      {() => (id ? <Detail id={id} /> : <Notice tone='error'>没有指定要查看的活动，请从活动列表进入。</Notice>)}
+    </Page>
   );
 }
 

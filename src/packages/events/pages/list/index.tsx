@@ -1,16 +1,14 @@
 import Taro from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
 import type { EventCard } from '@/core/contracts/events';
-import { BindGate } from '@/components/BindGate';
 import { CallView } from '@/components/CallView';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { Badge } from '@/components/InfoRow';
 import { LinkRow } from '@/components/LinkRow';
 import { Notice } from '@/components/Notice';
+import { Page } from '@/components/Page';
 import { Pager } from '@/components/Pager';
-import { Screen } from '@/components/Screen';
-import { SessionGate } from '@/components/SessionGate';
 import { Tabs } from '@/components/Tabs';
 import { EVENTS_PAGE_SIZE, quickSignupWords, useEventList, type EventScope } from '@/hooks/useEvents';
 import { myStatusText } from '@/services/eventFormat';
@@ -26,11 +24,9 @@ const SCOPES: { value: EventScope; label: string }[] = [
 /** 文体活动: the union's events; an event without questions is joined from its card in two taps. */
 export default function EventListPage() {
   return (
-    <Screen>
-      <SessionGate>
-        <BindGate service='文体活动'>{() => <EventList />}</BindGate>
-      </SessionGate>
-    </Screen>
+    <Page path={ROUTES.events}>
+      {() => <EventList />}
+    </Page>
   );
 }
 

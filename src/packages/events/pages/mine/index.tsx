@@ -2,13 +2,11 @@ import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { memberCheckinPayload } from '@/core/domain/events';
 import { ActionButton } from '@/components/ActionButton';
-import { BindGate } from '@/components/BindGate';
 import { CallView } from '@/components/CallView';
 import { EmptyState } from '@/components/EmptyState';
 import { Badge } from '@/components/InfoRow';
+import { Page } from '@/components/Page';
 import { QrCode } from '@/components/QrCode';
-import { Screen } from '@/components/Screen';
-import { SessionGate } from '@/components/SessionGate';
 import { useCall } from '@/hooks/useCall';
 import { myStatusText } from '@/services/eventFormat';
 import { dateTimeText } from '@/services/format';
@@ -19,11 +17,9 @@ import './index.scss';
 /** 我的活动: the member's sign-ups, soonest first, each confirmed one with its check-in QR code and digits. */
 export default function MyEventsPage() {
   return (
-    <Screen>
-      <SessionGate>
-        <BindGate service='我的活动'>{() => <MyEvents />}</BindGate>
-      </SessionGate>
-    </Screen>
+    <Page path={ROUTES.myEvents}>
+      {() => <MyEvents />}
+    </Page>
   );
 }
 
