@@ -50,7 +50,6 @@ export function useCall<F extends FunctionName, A extends ActionOf<F>>(
     return options.initial !== undefined ? { status: 'ok', data: options.initial } : { status: 'loading' };
   });
   const [attempt, setAttempt] = useState(0);
-  const latest = useRef(0);
   // The next load keeps what is on screen (a refresh, or the first load over `initial` data).
   const quietNext = useRef(options.initial !== undefined);
   const startedAt = useRef(0);
@@ -61,7 +60,8 @@ export function useCall<F extends FunctionName, A extends ActionOf<F>>(
   const token = session?.token ?? '';
 
   useEffect(() => {
-    const id = ++latest.current;
+    // Unmounted or superseded (the cleanup below ran): whatever this call returns later is no longer wanted.
+    let wanted = true;
     const quiet = quietNext.current;
     quietNext.current = false;
     if (!enabled) {
@@ -72,14 +72,13 @@ export function useCall<F extends FunctionName, A extends ActionOf<F>>(
     setState((prev) => (quiet && prev.status === 'ok' ? prev : { status: 'loading' }));
     const args = [payloadRef.current] as PayloadArgs<F, A>;
     void callFunction(fn, action, ...args).then((reply) => {
-      if (id !== latest.current) return;
+      if (!wanted) return;
       if (reply.ok) setState({ status: 'ok', data: reply.data });
       // A quiet refresh that fails keeps the data already shown rather than replacing it with an error.
       else setState((prev) => (quiet && prev.status === 'ok' ? prev : { status: 'error', error: reply.error }));
     });
     return () => {
-      // Unmounted or superseded: whatever this call returns later is no longer wanted.
-      latest.current++;
+      wanted = false;
     };
   }, [fn, action, payloadKey, enabled, token, attempt]);
 
