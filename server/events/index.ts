@@ -2,7 +2,9 @@ import { defineFunction } from '../runtime/defineFunction';
 import { eventsContract } from '../../src/core/contracts/events';
 import { cancelSignup, checkinSelf, get, list, mine, signup } from './member';
 import { adminGet, adminList, cancel, close, publish, update } from './manage';
-import { checkin, exportRoster, results, roster } from './roster';
+import { exportRoster, roster } from './roster';
+import { checkin } from './checkin';
+import { results } from './results';
 
 export const main = defineFunction(eventsContract, {
   list: { access: { permission: 'events.join' }, handler: list },

@@ -237,3 +237,15 @@ export async function waitlistPosition(db: Db, s: SignupDoc): Promise<number | n
   const _ = db.command;
   return (await eventsTables(db).signups.count({ eventId: s.eventId, status: 'waitlisted', seq: _.lt(s.seq) })) + 1;
 }
+
+const STATUS_ORDER: Record<SignupDoc['status'], number> = { confirmed: 0, waitlisted: 1, cancelled: 2 };
+
+/** Every sign-up of the event, in the order they were accepted, with waitlist places. */
+export async function entriesOf(db: Db, e: EventDoc) {
+  const all = await eventsTables(db).signups.findAll({ eventId: e._id }, ['seq', 'asc']);
+  let place = 0;
+  const positions = new Map<string, number>();
+  for (const s of all) if (s.status === 'waitlisted') positions.set(s._id, (place += 1));
+  all.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.seq - b.seq);
+  return { all, positions };
+}

@@ -1,7 +1,10 @@
 import { defineFunction } from '../runtime/defineFunction';
 import { membersContract } from '../../src/core/contracts/members';
 import { whoami } from './whoami';
-import { bind, bootstrap, clerkInvite, committeeUnions, redeemInvite, unions, unionSetCommittee } from './binding';
+import { bind } from './binding';
+import { bootstrap } from './setup';
+import { clerkInvite, redeemInvite } from './clerks';
+import { committeeUnions, unions, unionSetCommittee } from './unions';
 import { rosterExport, rosterGet, rosterImport, rosterList, rosterSave, rosterTemplate, rosterUnbind, rosterUnlock } from './roster';
 import { rolesGrant, rolesList, rolesRevoke } from './roles';
 import { auditList } from './auditList';
