@@ -5,6 +5,10 @@
  *   an area reaches another area only through its door, server/<other>/api.ts
  *   src/core imports only zod, dayjs and the lunar/holiday libraries; nothing in src/ imports server/ or emulator/;
  *   wx-server-sdk is loaded only in server/runtime and server/db; the emulator imports nothing of server/ or src/.
+ * And the main package (src/pages, src/components, src/hooks, src/services) imports no module of src/core that builds
+ * zod schemas (directly or through what it imports), except through services/cloud.ts, the one caller of functions,
+ * which validates a payload with its contract before sending it: anything else would drag schemas into the main
+ * package that only a subpackage needs (scripts/check-weapp.ts's size budget is the backstop).
  */
 'use strict';
 const path = require('node:path');
@@ -69,6 +73,47 @@ function isDoor(rel, area) {
   return /^server\/[^/]+\/api(\.ts)?$/.test(rel.split(path.sep).join('/')) && areaOf(rel) === area;
 }
 
+const fs = require('node:fs');
+
+/** Main-package files, and the value imports each may make of zod-building modules (repo-relative, no extension). */
+const MAIN_PACKAGE = /^src\/(pages|components|hooks|services)\//;
+const ZOD_DOORS = { 'src/services/cloud.ts': ['src/core/contracts/index', 'src/core/contracts', 'src/core/zod'] };
+
+/** The .ts file an import of a repo-relative path resolves to, or null. */
+function resolveTs(rel) {
+  for (const candidate of [`${rel}.ts`, `${rel}/index.ts`, rel]) {
+    if (candidate.endsWith('.ts') && fs.existsSync(path.join(ROOT, candidate))) return candidate;
+  }
+  return null;
+}
+
+const zodCache = new Map();
+/** Whether a src/core module imports zod, itself or through the modules it imports (type-only imports aside). */
+function buildsZod(rel) {
+  const file = resolveTs(rel);
+  if (!file) return false;
+  if (zodCache.has(file)) return zodCache.get(file);
+  zodCache.set(file, false); // a cycle adds nothing
+  const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+  let result = false;
+  for (const m of text.matchAll(/^(?:import|export)\s+(type\s+)?([^;]*?)\s+from\s+'([^']+)'/gm)) {
+    if (m[1] || /^\{\s*(type\s+[^,}]+,?\s*)+\}$/.test(m[2].trim())) continue;
+    const source = m[3];
+    if (/^zod(\/|$)/.test(source)) result = true;
+    else if (source.startsWith('.')) result = buildsZod(path.relative(ROOT, path.resolve(path.dirname(path.join(ROOT, file)), source)).split(path.sep).join('/'));
+    if (result) break;
+  }
+  zodCache.set(file, result);
+  return result;
+}
+
+/** An import that brings no code: `import type …`, or only `type` specifiers. */
+function isTypeOnly(node) {
+  if (node.importKind === 'type' || node.exportKind === 'type') return true;
+  const specifiers = node.specifiers ?? [];
+  return specifiers.length > 0 && specifiers.every((s) => s.importKind === 'type' || s.exportKind === 'type');
+}
+
 const CORE_PACKAGES = /^(zod|dayjs|lunar-typescript|lunar-javascript|chinese-days)(\/|$)/;
 const SDK = /^wx-server-sdk(\/|$)/;
 
@@ -85,6 +130,15 @@ function check(context, node, source) {
       if (from && to && from !== to && !isDoor(toRel, to)) {
         context.report({ node, message: `Architecture: server/${from} may import from server/${to} only its door, server/${to}/api.ts ('${source}'). See README.md「各部分如何配合」.` });
       }
+      return;
+    }
+    const fromRel = path.relative(ROOT, file).split(path.sep).join('/');
+    const toPosix = toRel.split(path.sep).join('/');
+    if (MAIN_PACKAGE.test(fromRel) && toZone === 'core' && !isTypeOnly(node) && buildsZod(toPosix) && !(ZOD_DOORS[fromRel] ?? []).includes(toPosix)) {
+      context.report({
+        node,
+        message: `Architecture: the main package (${fromRel}) may not import '${source}', which builds zod schemas; it would drag them into the main package. Import its types with \`import type\`, or use it from a subpackage. See README.md「各部分如何配合」.`,
+      });
       return;
     }
     if (toZone === fromZone) return;
