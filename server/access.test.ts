@@ -5,7 +5,7 @@
  * carries nothing of union A.
  */
 import { contracts, type FunctionName } from '../src/core/contracts';
-import { buildWorld, EVERYONE, type Who } from './testing/world';
+import { buildWorld, unwrap, EVERYONE, type Who } from './testing/world';
 import type { AccessCase, AccessCases, AccessWorld } from './testing/access';
 import { membersAccess } from './members/access.cases';
 import { ledgerAccess } from './ledger/access.cases';
@@ -39,7 +39,7 @@ beforeAll(async () => {
   const world = await buildWorld();
   const r = await world.call('chair', 'events', 'publish', accessEventFields('access-event-0001'));
   if (!r.ok) throw new Error(JSON.stringify(r.error));
-  w = { ...world, eventA: (r.data as { event: { id: string } }).event.id };
+  w = { ...world, eventA: unwrap(r).event.id };
 });
 afterAll(async () => {
   await w?.dispose();

@@ -5,7 +5,7 @@
  * real: the audit_log collection is taken away, the officer records, the collection comes back, the officer
  * retries the same request.
  */
-import { buildWorld, type Reply, type World } from './testing/world';
+import { buildWorld, unwrap, type World } from './testing/world';
 import { eventInput } from './testing/events';
 import type { CallInput } from './testing/contracts';
 
@@ -27,8 +27,8 @@ const restoreCollections = async () => expect((await w.emu.post('/__emulator/tri
 
 /** Audit records of `action` (the audit log holds nothing else of the ledger in this world). */
 async function audits(action: 'ledger.record' | 'ledger.reverse'): Promise<number> {
-  const r = (await w.call('chair', 'members', 'auditList', { pageSize: 100 })) as Reply & { data: { items: { action: string }[] } };
-  return r.data.items.filter((e) => e.action === action).length;
+  const r = unwrap(await w.call('chair', 'members', 'auditList', { pageSize: 100 }));
+  return r.items.filter((e) => e.action === action).length;
 }
 
 test('a payout whose audit cannot be written is not recorded either; the retry records both, once', async () => {
@@ -37,11 +37,10 @@ test('a payout whose audit cannot be written is not recorded either; the retry r
   const failed = await w.call('officer', 'ledger', 'ledgerRecord', payload);
   expect(failed.ok).toBe(false);
   await restoreCollections();
-  const list = (await w.call('officer', 'ledger', 'ledgerList', { year: YEAR })) as Reply & { data: { total: number } };
-  expect(list.data.total).toBe(0);
+  const list = unwrap(await w.call('officer', 'ledger', 'ledgerList', { year: YEAR }));
+  expect(list.total).toBe(0);
 
-  const retried = (await w.call('officer', 'ledger', 'ledgerRecord', payload)) as Reply & { data: { entry: { id: string } } };
-  expect(retried).toMatchObject({ ok: true });
+  const retried = unwrap(await w.call('officer', 'ledger', 'ledgerRecord', payload));
   expect(await audits('ledger.record')).toBe(1);
   // The same request once more: repeated, and still one audit record.
   expect(await w.call('officer', 'ledger', 'ledgerRecord', payload)).toMatchObject({ ok: true });
@@ -49,9 +48,9 @@ test('a payout whose audit cannot be written is not recorded either; the retry r
 
   // A reversal likewise.
   await dropAuditLog();
-  expect((await w.call('officer', 'ledger', 'ledgerReverse', { entryId: retried.data.entry.id, reason: '录入错误' })).ok).toBe(false);
+  expect((await w.call('officer', 'ledger', 'ledgerReverse', { entryId: retried.entry.id, reason: '录入错误' })).ok).toBe(false);
   await restoreCollections();
-  expect(await w.call('officer', 'ledger', 'ledgerReverse', { entryId: retried.data.entry.id, reason: '录入错误' })).toMatchObject({ ok: true });
+  expect(await w.call('officer', 'ledger', 'ledgerReverse', { entryId: retried.entry.id, reason: '录入错误' })).toMatchObject({ ok: true });
   // (Taking the collection away took the earlier records with it.)
   expect(await audits('ledger.reverse')).toBe(1);
 });
@@ -63,6 +62,6 @@ test('a publish whose audit failed gets it from the retry that is answered "repe
   await restoreCollections();
   expect(await w.call('officer', 'events', 'publish', input)).toMatchObject({ ok: true, data: { repeated: true } });
   expect(await w.call('officer', 'events', 'publish', input)).toMatchObject({ ok: true, data: { repeated: true } });
-  const r = (await w.call('chair', 'members', 'auditList', { pageSize: 100 })) as Reply & { data: { items: { action: string; targetLabel: string }[] } };
-  expect(r.data.items.filter((e) => e.action === 'event.publish')).toEqual([expect.objectContaining({ targetLabel: '羽毛球友谊赛' })]);
+  const r = unwrap(await w.call('chair', 'members', 'auditList', { pageSize: 100 }));
+  expect(r.items.filter((e) => e.action === 'event.publish')).toEqual([expect.objectContaining({ targetLabel: '羽毛球友谊赛' })]);
 });

@@ -6,7 +6,7 @@
  */
 import { eventInput } from './testing/events';
 import { connectSdk } from '../emulator/sdk-client';
-import { buildWorld, person, type Reply, type World } from './testing/world';
+import { buildWorld, unwrap, person, type Reply, type World } from './testing/world';
 
 let w: World;
 type Doc = Record<string, unknown> & { _id: string };
@@ -44,7 +44,7 @@ beforeAll(async () => {
   expect(await w.call('officer', 'ledger', 'budgetSet', { year: 2026, line: 'care', amountFen: 10_000_000 })).toMatchObject({ ok: true });
   expect(await w.call('officer', 'ledger', 'ledgerRecord', { item: 'care_hospitalisation', memberId: w.ids.member, amountFen: 10_000, form: 'cash', illnessKey: 'k', note: text(200), requestKey: 'reply-size-ledger-1' })).toMatchObject({ ok: true });
   const published = await w.call('officer', 'events', 'publish', eventInput('reply-size-event-1'));
-  const eventId = (published.data as { event: { id: string } }).event.id;
+  const eventId = unwrap(published).event.id;
   expect(await w.call('member', 'events', 'signup', { eventId })).toMatchObject({ ok: true });
 
   // Enlarged to the contracts' limits and copied to fill a page of each list.

@@ -5,12 +5,11 @@
  * day, Saturday 2026-11-28; the clock starts at 2026-11-20 10:00 Shanghai and moves to 08:45 on the day.
  */
 import { eventCheckinPayload, memberCheckinPayload } from '../../src/core/domain/events';
-import { buildWorld, type World } from '../testing/world';
+import { buildWorld, unwrap, type World } from '../testing/world';
 
 let w: World;
 
 type AdminView = { id: string; checkedInCount: number; eventCode: string };
-type MySignup = { status: string; checkinCode: string | null; checkedInAt: string | null };
 
 let keyCounter = 0;
 const key = () => `checkin-key-${String(++keyCounter).padStart(6, '0')}`;
@@ -30,22 +29,22 @@ async function publish(title: string): Promise<AdminView> {
     requestKey: key(),
   });
   if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return (r.data as { event: AdminView }).event;
+  return unwrap(r).event;
 }
 
 async function signupCode(who: string, eventId: string): Promise<string> {
   const r = await w.call(who, 'events', 'signup', { eventId });
-  const s = (r.data as { signup: MySignup } | undefined)?.signup;
+  const s = r.data?.signup;
   if (!s?.checkinCode) throw new Error(`no check-in code for ${who}: ${JSON.stringify(r)}`);
   return s.checkinCode;
 }
 
-async function mySignup(who: string, eventId: string): Promise<MySignup> {
-  return ((await w.call(who, 'events', 'get', { eventId })) as { data: { mySignup: MySignup } }).data.mySignup;
+async function mySignup(who: string, eventId: string) {
+  return unwrap(await w.call(who, 'events', 'get', { eventId })).mySignup;
 }
 
 async function checkedInCount(eventId: string): Promise<number> {
-  return ((await w.call('officer', 'events', 'adminGet', { eventId })) as { data: AdminView }).data.checkedInCount;
+  return unwrap(await w.call('officer', 'events', 'adminGet', { eventId })).checkedInCount;
 }
 
 /** 乒乓球 (A) and 羽毛球 (B); 张伟 and 李娜 signed up for both. */

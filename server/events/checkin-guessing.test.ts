@@ -4,7 +4,7 @@
  * the 20th.
  */
 import { eventInput } from '../testing/events';
-import { buildWorld, type Reply, type World } from '../testing/world';
+import { buildWorld, unwrap, type Reply, type World } from '../testing/world';
 import { addCrowd, type CrowdMember } from '../testing/crowd';
 import { CHECKIN_LIMIT, EVENT_CHECKIN_LIMIT } from './member';
 
@@ -17,7 +17,7 @@ beforeAll(async () => {
   w.emu.clock.set('2026-11-20T02:00:00.000Z');
   const r = await w.call('officer', 'events', 'publish', eventInput('checkin-guessing-0001', { title: '健步走', kind: 'outing', place: '人民公园' }));
   if (!r.ok) throw new Error(JSON.stringify(r.error));
-  event = (r.data as { event: { id: string; eventCode: string } }).event;
+  event = unwrap(r).event;
   crowd = await addCrowd(w, Math.ceil(EVENT_CHECKIN_LIMIT.max / CHECKIN_LIMIT.max) + 2, 'G');
   for (const who of ['member', 'officer', crowd[crowd.length - 1].openid]) expect(await w.call(who, 'events', 'signup', { eventId: event.id })).toMatchObject({ ok: true });
 });
@@ -62,6 +62,6 @@ test('many identities guessing one event lock its self check-in; the officer can
   // A member with the right code is told to go to the staff; the staff check them in by their own code.
   const last = crowd[crowd.length - 1].openid;
   expect(await checkin(last, event.eventCode)).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: expect.stringContaining('本活动的自助签到') } });
-  const mine = (await w.call(last, 'events', 'get', { eventId: event.id })) as Reply & { data: { mySignup: { checkinCode: string } } };
-  expect(await w.call('officer', 'events', 'checkin', { eventId: event.id, code: mine.data.mySignup.checkinCode })).toMatchObject({ ok: true });
+  const mine = unwrap(await w.call(last, 'events', 'get', { eventId: event.id }));
+  expect(await w.call('officer', 'events', 'checkin', { eventId: event.id, code: mine.mySignup?.checkinCode ?? '' })).toMatchObject({ ok: true });
 });

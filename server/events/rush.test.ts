@@ -4,7 +4,7 @@
  * reply; cancellations promote exactly as many as they free, in order; the event's counters always equal its
  * sign-ups, whatever arrives at once.
  */
-import { buildWorld, type Reply, type World } from '../testing/world';
+import { buildWorld, unwrap, type World } from '../testing/world';
 import { addCrowd, pool, type CrowdMember } from '../testing/crowd';
 
 jest.setTimeout(180_000);
@@ -30,18 +30,17 @@ beforeAll(async () => {
     requestKey: 'rush-event-0001',
   });
   if (!r.ok) throw new Error(JSON.stringify(r.error));
-  eventId = (r.data as { event: { id: string } }).event.id;
+  eventId = unwrap(r).event.id;
 });
 afterAll(async () => {
   await w.dispose();
 });
 
-type SignupReply = Reply & { data?: { signup: { status: string; position: number | null }; repeated: boolean } };
 type Entry = { memberId: string; status: string; position: number | null };
 
 async function roster() {
-  const r = (await w.call('officer', 'events', 'roster', { eventId })) as { data: { event: { seatsTaken: number; confirmedCount: number; waitlistCount: number }; entries: Entry[]; counts: { confirmed: number; waitlisted: number; cancelled: number; seats: number } } };
-  return r.data;
+  const r = unwrap(await w.call('officer', 'events', 'roster', { eventId }));
+  return r;
 }
 
 /** The event's counters, kept in its document, equal what its sign-ups say. */
@@ -55,7 +54,7 @@ async function expectConsistent() {
 }
 
 test('500 at once for 50 seats: 50 confirmed, 450 waitlisted in order of acceptance, nobody twice, no error', async () => {
-  const replies = (await Promise.all(crowd.map((m) => w.call(m.openid, 'events', 'signup', { eventId })))) as SignupReply[];
+  const replies = await Promise.all(crowd.map((m) => w.call(m.openid, 'events', 'signup', { eventId })));
   expect(replies.filter((r) => !r.ok).map((r) => r.error)).toEqual([]);
   const confirmed = replies.filter((r) => r.data?.signup.status === 'confirmed');
   const waitlisted = replies.filter((r) => r.data?.signup.status === 'waitlisted');
@@ -71,7 +70,7 @@ test('500 at once for 50 seats: 50 confirmed, 450 waitlisted in order of accepta
 });
 
 test('everyone tapping again at once changes nothing', async () => {
-  const replies = (await Promise.all(crowd.map((m) => w.call(m.openid, 'events', 'signup', { eventId })))) as SignupReply[];
+  const replies = await Promise.all(crowd.map((m) => w.call(m.openid, 'events', 'signup', { eventId })));
   expect(replies.every((r) => r.ok && r.data?.repeated === true)).toBe(true);
   expect((await expectConsistent()).counts).toMatchObject({ confirmed: 50, waitlisted: 450 });
 });
@@ -84,8 +83,8 @@ test('one cancellation promotes exactly one: the first in line', async () => {
   const after = await expectConsistent();
   expect(after.counts).toMatchObject({ confirmed: 50, waitlisted: 449, cancelled: 1 });
   expect(after.entries.find((e) => e.memberId === first.memberId)?.status).toBe('confirmed');
-  const promotedNotice = (await w.call(crowd.find((m) => m.memberId === first.memberId)?.openid ?? '', 'notices', 'list', {})) as { data: { items: { kind: string }[] } };
-  expect(promotedNotice.data.items[0].kind).toBe('event_promoted');
+  const promotedNotice = unwrap(await w.call(crowd.find((m) => m.memberId === first.memberId)?.openid ?? '', 'notices', 'list', {}));
+  expect(promotedNotice.items[0].kind).toBe('event_promoted');
 });
 
 test('20 cancellations at once promote the next 20 in line, in order', async () => {

@@ -2,7 +2,7 @@
  * Policy, budgets, the ledger and the yearly report through the `ledger` function, with the real SDK.
  * The clock is fixed at 2026-11-20 10:00 (Shanghai) so "this year" and "today" do not move under the tests.
  */
-import { buildWorld, person, SETUP_CODES, type Reply, type World } from '../testing/world';
+import { buildWorld, unwrap, person, SETUP_CODES, type Reply, type World } from '../testing/world';
 import type { CallInput } from '../testing/contracts';
 import { readFirstSheet } from '../files/xlsx';
 import { connectSdk } from '../../emulator/sdk-client';
@@ -41,17 +41,18 @@ type Entry = { id: string; amountFen: number; reverses: string | null; line: str
 
 describe('policy', () => {
   test('templates come from the seed documents; a saved policy reads back with its sources', async () => {
-    const t = (await w.call('auditor', 'ledger', 'policyTemplates')) as { data: { items: { id: string; name: string }[] } };
-    expect(t.data.items.map((i) => i.id)).toEqual(expect.arrayContaining(['zibo-kjj-2017', 'liaoning-szjg-2019', 'jiangsu-szjg-2011']));
-    const p = (await w.call('auditor', 'ledger', 'policyGet', { year: YEAR })) as { data: { policy: { year: number; holidays: Record<string, { capFen: number; source: string }> }; updatedBy: string } };
-    expect(p.data.policy.year).toBe(YEAR);
-    expect(p.data.policy.holidays.dragonBoat).toMatchObject({ capFen: 30000, source: expect.stringContaining('淄科党委字〔2017〕18号') });
-    expect(p.data.updatedBy).toBe('赵主席');
+    const t = unwrap(await w.call('auditor', 'ledger', 'policyTemplates'));
+    expect(t.items.map((i) => i.id)).toEqual(expect.arrayContaining(['zibo-kjj-2017', 'liaoning-szjg-2019', 'jiangsu-szjg-2011']));
+    const p = unwrap(await w.call('auditor', 'ledger', 'policyGet', { year: YEAR }));
+    expect(p.policy?.year).toBe(YEAR);
+    expect(p.policy?.holidays.dragonBoat).toMatchObject({ capFen: 30000, source: expect.stringContaining('淄科党委字〔2017〕18号') });
+    expect(p.updatedBy).toBe('赵主席');
   });
 
   test('an edited profile that contradicts itself is refused with every reason, and nothing changes', async () => {
-    const p = (await w.call('officer', 'ledger', 'policyGet', { year: YEAR })) as { data: { policy: Record<string, unknown> & { holidays: Record<string, Record<string, unknown>> } } };
-    const bad = structuredClone(p.data.policy);
+    const p = unwrap(await w.call('officer', 'ledger', 'policyGet', { year: YEAR }));
+    const bad = structuredClone(p.policy);
+    if (!bad?.holidays.springFestival || !bad.holidays.midAutumn) throw new Error('the template has no Spring Festival or Mid-Autumn gift');
     bad.holidays.springFestival.allowedForms = ['cash'];
     bad.holidays.midAutumn.capFen = -1;
     const r = await w.call('officer', 'ledger', 'policySave', { year: YEAR, profile: bad });
@@ -59,9 +60,9 @@ describe('policy', () => {
     const paths = r.error?.issues?.map((i) => i.path.join('.')) ?? [];
     expect(paths.some((x) => x.startsWith('profile.holidays.springFestival'))).toBe(true);
     expect(paths.some((x) => x.startsWith('profile.holidays.midAutumn'))).toBe(true);
-    const after = (await w.call('officer', 'ledger', 'policyGet', { year: YEAR })) as { data: { policy: { holidays: Record<string, { capFen: number }> } } };
-    expect(after.data.policy.holidays.midAutumn.capFen).toBe(30000);
-    const wrongYear = await w.call('officer', 'ledger', 'policySave', { year: 2025, profile: p.data.policy });
+    const after = unwrap(await w.call('officer', 'ledger', 'policyGet', { year: YEAR }));
+    expect(after.policy?.holidays.midAutumn?.capFen).toBe(30000);
+    const wrongYear = await w.call('officer', 'ledger', 'policySave', { year: 2025, profile: p.policy });
     expect(wrongYear).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('年度') } });
   });
 });
@@ -89,14 +90,10 @@ describe('budgets', () => {
 
 describe('payouts', () => {
   test('a payout within the rules is recorded with the rule and its source, the approver and the budget totals', async () => {
-    const r = (await record({ item: 'holiday_gift', holiday: 'dragonBoat', memberId: w.ids.member, amountFen: 28_800, date: '2026-06-18', note: '粽子礼盒' })) as {
-      ok: boolean;
-      data: { entry: Record<string, unknown> };
-    };
-    expect(r).toMatchObject({ ok: true });
-    expect(r.data.entry).toMatchObject({ item: 'holiday_gift', itemLabel: '端午节慰问品', memberName: '张伟', amountFen: 28_800, approvedBy: '李娜', rule: { id: 'holidays.dragonBoat', source: expect.stringContaining('淄科') } });
-    const budgets = (await w.call('auditor', 'ledger', 'budgetList', { year: YEAR })) as { data: { lines: { line: string; spentFen: number; count: number }[] } };
-    expect(budgets.data.lines.find((l) => l.line === 'holiday')).toMatchObject({ spentFen: 28_800, count: 1 });
+    const r = unwrap(await record({ item: 'holiday_gift', holiday: 'dragonBoat', memberId: w.ids.member, amountFen: 28_800, date: '2026-06-18', note: '粽子礼盒' }));
+    expect(r.entry).toMatchObject({ item: 'holiday_gift', itemLabel: '端午节慰问品', memberName: '张伟', amountFen: 28_800, approvedBy: '李娜', rule: { id: 'holidays.dragonBoat', source: expect.stringContaining('淄科') } });
+    const budgets = unwrap(await w.call('auditor', 'ledger', 'budgetList', { year: YEAR }));
+    expect(budgets.lines.find((l) => l.line === 'holiday')).toMatchObject({ spentFen: 28_800, count: 1 });
   });
 
   test.each<[string, Partial<RecordInput>, RegExp]>([
@@ -125,9 +122,9 @@ describe('payouts', () => {
       w.call('officer', 'ledger', 'ledgerRecord', { item: 'study_award', memberId: w.ids.officer, amountFen: 20_000, form: 'in_kind', requestKey }),
     ]);
     expect(a.ok && b.ok).toBe(true);
-    expect((a.data as { entry: { id: string } }).entry.id).toBe((b.data as { entry: { id: string } }).entry.id);
-    const list = (await w.call('auditor', 'ledger', 'ledgerList', { year: YEAR, line: 'awards' })) as { data: { total: number } };
-    expect(list.data.total).toBe(1);
+    expect(unwrap(a).entry.id).toBe(unwrap(b).entry.id);
+    const list = unwrap(await w.call('auditor', 'ledger', 'ledgerList', { year: YEAR, line: 'awards' }));
+    expect(list.total).toBe(1);
   });
 
   test('over the budget is refused with what remains; at 80% the officers are warned', async () => {
@@ -135,12 +132,12 @@ describe('payouts', () => {
     const results: Reply[] = [];
     for (let i = 0; i < 4; i += 1) results.push(await record({ item: 'study_award', memberId: w.ids.auditor, amountFen: 50_000, date: `2026-0${i + 1}-15` }));
     expect(results.every((r) => r.ok)).toBe(true);
-    const warn = (await record({ item: 'study_award', memberId: w.ids.chair, amountFen: 50_000 })) as { ok: boolean; data: { warnings: { code: string; message: string }[] } };
-    expect(warn.data.warnings).toEqual([expect.objectContaining({ code: 'BUDGET_80', message: expect.stringMatching(/奖励预算已使用 9\d%/) })]);
+    const warn = unwrap(await record({ item: 'study_award', memberId: w.ids.chair, amountFen: 50_000 }));
+    expect(warn.warnings).toEqual([expect.objectContaining({ code: 'BUDGET_80', message: expect.stringMatching(/奖励预算已使用 9\d%/) })]);
     const over = await record({ item: 'study_award', memberId: w.ids.chair, amountFen: 50_000 });
     expect(over).toMatchObject({ ok: false, error: { code: 'POLICY_REFUSED', message: expect.stringMatching(/预算.*剩余|还剩|剩/) } });
-    const budgets = (await w.call('auditor', 'ledger', 'budgetList', { year: YEAR })) as { data: { lines: { line: string; spentFen: number; warning: string | null }[] } };
-    expect(budgets.data.lines.find((l) => l.line === 'awards')).toMatchObject({ spentFen: 270_000, warning: expect.stringContaining('90%') });
+    const budgets = unwrap(await w.call('auditor', 'ledger', 'budgetList', { year: YEAR }));
+    expect(budgets.lines.find((l) => l.line === 'awards')).toMatchObject({ spentFen: 270_000, warning: expect.stringContaining('90%') });
     expect(await w.call('officer', 'ledger', 'budgetSet', { year: YEAR, line: 'awards', amountFen: 100_000 })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('不能低于已支出') } });
   });
 
@@ -153,29 +150,28 @@ describe('payouts', () => {
     const refused = tries.filter((t) => !t.ok);
     for (const t of refused) expect(t.error).toMatchObject({ code: 'POLICY_REFUSED', message: expect.stringContaining('预算') });
     expect(ok).toBe(26);
-    const line = ((await w.call('auditor', 'ledger', 'budgetList', { year: YEAR })) as { data: { lines: { line: string; spentFen: number; count: number }[] } }).data.lines.find((l) => l.line === 'events');
+    const line = unwrap(await w.call('auditor', 'ledger', 'budgetList', { year: YEAR })).lines.find((l) => l.line === 'events');
     expect(line).toMatchObject({ spentFen: 26 * 30_000, count: 26 });
   });
 
   test('a correction is a reversing entry; the original stays; it makes room again; it cannot be reversed twice', async () => {
-    const first = (await record({ item: 'care_hospitalisation', memberId: w.ids.member, amountFen: 50_000, form: 'cash', illnessKey: 'case-1' })) as { ok: boolean; data: { entry: { id: string } } };
-    expect(first.ok).toBe(true);
+    const first = unwrap(await record({ item: 'care_hospitalisation', memberId: w.ids.member, amountFen: 50_000, form: 'cash', illnessKey: 'case-1' }));
     expect(await record({ item: 'care_hospitalisation', memberId: w.ids.member, amountFen: 40_000, form: 'cash', illnessKey: 'case-1' })).toMatchObject({ ok: false, error: { code: 'POLICY_REFUSED' } });
-    expect(await w.call('member', 'ledger', 'ledgerReverse', { entryId: first.data.entry.id, reason: '录入错误' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const rev = (await w.call('officer', 'ledger', 'ledgerReverse', { entryId: first.data.entry.id, reason: '录入错误' })) as { ok: boolean; data: { entry: Entry } };
-    expect(rev.data.entry).toMatchObject({ amountFen: -50_000, reverses: first.data.entry.id });
-    expect(await w.call('officer', 'ledger', 'ledgerReverse', { entryId: first.data.entry.id, reason: '再来一次' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await w.call('member', 'ledger', 'ledgerReverse', { entryId: first.entry.id, reason: '录入错误' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const rev = unwrap(await w.call('officer', 'ledger', 'ledgerReverse', { entryId: first.entry.id, reason: '录入错误' }));
+    expect(rev.entry).toMatchObject({ amountFen: -50_000, reverses: first.entry.id });
+    expect(await w.call('officer', 'ledger', 'ledgerReverse', { entryId: first.entry.id, reason: '再来一次' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await record({ item: 'care_hospitalisation', memberId: w.ids.member, amountFen: 40_000, form: 'cash', illnessKey: 'case-1' })).toMatchObject({ ok: true });
-    const list = (await w.call('auditor', 'ledger', 'ledgerList', { year: YEAR, line: 'care', pageSize: 100 })) as { data: { items: Entry[] } };
-    expect(list.data.items.map((e) => e.amountFen).sort((a, b) => a - b)).toEqual([-50_000, 40_000, 50_000]);
+    const list = unwrap(await w.call('auditor', 'ledger', 'ledgerList', { year: YEAR, line: 'care', pageSize: 100 }));
+    expect(list.items.map((e) => e.amountFen).sort((a, b) => a - b)).toEqual([-50_000, 40_000, 50_000]);
   });
 
   test("another union's officer cannot pay, reverse or read union A's entries", async () => {
     expect(await record({ item: 'study_award', memberId: w.ids.member, amountFen: 100 }, 'otherOfficer')).toMatchObject({ ok: false });
-    const list = (await w.call('otherOfficer', 'ledger', 'ledgerList', { year: YEAR })) as { ok: boolean; data: { total: number } };
-    expect(list).toMatchObject({ ok: true, data: { total: 0 } });
-    const some = (await w.call('auditor', 'ledger', 'ledgerList', { year: YEAR })) as { data: { items: Entry[] } };
-    expect(await w.call('otherOfficer', 'ledger', 'ledgerReverse', { entryId: some.data.items[0].id, reason: '越权' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const list = unwrap(await w.call('otherOfficer', 'ledger', 'ledgerList', { year: YEAR }));
+    expect(list.total).toBe(0);
+    const some = unwrap(await w.call('auditor', 'ledger', 'ledgerList', { year: YEAR }));
+    expect(await w.call('otherOfficer', 'ledger', 'ledgerReverse', { entryId: some.items[0].id, reason: '越权' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
 
@@ -191,7 +187,7 @@ describe('the yearly report', () => {
         { item: 'holiday_gift', holiday: 'midAutumn', amountFen: 29_901 + i * 3, date: '2026-09-28' },
         { item: 'care_childbirth', amountFen: 60_000 - i * 11, date: '2026-10-05' },
       ] satisfies Partial<RecordInput>[]) {
-        const r = (await record({ memberId: m, ...p })) as Reply & { data: { entry: Entry } };
+        const r = await record({ memberId: m, ...p });
         if (r.ok) recorded.push(r.data.entry);
         else expect(r.error?.code).toBe('POLICY_REFUSED');
       }
@@ -201,38 +197,36 @@ describe('the yearly report', () => {
 
     const all: Entry[] = [];
     for (let page = 1; ; page += 1) {
-      const r = (await w.call('auditor', 'ledger', 'ledgerList', { year: YEAR, page, pageSize: 100 })) as { data: { items: Entry[]; total: number } };
-      all.push(...r.data.items);
-      if (all.length >= r.data.total) break;
+      const r = unwrap(await w.call('auditor', 'ledger', 'ledgerList', { year: YEAR, page, pageSize: 100 }));
+      all.push(...r.items);
+      if (all.length >= r.total) break;
     }
-    const rep = (await w.call('member', 'ledger', 'report', { year: YEAR })) as { ok: boolean; data: { lines: { line: string; spentFen: number; count: number }[]; totalSpentFen: number; totalCount: number } };
-    expect(rep.ok).toBe(true);
-    for (const l of rep.data.lines) {
+    const rep = unwrap(await w.call('member', 'ledger', 'report', { year: YEAR }));
+    for (const l of rep.lines) {
       const of = all.filter((e) => e.line === l.line);
       expect(l.spentFen).toBe(of.reduce((s, e) => s + e.amountFen, 0));
       expect(l.count).toBe(of.filter((e) => !e.reverses).length - of.filter((e) => e.reverses).length);
     }
-    expect(rep.data.totalSpentFen).toBe(all.reduce((s, e) => s + e.amountFen, 0));
+    expect(rep.totalSpentFen).toBe(all.reduce((s, e) => s + e.amountFen, 0));
     // Members see totals and counts, never who received what.
     const text = JSON.stringify(rep);
     for (const name of ['张伟', '李娜', '孙审计', '赵主席']) expect(text).not.toContain(name);
 
     // The auditor's Excel export carries the same total.
-    const exp = (await w.call('auditor', 'ledger', 'ledgerExport', { year: YEAR })) as { data: { url: string; count: number } };
-    expect(exp.data.count).toBe(all.length);
-    const sheet = await readFirstSheet(Buffer.from(await (await fetch(exp.data.url)).arrayBuffer()));
+    const exp = unwrap(await w.call('auditor', 'ledger', 'ledgerExport', { year: YEAR }));
+    expect(exp.count).toBe(all.length);
+    const sheet = await readFirstSheet(Buffer.from(await (await fetch(exp.url)).arrayBuffer()));
     const amountCol = sheet.header.indexOf('金额（元）');
     const sumFen = sheet.rows.reduce((s, r) => s + Math.round(Number(r.cells[amountCol]) * 100), 0);
-    expect(sumFen).toBe(rep.data.totalSpentFen);
+    expect(sumFen).toBe(rep.totalSpentFen);
   });
 
   test('a member sees their own benefits only, with corrections netted out', async () => {
-    const mine = (await w.call('member', 'ledger', 'myBenefits', { year: YEAR })) as { ok: boolean; data: { items: { itemLabel: string; amountFen: number }[]; totalFen: number } };
-    expect(mine.ok).toBe(true);
-    expect(mine.data.items.length).toBeGreaterThan(0);
-    expect(mine.data.totalFen).toBe(mine.data.items.reduce((s, i) => s + i.amountFen, 0));
-    const all = (await w.call('auditor', 'ledger', 'ledgerList', { year: YEAR, memberId: w.ids.member, pageSize: 100 })) as { data: { items: Entry[] } };
-    expect(mine.data.totalFen).toBe(all.data.items.reduce((s, e) => s + e.amountFen, 0));
+    const mine = unwrap(await w.call('member', 'ledger', 'myBenefits', { year: YEAR }));
+    expect(mine.items.length).toBeGreaterThan(0);
+    expect(mine.totalFen).toBe(mine.items.reduce((s, i) => s + i.amountFen, 0));
+    const all = unwrap(await w.call('auditor', 'ledger', 'ledgerList', { year: YEAR, memberId: w.ids.member, pageSize: 100 }));
+    expect(mine.totalFen).toBe(all.items.reduce((s, e) => s + e.amountFen, 0));
     expect(await w.call('member', 'ledger', 'ledgerList', { year: YEAR })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await w.call('clerk', 'ledger', 'myBenefits', { year: YEAR })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
@@ -248,15 +242,15 @@ describe('the yearly report', () => {
       me: { name: '工委周主任', employeeNo: 'W001', department: '', gender: 'male', birthDate: '1966-06-06', phone: '13900000088' },
     });
     expect(c).toMatchObject({ ok: true, data: { member: { roles: ['member', 'officer', 'chair', 'committee'] }, union: { kind: 'committee' } } });
-    const committeeId = (c.data as { union: { id: string } }).union.id;
+    const committeeId = unwrap(c).union.id;
     expect(await w.call('wx-committee-chair', 'ledger', 'report', { year: YEAR, unionId: w.unionA })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await w.call('officer', 'members', 'unionSetCommittee', { committeeId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await w.call('chair', 'members', 'unionSetCommittee', { committeeId })).toMatchObject({ ok: true, data: { committee: { name: '淄博市直机关工会工委' } } });
     // The chair's own account says which 工委 the union is under (the 上级工委 page starts from it); the public
     // list of unions does not.
     expect(await w.call('chair', 'members', 'whoami')).toMatchObject({ ok: true, data: { account: { union: { id: w.unionA, committeeId } } } });
-    const listed = (await w.call('chair', 'members', 'unions')) as { data: { items: Record<string, unknown>[] } };
-    expect(listed.data.items.every((u) => !('committeeId' in u))).toBe(true);
+    const listed = unwrap(await w.call('chair', 'members', 'unions'));
+    expect(listed.items.every((u) => !('committeeId' in u))).toBe(true);
     expect(await w.call('wx-committee-chair', 'members', 'committeeUnions')).toMatchObject({ ok: true, data: { items: [{ id: w.unionA, name: '淄博市科技局机关工会' }] } });
     expect(await w.call('chair', 'members', 'committeeUnions')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const rep = await w.call('wx-committee-chair', 'ledger', 'report', { year: YEAR, unionId: w.unionA });

@@ -1,7 +1,7 @@
 /**
  * Real-name binding, bootstrap and clerk invitations, through the emulator with the real SDK.
  */
-import { buildWorld, SETUP_CODES, type World } from '../testing/world';
+import { buildWorld, unwrap, SETUP_CODES, type World } from '../testing/world';
 
 let w: World;
 
@@ -90,8 +90,8 @@ describe('binding', () => {
     expect(await w.call('officer', 'members', 'rosterUnbind', { memberId: w.ids.unboundEntry })).toMatchObject({ ok: true });
     expect(await w.call('wx-old-phone', 'members', 'whoami')).toMatchObject({ ok: true, data: { account: null, member: null } });
     expect(await w.call('wx-new-phone', 'members', 'bind', { name: '王芳', employeeNo: 'A0005', phoneLast4: '0005' })).toMatchObject({ ok: true });
-    const log = (await w.call('chair', 'members', 'auditList')) as { data: { items: { action: string; targetLabel: string }[] } };
-    expect(log.data.items.filter((e) => e.action === 'member.unbind').length).toBeGreaterThanOrEqual(1);
+    const log = unwrap(await w.call('chair', 'members', 'auditList'));
+    expect(log.items.filter((e) => e.action === 'member.unbind').length).toBeGreaterThanOrEqual(1);
     await w.call('chair', 'members', 'rosterUnbind', { memberId: w.ids.unboundEntry });
   });
 
@@ -144,11 +144,11 @@ describe('clerk invitations', () => {
       ok: true,
       data: { account: { kind: 'clerk', roles: ['clerk'], shopName: '好利来（人民路店）' }, member: null },
     });
-    const invite = (await w.call('officer', 'members', 'clerkInvite', { name: '小刘', shopName: '好利来（人民路店）' })) as { data: { code: string } };
-    expect(invite.data.code).toMatch(/^[A-Z2-9]{10}$/);
-    expect(await w.call('wx-clerk-2', 'members', 'redeemInvite', { code: invite.data.code.toLowerCase() })).toMatchObject({ ok: true, data: { kind: 'clerk' } });
-    expect(await w.call('wx-clerk-3', 'members', 'redeemInvite', { code: invite.data.code })).toMatchObject({ ok: false, error: { code: 'BIND_FAILED' } });
-    const roles = (await w.call('chair', 'members', 'rolesList')) as { data: { clerks: { name: string }[] } };
-    expect(roles.data.clerks.map((c) => c.name)).toEqual(['蛋糕店小陈', '小刘']);
+    const invite = unwrap(await w.call('officer', 'members', 'clerkInvite', { name: '小刘', shopName: '好利来（人民路店）' }));
+    expect(invite.code).toMatch(/^[A-Z2-9]{10}$/);
+    expect(await w.call('wx-clerk-2', 'members', 'redeemInvite', { code: invite.code.toLowerCase() })).toMatchObject({ ok: true, data: { kind: 'clerk' } });
+    expect(await w.call('wx-clerk-3', 'members', 'redeemInvite', { code: invite.code })).toMatchObject({ ok: false, error: { code: 'BIND_FAILED' } });
+    const roles = unwrap(await w.call('chair', 'members', 'rolesList'));
+    expect(roles.clerks.map((c) => c.name)).toEqual(['蛋糕店小陈', '小刘']);
   });
 });

@@ -3,7 +3,7 @@
  * member as well as per identity, parallel guesses from one identity get no more answers than the limit, officers
  * see a locked member and can lift the lock; 工号 case and spaces around a name are not failures.
  */
-import { buildWorld, person, type Reply, type World } from '../testing/world';
+import { buildWorld, unwrap, person, type Reply, type World } from '../testing/world';
 import { MEMBER_BIND_LIMIT } from './binding';
 
 let w: World;
@@ -39,15 +39,15 @@ test('40 identities guessing one member: the member is locked after a handful, w
   expect(await guess('wx-real-wangfang', '0005')).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: expect.stringContaining('联系工会干部') } });
 
   // The officer sees the lock on the roster and lifts it; the member binds; the audit says so in Chinese.
-  const row = (await w.call('officer', 'members', 'rosterGet', { memberId: w.ids.unboundEntry })) as Reply & { data: { bindLockedUntil: string | null } };
-  expect(row.data.bindLockedUntil).not.toBeNull();
-  const listed = (await w.call('officer', 'members', 'rosterList', { q: 'A0005' })) as Reply & { data: { items: { bindLockedUntil: string | null }[] } };
-  expect(listed.data.items[0].bindLockedUntil).not.toBeNull();
+  const row = unwrap(await w.call('officer', 'members', 'rosterGet', { memberId: w.ids.unboundEntry }));
+  expect(row.bindLockedUntil).not.toBeNull();
+  const listed = unwrap(await w.call('officer', 'members', 'rosterList', { q: 'A0005' }));
+  expect(listed.items[0].bindLockedUntil).not.toBeNull();
   expect(await w.call('member', 'members', 'rosterUnlock', { memberId: w.ids.unboundEntry })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   expect(await w.call('officer', 'members', 'rosterUnlock', { memberId: w.ids.unboundEntry })).toMatchObject({ ok: true, data: { bindLockedUntil: null } });
   expect(await guess('wx-real-wangfang', '0005')).toMatchObject({ ok: true });
-  const log = (await w.call('chair', 'members', 'auditList')) as Reply & { data: { items: { action: string; actionLabel: string }[] } };
-  expect(log.data.items.find((e) => e.action === 'member.unlock')?.actionLabel).toBe('解除实名认证锁定');
+  const log = unwrap(await w.call('chair', 'members', 'auditList'));
+  expect(log.items.find((e) => e.action === 'member.unlock')?.actionLabel).toBe('解除实名认证锁定');
   expect(await w.call('chair', 'members', 'rosterUnbind', { memberId: w.ids.unboundEntry })).toMatchObject({ ok: true });
 });
 

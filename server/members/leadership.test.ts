@@ -6,7 +6,7 @@
  *   act at the same moment (the guard is one transaction, not a count followed by a write).
  */
 import ExcelJS from 'exceljs';
-import { buildWorld, person, type PersonFields, type Reply, type World } from '../testing/world';
+import { buildWorld, unwrap, person, type PersonFields, type World } from '../testing/world';
 
 let w: World;
 
@@ -31,8 +31,8 @@ const chairFields = (extra: Partial<PersonFields> = {}): PersonFields => ({
 });
 
 async function rolesOf(memberId: string): Promise<string[]> {
-  const r = (await w.call('chair', 'members', 'rosterGet', { memberId })) as Reply & { data: { roles: string[] } };
-  return r.data.roles;
+  const r = unwrap(await w.call('chair', 'members', 'rosterGet', { memberId }));
+  return r.roles;
 }
 
 /** Officers and chairs among the two people who race (the only holders of those roles in union A). */
@@ -94,12 +94,12 @@ describe('a union always keeps a chair and an officer', () => {
   });
 
   test('an officer marked 调离 loses the role only while another officer remains; the audit records it', async () => {
-    const extra = (await w.call('chair', 'members', 'rosterSave', { fields: person('A0200', '钱干部', '13900000200') })) as Reply & { data: { id: string } };
-    expect(await w.call('chair', 'members', 'rolesGrant', { memberId: extra.data.id, role: 'officer' })).toMatchObject({ ok: true });
-    expect(await w.call('officer', 'members', 'rosterSave', { memberId: extra.data.id, fields: person('A0200', '钱干部', '13900000200', { status: 'transferred' }) })).toMatchObject({ ok: true });
-    const log = (await w.call('chair', 'members', 'auditList')) as Reply & { data: { items: { action: string }[] } };
-    expect(log.data.items.some((e) => e.action === 'member.update')).toBe(true);
-    expect(log.data.items.some((e) => e.action === 'role.grant')).toBe(true);
+    const extra = unwrap(await w.call('chair', 'members', 'rosterSave', { fields: person('A0200', '钱干部', '13900000200') }));
+    expect(await w.call('chair', 'members', 'rolesGrant', { memberId: extra.id, role: 'officer' })).toMatchObject({ ok: true });
+    expect(await w.call('officer', 'members', 'rosterSave', { memberId: extra.id, fields: person('A0200', '钱干部', '13900000200', { status: 'transferred' }) })).toMatchObject({ ok: true });
+    const log = unwrap(await w.call('chair', 'members', 'auditList'));
+    expect(log.items.some((e) => e.action === 'member.update')).toBe(true);
+    expect(log.items.some((e) => e.action === 'role.grant')).toBe(true);
   });
 
   test('two officers removing each other at the same moment: one is refused, an officer always remains (10 rounds)', async () => {

@@ -3,7 +3,7 @@
  * export, search and paging, editing, and what crosses union lines (nothing).
  */
 import ExcelJS from 'exceljs';
-import { buildWorld, type World } from '../testing/world';
+import { buildWorld, unwrap, type World } from '../testing/world';
 import { buildWorkbook, readFirstSheet, sheet } from '../files/xlsx';
 
 let w: World;
@@ -38,8 +38,8 @@ async function importRows(rows: (string | number | Date)[][]) {
 }
 
 async function count(): Promise<number> {
-  const r = (await w.call('officer', 'members', 'rosterList', { pageSize: 1 })) as { data: { total: number } };
-  return r.data.total;
+  const r = unwrap(await w.call('officer', 'members', 'rosterList', { pageSize: 1 }));
+  return r.total;
 }
 
 describe('import', () => {
@@ -52,8 +52,8 @@ describe('import', () => {
     ]);
     expect(r).toEqual({ ok: true, data: { total: 3, created: 3, updated: 0, unchanged: 0 } });
     expect(await count()).toBe(before + 3);
-    const list = (await w.call('officer', 'members', 'rosterList', { q: '陈' })) as { data: { items: { employeeNo: string; birthDate: string; status: string; duesPaid: boolean; phoneMasked: string }[] } };
-    expect(list.data.items.map((m) => [m.employeeNo, m.birthDate, m.status, m.duesPaid, m.phoneMasked])).toEqual([
+    const list = unwrap(await w.call('officer', 'members', 'rosterList', { q: '陈' }));
+    expect(list.items.map((m) => [m.employeeNo, m.birthDate, m.status, m.duesPaid, m.phoneMasked])).toEqual([
       ['C001', '1980-05-20', 'active', true, '138****0001'],
       ['C002', '1982-06-03', 'retired', false, '138****0002'],
       ['C003', '1990-01-01', 'active', true, '138****0003'],
@@ -86,8 +86,8 @@ describe('import', () => {
       ]),
     );
     expect(await count()).toBe(before);
-    const good = (await w.call('officer', 'members', 'rosterList', { q: 'D001' })) as { data: { total: number } };
-    expect(good.data.total).toBe(0);
+    const good = unwrap(await w.call('officer', 'members', 'rosterList', { q: 'D001' }));
+    expect(good.total).toBe(0);
   });
 
   test('a file without the required columns, or not an Excel file at all, is refused in Chinese', async () => {
@@ -107,8 +107,8 @@ describe('import', () => {
     ]);
     expect(r).toEqual({ ok: true, data: { total: 4, created: 1, updated: 2, unchanged: 1 } });
     expect(await count()).toBe(before + 1);
-    const officer = (await w.call('chair', 'members', 'rosterGet', { memberId: w.ids.officer })) as { data: { department: string; bound: boolean; roles: string[] } };
-    expect(officer.data).toMatchObject({ department: '工会办公室', bound: true, roles: ['member', 'officer'] });
+    const officer = unwrap(await w.call('chair', 'members', 'rosterGet', { memberId: w.ids.officer }));
+    expect(officer).toMatchObject({ department: '工会办公室', bound: true, roles: ['member', 'officer'] });
   });
 
   test("a file uploaded by someone else cannot be imported by passing its fileID", async () => {
@@ -124,8 +124,8 @@ describe('import', () => {
     const seconds = (performance.now() - t0) / 1000;
     expect(r).toEqual({ ok: true, data: { total: 5000, created: 5000, updated: 0, unchanged: 0 } });
     console.log(`import of 5,000 members: ${seconds.toFixed(2)} s`);
-    const page = (await w.call('officer', 'members', 'rosterList', { q: 'G04999' })) as { data: { items: { name: string }[] } };
-    expect(page.data.items.map((m) => m.name)).toEqual(['会员4999']);
+    const page = unwrap(await w.call('officer', 'members', 'rosterList', { q: 'G04999' }));
+    expect(page.items.map((m) => m.name)).toEqual(['会员4999']);
     // Re-importing the same file changes nothing and says so.
     expect(await w.call('officer', 'members', 'rosterImport', { fileID })).toEqual({ ok: true, data: { total: 5000, created: 0, updated: 0, unchanged: 5000 } });
   });
@@ -139,18 +139,18 @@ describe('template and export', () => {
   }
 
   test('the template has the import columns and an example row', async () => {
-    const r = (await w.call('officer', 'members', 'rosterTemplate')) as { ok: boolean; data: { url: string; fileName: string } };
-    expect(r.data.fileName).toBe('会员名册导入模板.xlsx');
-    const sheet = await fetchSheet(r.data.url);
+    const r = unwrap(await w.call('officer', 'members', 'rosterTemplate'));
+    expect(r.fileName).toBe('会员名册导入模板.xlsx');
+    const sheet = await fetchSheet(r.url);
     expect(sheet.header).toEqual(HEADER);
     expect(sheet.rows[0].cells.slice(0, 2)).toEqual(['张伟', 'A0001']);
   });
 
   test('the export lists every member of the union and nobody of another union', async () => {
-    const r = (await w.call('officer', 'members', 'rosterExport')) as { ok: boolean; data: { url: string; count: number } };
-    const sheet = await fetchSheet(r.data.url);
-    expect(sheet.rows).toHaveLength(r.data.count);
-    expect(r.data.count).toBe(await count());
+    const r = unwrap(await w.call('officer', 'members', 'rosterExport'));
+    const sheet = await fetchSheet(r.url);
+    expect(sheet.rows).toHaveLength(r.count);
+    expect(r.count).toBe(await count());
     const nos = new Set(sheet.rows.map((row) => row.cells[1]));
     expect(nos.has('A0004')).toBe(true);
     expect(nos.has('B0001')).toBe(false);
@@ -160,14 +160,14 @@ describe('template and export', () => {
 
 describe('roster screens', () => {
   test('search by name or 工号, filter, page; another union sees only its own', async () => {
-    const byName = (await w.call('officer', 'members', 'rosterList', { q: '张伟' })) as { data: { items: { employeeNo: string }[] } };
-    expect(byName.data.items.map((m) => m.employeeNo)).toEqual(['A0004']);
-    const retired = (await w.call('officer', 'members', 'rosterList', { status: 'retired' })) as { data: { items: { employeeNo: string }[] } };
-    expect(retired.data.items.map((m) => m.employeeNo)).toEqual(['C002']);
-    const p2 = (await w.call('officer', 'members', 'rosterList', { page: 2, pageSize: 3 })) as { data: { items: { employeeNo: string }[]; total: number } };
-    expect(p2.data.items).toHaveLength(3);
-    const other = (await w.call('otherOfficer', 'members', 'rosterList', { pageSize: 100 })) as { data: { items: { employeeNo: string }[]; total: number } };
-    expect(other.data.items.map((m) => m.employeeNo).sort()).toEqual(['B0001', 'B0002']);
+    const byName = unwrap(await w.call('officer', 'members', 'rosterList', { q: '张伟' }));
+    expect(byName.items.map((m) => m.employeeNo)).toEqual(['A0004']);
+    const retired = unwrap(await w.call('officer', 'members', 'rosterList', { status: 'retired' }));
+    expect(retired.items.map((m) => m.employeeNo)).toEqual(['C002']);
+    const p2 = unwrap(await w.call('officer', 'members', 'rosterList', { page: 2, pageSize: 3 }));
+    expect(p2.items).toHaveLength(3);
+    const other = unwrap(await w.call('otherOfficer', 'members', 'rosterList', { pageSize: 100 }));
+    expect(other.items.map((m) => m.employeeNo).sort()).toEqual(['B0001', 'B0002']);
     expect(await w.call('otherOfficer', 'members', 'rosterGet', { memberId: w.ids.member })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await w.call('otherOfficer', 'members', 'rosterSave', { memberId: w.ids.member, fields: { name: '张伟', employeeNo: 'A0004', gender: 'male', birthDate: '1985-03-12', phone: '13900000004' } })).toMatchObject({
       ok: false,
@@ -181,8 +181,8 @@ describe('roster screens', () => {
       fields: { name: '张伟', employeeNo: 'A0004', department: '科技处', gender: 'male', birthDate: '1985-03-12', phone: '13900000004', duesPaid: false },
     });
     expect(saved).toMatchObject({ ok: true, data: { department: '科技处', duesPaid: false } });
-    const log = (await w.call('auditor', 'members', 'auditList')) as { data: { items: { action: string; actorName: string; summary: string }[] } };
-    expect(log.data.items[0]).toMatchObject({ action: 'member.update', actorName: '李娜', summary: expect.stringContaining('部门') });
+    const log = unwrap(await w.call('auditor', 'members', 'auditList'));
+    expect(log.items[0]).toMatchObject({ action: 'member.update', actorName: '李娜', summary: expect.stringContaining('部门') });
     expect(
       await w.call('officer', 'members', 'rosterSave', { memberId: w.ids.member, fields: { name: '张伟', employeeNo: 'A9999', gender: 'male', birthDate: '1985-03-12', phone: '13900000004' } }),
     ).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', issues: [{ path: ['fields', 'employeeNo'] }] } });
@@ -202,6 +202,6 @@ test('a birth date entered as a real Excel date cell is read as that calendar da
   const bytes = Buffer.from((await wb.xlsx.writeBuffer()));
   const fileID = await upload(officerOpenid, bytes);
   expect(await w.call('officer', 'members', 'rosterImport', { fileID })).toMatchObject({ ok: true, data: { created: 1 } });
-  const m = (await w.call('officer', 'members', 'rosterList', { q: 'H001' })) as { data: { items: { birthDate: string; joinedAt: string }[] } };
-  expect(m.data.items[0]).toMatchObject({ birthDate: '1979-12-31', joinedAt: '2001-01-01' });
+  const m = unwrap(await w.call('officer', 'members', 'rosterList', { q: 'H001' }));
+  expect(m.items[0]).toMatchObject({ birthDate: '1979-12-31', joinedAt: '2001-01-01' });
 });

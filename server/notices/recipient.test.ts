@@ -4,7 +4,7 @@
  * goes to the member's binding at the moment of sending, or nowhere.
  */
 import { eventInput } from '../testing/events';
-import { buildWorld, person, type Reply, type World } from '../testing/world';
+import { buildWorld, unwrap, person, type World } from '../testing/world';
 
 let w: World;
 const NOW = '2026-11-20T02:00:00.000Z';
@@ -17,17 +17,16 @@ afterAll(async () => {
   await w.dispose();
 });
 
-type Inbox = { items: { kind: string; title: string; body: string }[]; unread: number; total: number };
-const inbox = async (who: string) => ((await w.call(who, 'notices', 'list', {})) as Reply & { data: Inbox }).data;
+const inbox = async (who: string) => unwrap(await w.call(who, 'notices', 'list', {}));
 const outboxTo = async (openid: string) => ((await w.emu.get('/__emulator/outbox')).body as { to: string; data: Record<string, { value: string }> }[]).filter((m) => m.to === openid);
 
 test('a promotion after re-binding reaches the member’s new WeChat; the old identity, now in another union, gets nothing', async () => {
-  const liu = ((await w.call('chair', 'members', 'rosterSave', { fields: person('A0010', '刘洋', '13900000010') })) as Reply & { data: { id: string } }).data.id;
+  const liu = unwrap(await w.call('chair', 'members', 'rosterSave', { fields: person('A0010', '刘洋', '13900000010') })).id;
   expect(await w.call('wx-liu-old', 'members', 'bind', { name: '刘洋', employeeNo: 'A0010', phoneLast4: '0010' })).toMatchObject({ ok: true });
 
   const published = await w.call('officer', 'events', 'publish', eventInput('recipient-test-event-1', { title: '乒乓球友谊赛', kind: 'table_tennis', capacity: 1 }));
   expect(published).toMatchObject({ ok: true });
-  const eventId = (published.data as { event: { id: string } }).event.id;
+  const eventId = unwrap(published).event.id;
   expect(await w.call('member', 'events', 'signup', { eventId })).toMatchObject({ ok: true, data: { signup: { status: 'confirmed' } } });
   expect(await w.call('wx-liu-old', 'events', 'signup', { eventId })).toMatchObject({ ok: true, data: { signup: { status: 'waitlisted' } } });
 
@@ -54,10 +53,10 @@ test('a promotion after re-binding reaches the member’s new WeChat; the old id
 });
 
 test('a notice to a member with no WeChat bound at the moment goes to the inbox only, and is there once they bind', async () => {
-  const gao = ((await w.call('chair', 'members', 'rosterSave', { fields: person('A0020', '高远', '13900000020') })) as Reply & { data: { id: string } }).data.id;
+  const gao = unwrap(await w.call('chair', 'members', 'rosterSave', { fields: person('A0020', '高远', '13900000020') })).id;
   expect(await w.call('wx-gao-1', 'members', 'bind', { name: '高远', employeeNo: 'A0020', phoneLast4: '0020' })).toMatchObject({ ok: true });
   const published = await w.call('officer', 'events', 'publish', eventInput('recipient-test-event-2', { title: '读书会', kind: 'reading', capacity: 10 }));
-  const eventId = (published.data as { event: { id: string } }).event.id;
+  const eventId = unwrap(published).event.id;
   expect(await w.call('wx-gao-1', 'events', 'signup', { eventId })).toMatchObject({ ok: true });
   expect(await w.call('officer', 'members', 'rosterUnbind', { memberId: gao })).toMatchObject({ ok: true });
   const pushesBefore = (await w.emu.get('/__emulator/outbox')).body as unknown[];
