@@ -90,7 +90,7 @@ describe('an event with a cover', () => {
     const adminRow = adminList.items.find((i) => i.id === e.id);
     for (const url of [card?.coverUrl, detail.coverUrl, adminRow?.coverUrl, (await adminGet(e.id)).coverUrl]) {
       expect(url).toEqual(expect.stringMatching(/^http/));
-      const got = await fetchLink(url as string);
+      const got = await fetchLink(url ?? '');
       expect({ status: got.status, type: got.type }).toEqual({ status: 200, type: 'image/png' });
       expect(Buffer.compare(got.bytes, PNG)).toBe(0);
     }
@@ -174,7 +174,7 @@ describe('a cover that cannot be used is refused and nothing is written', () => 
 describe('changing the cover', () => {
   test('a new picture replaces the cover (the old copy is removed); null removes it; the current one sent back changes nothing', async () => {
     const e = unwrap(await publish({ coverFileID: await w.upload(w.openids.officer, PNG, 'first.png') })).event;
-    const firstUrl = e.coverUrl as string;
+    const firstUrl = e.coverUrl ?? '';
 
     const same = await update(e.id, { coverFileID: e.coverFileID, title: '读书分享会（第二期）' });
     expect(same).toMatchObject({ ok: true, data: { event: { coverFileID: e.coverFileID } } });
@@ -184,13 +184,13 @@ describe('changing the cover', () => {
     const second = unwrap(replaced).event;
     expect(second.coverFileID).not.toBe(e.coverFileID);
     expect(second.coverFileID).toMatch(/\.jpg$/);
-    expect(await fetchLink(second.coverUrl as string)).toMatchObject({ status: 200, type: 'image/jpeg' });
+    expect(await fetchLink(second.coverUrl ?? '')).toMatchObject({ status: 200, type: 'image/jpeg' });
     expect((await fetchLink(firstUrl)).status).toBe(404);
     expect((await memberCard(e.id))?.coverUrl).toBe(second.coverUrl);
 
     const removed = await update(e.id, { coverFileID: null });
     expect(removed).toMatchObject({ ok: true, data: { event: { coverFileID: null, coverUrl: null } } });
-    expect((await fetchLink(second.coverUrl as string)).status).toBe(404);
+    expect((await fetchLink(second.coverUrl ?? '')).status).toBe(404);
     expect(await memberCard(e.id)).toMatchObject({ coverUrl: null });
     const detail = unwrap(await w.call('member', 'events', 'get', { eventId: e.id }));
     expect(detail.coverUrl).toBeNull();
