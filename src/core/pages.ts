@@ -1,7 +1,7 @@
 /**
  * THE page registry: every page of the app, once — its path, its title, who may open it and its tile, if any.
- * `app.config.ts` (pages and subpackages), `services/routes.ts` (ROUTES), `services/catalog.ts` (the home grid and
- * 工会管理), each page's title and gates (`components/Page`) and the links in notices (server/events/views.ts) all
+ * `app.config.ts` (pages and subpackages), `services/routes.ts` (ROUTES), the home grid and 工会管理's
+ * sections, each page's title and gates (`components/Page`) and the links in notices (server/events/views.ts) all
  * come from here; `npm run check:weapp` fails when the built app.json lists other pages than these.
  *
  * Pure TypeScript (no Taro): Taro evaluates app.config.ts (through core/appPages.ts) on its own at build time, and the
@@ -14,10 +14,10 @@ import { can, type Permission, type Role } from './domain/roles';
  * - `anyone`: whoever is signed in (in WeChat, everyone), bound or not.
  * - `unbound`: the binding and invitation pages; a caller who already has an account is told so.
  * - `account`: a bound member or a cake-shop clerk; anyone else is asked to bind first.
- * - `{ anyOf }`: an account holding at least one of these permissions (core/domain/roles.ts).
  * - `staff`: an account holding the permission of at least one section of 工会管理.
+ * - a list of permissions: an account holding at least one of them (core/domain/roles.ts).
  */
-export type Access = 'anyone' | 'unbound' | 'account' | 'staff' | { anyOf: readonly Permission[] };
+export type Access = 'anyone' | 'unbound' | 'account' | 'staff' | readonly Permission[];
 
 /** Where a page shows as a tile: the home grid, or the list of sections in 工会管理. */
 export type TileGroup = 'home' | 'admin';
@@ -31,10 +31,10 @@ export interface Tile {
   /** One short line saying what the member can do there. */
   summary: string;
   /**
-   * Shown to whoever may open the page; a tile with its own `anyOf` is shown to those only (one page, two tiles:
+   * Shown to whoever may open the page; a tile with its own `access` is shown to those only (one page, two tiles:
    * 上级工委 and 下属工会). `unboundToo` also shows it to a caller without an account, whom the page asks to bind.
    */
-  anyOf?: readonly Permission[];
+  access?: Access;
   unboundToo?: true;
 }
 
@@ -84,16 +84,16 @@ export const PAGES = {
   events: {
     path: sub('events', 'list'),
     title: '文体活动',
-    access: { anyOf: ['events.join'] },
+    access: ['events.join'],
     tiles: [{ key: 'events', group: 'home', summary: '报名参加工会组织的文体活动' }],
   },
-  eventDetail: { path: sub('events', 'detail'), title: '活动详情', access: { anyOf: ['events.join'] } },
-  myEvents: { path: sub('events', 'mine'), title: '我的活动', access: { anyOf: ['events.join'] } },
+  eventDetail: { path: sub('events', 'detail'), title: '活动详情', access: ['events.join'] },
+  myEvents: { path: sub('events', 'mine'), title: '我的活动', access: ['events.join'] },
 
   report: {
     path: sub('account', 'report'),
     title: '经费支出公布',
-    access: { anyOf: ['report.read'] },
+    access: ['report.read'],
     tiles: [{ key: 'report', group: 'home', summary: '工会经费每年怎么花的', unboundToo: true }],
   },
 
@@ -106,58 +106,58 @@ export const PAGES = {
   roster: {
     path: sub('admin', 'roster'),
     title: '会员名册',
-    access: { anyOf: ['roster.read'] },
+    access: ['roster.read'],
     tiles: [{ key: 'roster', group: 'admin', summary: '查找、新增、修改会员，导入导出 Excel' }],
   },
-  member: { path: sub('admin', 'member'), title: '会员信息', access: { anyOf: ['roster.write'] } },
-  import: { path: sub('admin', 'import'), title: '导入名册', access: { anyOf: ['roster.write'] } },
+  member: { path: sub('admin', 'member'), title: '会员信息', access: ['roster.write'] },
+  import: { path: sub('admin', 'import'), title: '导入名册', access: ['roster.write'] },
   roles: {
     path: sub('admin', 'roles'),
     title: '角色管理',
-    access: { anyOf: ['roles.read'] },
+    access: ['roles.read'],
     tiles: [{ key: 'roles', group: 'admin', summary: '任命工会干部、经费审查，邀请蛋糕店店员' }],
   },
   policy: {
     path: sub('admin', 'policy'),
     title: '年度政策',
-    access: { anyOf: ['policy.read'] },
+    access: ['policy.read'],
     tiles: [{ key: 'policy', group: 'admin', summary: '各项慰问的标准、发放形式和依据' }],
   },
   budget: {
     path: sub('admin', 'budget'),
     title: '预算',
-    access: { anyOf: ['budget.read'] },
+    access: ['budget.read'],
     tiles: [{ key: 'budget', group: 'admin', summary: '各项经费的年度预算和使用进度' }],
   },
   eventAdmin: {
     path: sub('admin', 'events'),
     title: '文体活动',
-    access: { anyOf: ['events.manage'] },
+    access: ['events.manage'],
     tiles: [{ key: 'events', group: 'admin', summary: '发布活动、报名名单、签到、导出' }],
   },
-  eventEdit: { path: sub('admin', 'event-edit'), title: '发布活动', access: { anyOf: ['events.manage'] } },
-  eventRoster: { path: sub('admin', 'event-roster'), title: '报名名单', access: { anyOf: ['events.manage'] } },
+  eventEdit: { path: sub('admin', 'event-edit'), title: '发布活动', access: ['events.manage'] },
+  eventRoster: { path: sub('admin', 'event-roster'), title: '报名名单', access: ['events.manage'] },
   ledger: {
     path: sub('admin', 'ledger'),
     title: '经费台账',
-    access: { anyOf: ['ledger.read'] },
+    access: ['ledger.read'],
     tiles: [{ key: 'ledger', group: 'admin', summary: '每一笔支出的记录、登记与冲正' }],
   },
-  record: { path: sub('admin', 'record'), title: '登记支出', access: { anyOf: ['ledger.write'] } },
+  record: { path: sub('admin', 'record'), title: '登记支出', access: ['ledger.write'] },
   audit: {
     path: sub('admin', 'audit'),
     title: '审计日志',
-    access: { anyOf: ['audit.read'] },
+    access: ['audit.read'],
     tiles: [{ key: 'audit', group: 'admin', summary: '谁在什么时候做了什么' }],
   },
   committee: {
     path: sub('admin', 'committee'),
     title: '上级工委与下属工会',
     // The page shows each part to whoever may use it: 下属工会 to a 工委's officers, 上级工委 to a union's chair.
-    access: { anyOf: ['committee.read', 'union.write'] },
+    access: ['committee.read', 'union.write'],
     tiles: [
-      { key: 'members-of-committee', group: 'admin', label: '下属工会', summary: '查看各下属工会的经费支出公布', anyOf: ['committee.read'] },
-      { key: 'parent-committee', group: 'admin', label: '上级工委', summary: '设置本工会隶属的工委', anyOf: ['union.write'] },
+      { key: 'members-of-committee', group: 'admin', label: '下属工会', summary: '查看各下属工会的经费支出公布', access: ['committee.read'] },
+      { key: 'parent-committee', group: 'admin', label: '上级工委', summary: '设置本工会隶属的工委', access: ['union.write'] },
     ],
   },
 } as const satisfies Record<string, PageEntry>;
@@ -173,26 +173,23 @@ export function pageAt(path: string): PageEntry | undefined {
   return ENTRIES.find((p) => p.path === bare);
 }
 
-/** A tile with the page it opens. */
+/** A tile with the page it opens and who may use it. */
 export interface PageTile extends Tile {
   label: string;
   path: string;
+  access: Access;
 }
 
 /** The tiles of one group, in registry order. */
 export function tilesOf(group: TileGroup): PageTile[] {
-  return ENTRIES.flatMap((p) => (p.tiles ?? []).filter((t) => t.group === group).map((t) => ({ ...t, label: t.label ?? p.title, path: p.path })));
+  return ENTRIES.flatMap((p) =>
+    (p.tiles ?? []).filter((t) => t.group === group).map((t) => ({ ...t, label: t.label ?? p.title, path: p.path, access: t.access ?? p.access })),
+  );
 }
 
 /** The permissions that give a section of 工会管理: whoever holds one of them is staff. */
 export function staffPermissions(): Permission[] {
-  return [...new Set(tilesOf('admin').flatMap((t) => tileAnyOf(t)))];
-}
-
-function tileAnyOf(t: PageTile): readonly Permission[] {
-  if (t.anyOf) return t.anyOf;
-  const access = pageAt(t.path)?.access;
-  return typeof access === 'object' ? access.anyOf : [];
+  return [...new Set(tilesOf('admin').flatMap((t) => (typeof t.access === 'string' ? [] : t.access)))];
 }
 
 /** Officers, the chair, fund auditors and 工委 officers: whoever has at least one section of 工会管理. */
@@ -207,17 +204,12 @@ export function mayOpen(access: Access, account: { roles: readonly Role[] } | nu
   if (account === null) return false;
   if (access === 'account') return true;
   if (access === 'staff') return isStaff(account.roles);
-  return access.anyOf.some((p) => can(account.roles, p));
+  return access.some((p) => can(account.roles, p));
 }
 
-/** The tiles of a group this caller may use (a caller without an account sees those marked `unboundToo`). */
+/** The tiles of a group this caller may use (a caller without an account also sees those marked `unboundToo`). */
 export function tilesFor(group: TileGroup, account: { roles: readonly Role[] } | null): PageTile[] {
-  return tilesOf(group).filter((t) => {
-    if (!account && t.unboundToo) return true;
-    if (t.anyOf) return account !== null && t.anyOf.some((p) => can(account.roles, p));
-    const page = pageAt(t.path);
-    return page !== undefined && mayOpen(page.access, account);
-  });
+  return tilesOf(group).filter((t) => (!account && t.unboundToo) || mayOpen(t.access, account));
 }
 
 /** The registry entry of a registered path (ROUTES.x). */

@@ -46,7 +46,7 @@ function Gate({ access, service, content }: { access: Exclude<Access, 'anyone'>;
         const { account } = data;
         if (access === 'unbound') return account ? <AlreadyJoined account={account} /> : typeof content === 'function' ? null : content;
         if (!account) return <BindPrompt service={service} />;
-        const anyOf: readonly Permission[] = access === 'account' ? [] : access === 'staff' ? staffPermissions() : access.anyOf;
+        const anyOf: readonly Permission[] = access === 'account' ? [] : access === 'staff' ? staffPermissions() : access;
         if (anyOf.length > 0 && !anyOf.some((p) => can(account.roles, p))) return <NoPermission service={service} anyOf={anyOf} />;
         return typeof content === 'function' ? content({ ...data, account }) : content;
       }}

@@ -1,15 +1,15 @@
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import type { ServiceEntry } from '@/services/catalog';
+import type { PageTile } from '@/core/pages';
 import { Card } from '../Card';
 import './index.scss';
 
 export interface ServiceGridProps {
-  entries: readonly ServiceEntry[];
+  entries: readonly PageTile[];
 }
 
 /**
- * The union's services as large tiles, two per row. Only services that exist are listed (services/catalog.ts);
+ * The union's services as large tiles, two per row. Only services that exist are listed (the page registry, core/pages.ts);
  * with none yet, an honest sentence instead of tiles that lead nowhere.
  */
 export function ServiceGrid({ entries }: ServiceGridProps) {

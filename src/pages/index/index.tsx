@@ -3,11 +3,11 @@ import { Card } from '@/components/Card';
 import { CallView } from '@/components/CallView';
 import { IdentityStatusCard } from '@/components/IdentityStatusCard';
 import { Page } from '@/components/Page';
+import { tilesFor } from '@/core/pages';
 import { ServiceGrid } from '@/components/ServiceGrid';
 import { useSession } from '@/hooks/useSession';
 import { useUnreadBadge } from '@/hooks/useUnreadBadge';
 import { useWhoami } from '@/hooks/useWhoami';
-import { servicesFor } from '@/services/catalog';
 import { ROUTES } from '@/services/routes';
 import './index.scss';
 
@@ -29,7 +29,7 @@ function HomeContent() {
       {(data) => (
         <>
           <IdentityStatusCard whoami={data} accountLabel={session?.label} />
-          {data.account?.kind === 'clerk' ? <ClerkWork shopName={data.account.shopName} unionName={data.account.union.name} /> : <ServiceGrid entries={servicesFor(data.account)} />}
+          {data.account?.kind === 'clerk' ? <ClerkWork shopName={data.account.shopName} unionName={data.account.union.name} /> : <ServiceGrid entries={tilesFor('home', data.account)} />}
         </>
       )}
     </CallView>

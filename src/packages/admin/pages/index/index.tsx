@@ -3,7 +3,7 @@ import { Card } from '@/components/Card';
 import { InfoRow } from '@/components/InfoRow';
 import { LinkRow } from '@/components/LinkRow';
 import { Page } from '@/components/Page';
-import { adminSectionsFor } from '@/services/catalog';
+import { tilesFor } from '@/core/pages';
 import { rolesText } from '@/services/format';
 import { ROUTES } from '@/services/routes';
 
@@ -12,7 +12,7 @@ export default function AdminIndexPage() {
   return (
     <Page path={ROUTES.admin}>
       {({ account }) => {
-        const sections = adminSectionsFor(account.roles);
+        const sections = tilesFor('admin', account);
         return (
           <>
             <Card title={account.union.name}>
