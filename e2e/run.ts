@@ -283,7 +283,7 @@ async function main(): Promise<void> {
       name: '14-officer-publishes-event',
       run: async (p) => {
         await switchTo(p, officer.label);
-        await p.goto(`${system.url}/#/packages/admin/pages/events/index`);
+        await p.goto(`${system.url}/#/packages/events/manage/list/index`);
         await visibleText(p, '发布活动', true).click();
         await fill(p, '例如：乒乓球友谊赛', EVENT_TITLE);
         await pickOption(p, '请选择活动类型', '乒乓球');
@@ -398,7 +398,7 @@ async function main(): Promise<void> {
         const eventDay = addDays(shanghaiDateKey(new Date()), 7);
         await fetch(`${system.url}/__emulator/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: `${eventDay}T08:00:00+08:00` }) });
         await switchTo(p, officer.label);
-        await p.goto(`${system.url}/#/packages/admin/pages/events/index`);
+        await p.goto(`${system.url}/#/packages/events/manage/list/index`);
         await visibleText(p, EVENT_TITLE, true).click();
         await expectText(p, '现场签到');
         for (const [name, code] of [['孙丽', codes.sun], ['赵建国', codes.zhao]]) {
@@ -425,7 +425,7 @@ async function main(): Promise<void> {
         // The evening of the event day: the games are over.
         const eventDay = addDays(shanghaiDateKey(new Date()), 7);
         await fetch(`${system.url}/__emulator/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: `${eventDay}T20:00:00+08:00` }) });
-        await p.goto(`${system.url}/#/packages/admin/pages/events/index`);
+        await p.goto(`${system.url}/#/packages/events/manage/list/index`);
         await visibleText(p, EVENT_TITLE, true).click();
         await expectText(p, '结果与奖品');
         await p.locator(`textarea[placeholder="${RESULTS_PLACEHOLDER}"]`).filter({ visible: true }).first().fill(RESULTS_TEXT);

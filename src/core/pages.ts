@@ -51,13 +51,16 @@ export interface PageEntry {
 export const SUBPACKAGES = {
   // A member's own things: identity, binding (and a clerk's invitation), the yearly spending report.
   account: 'packages/account',
-  // 工会管理: everything an officer, the chair or a fund auditor uses.
+  // 工会管理: the officers' hub, and what an officer, the chair or a fund auditor uses that belongs to no single area.
   admin: 'packages/admin',
-  // 文体活动 for members: the list (two-tap sign-up), an event's detail and form, 我的活动 with check-in codes.
+  // 文体活动: for members the list (two-tap sign-up), an event's detail and form, 我的活动 with check-in codes; for
+  // officers (manage/) publishing, the roster with check-in, results and prizes.
   events: 'packages/events',
 } as const;
 
 const sub = (root: keyof typeof SUBPACKAGES, page: string) => `/${SUBPACKAGES[root]}/pages/${page}/index` as const;
+/** An officer's page of an area: it lives in the area's subpackage, under manage/. */
+const manage = (root: keyof typeof SUBPACKAGES, page: string) => `/${SUBPACKAGES[root]}/manage/${page}/index` as const;
 
 /**
  * Every page. The main package holds only what a member needs first (home, messages, me); every area lives in its
@@ -130,13 +133,13 @@ export const PAGES = {
     tiles: [{ key: 'budget', group: 'admin', summary: '各项经费的年度预算和使用进度' }],
   },
   eventAdmin: {
-    path: sub('admin', 'events'),
+    path: manage('events', 'list'),
     title: '文体活动',
     access: ['events.manage'],
     tiles: [{ key: 'events', group: 'admin', summary: '发布活动、报名名单、签到、导出' }],
   },
-  eventEdit: { path: sub('admin', 'event-edit'), title: '发布活动', access: ['events.manage'] },
-  eventRoster: { path: sub('admin', 'event-roster'), title: '报名名单', access: ['events.manage'] },
+  eventEdit: { path: manage('events', 'edit'), title: '发布活动', access: ['events.manage'] },
+  eventRoster: { path: manage('events', 'roster'), title: '报名名单', access: ['events.manage'] },
   ledger: {
     path: sub('admin', 'ledger'),
     title: '经费台账',

@@ -3,7 +3,7 @@ import { MEMBER_STATUS_LABELS } from '@/core/policy/items';
 import { CallView } from '@/components/CallView';
 import { TextInput } from '@/components/Form';
 import { useMemberSearch, type RosterRow } from '@/hooks/useMemberSearch';
-import { InlineButton } from '../InlineButton';
+import { InlineButton } from '@/components/InlineButton';
 import './index.scss';
 
 export interface MemberPickerProps {

@@ -12,7 +12,7 @@ import { Page } from '@/components/Page';
 import { Tabs } from '@/components/Tabs';
 import { useBudget } from '@/hooks/useBudget';
 import { currentYear } from '@/services/format';
-import { InlineButton } from '../../components/InlineButton';
+import { InlineButton } from '@/components/InlineButton';
 import { ProgressBar } from '../../components/ProgressBar';
 import { ROUTES } from '@/services/routes';
 import './index.scss';

@@ -17,8 +17,8 @@ import { Tabs } from '@/components/Tabs';
 import { LEDGER_PAGE_SIZE, useLedger, type LedgerEntry } from '@/hooks/useLedger';
 import { currentYear, dateText, entryTitle } from '@/services/format';
 import { ROUTES } from '@/services/routes';
-import { ButtonGrid } from '../../components/ButtonGrid';
-import { InlineButton } from '../../components/InlineButton';
+import { ButtonGrid } from '@/components/ButtonGrid';
+import { InlineButton } from '@/components/InlineButton';
 import './index.scss';
 
 const LINE_OPTIONS: { value: BudgetLine | 'all'; label: string }[] = [{ value: 'all', label: '全部项目' }, ...BUDGET_LINES.map((l) => ({ value: l, label: BUDGET_LINE_LABELS[l] }))];

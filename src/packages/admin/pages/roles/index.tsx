@@ -10,7 +10,7 @@ import { Notice } from '@/components/Notice';
 import { Page } from '@/components/Page';
 import { useClerkInvite, useRoles } from '@/hooks/useRoles';
 import { dateText, dateTimeText } from '@/services/format';
-import { InlineButton } from '../../components/InlineButton';
+import { InlineButton } from '@/components/InlineButton';
 import { MemberPicker } from '../../components/MemberPicker';
 import { ROUTES } from '@/services/routes';
 import './index.scss';

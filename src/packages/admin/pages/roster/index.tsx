@@ -14,8 +14,8 @@ import { Tabs } from '@/components/Tabs';
 import { useDownload } from '@/hooks/useDownload';
 import { useRoster, ROSTER_PAGE_SIZE } from '@/hooks/useRoster';
 import { ROUTES, withQuery } from '@/services/routes';
-import { ButtonGrid } from '../../components/ButtonGrid';
-import { InlineButton } from '../../components/InlineButton';
+import { ButtonGrid } from '@/components/ButtonGrid';
+import { InlineButton } from '@/components/InlineButton';
 import './index.scss';
 
 const STATUS_TABS = [{ value: 'all' as const, label: '全部' }, ...MEMBER_STATUSES.map((s) => ({ value: s, label: MEMBER_STATUS_LABELS[s] }))];

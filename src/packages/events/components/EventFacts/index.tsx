@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import type { EventCard } from '@/core/contracts/events';
-import { eventTimeText, seatsText } from '@/services/eventFormat';
+import { eventTimeText, seatsText } from '../../format';
 import './index.scss';
 
 export interface EventFactsProps {

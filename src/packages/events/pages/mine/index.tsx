@@ -8,7 +8,7 @@ import { Badge } from '@/components/InfoRow';
 import { Page } from '@/components/Page';
 import { QrCode } from '@/components/QrCode';
 import { useCall } from '@/hooks/useCall';
-import { myStatusText } from '@/services/eventFormat';
+import { myStatusText } from '../../format';
 import { dateTimeText } from '@/services/format';
 import { ROUTES, withQuery } from '@/services/routes';
 import { EventFacts } from '../../components/EventFacts';

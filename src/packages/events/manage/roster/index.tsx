@@ -14,12 +14,12 @@ import { Notice } from '@/components/Notice';
 import { Page } from '@/components/Page';
 import { QrCode } from '@/components/QrCode';
 import { Tabs } from '@/components/Tabs';
-import { entriesOf, useEventRoster, type RosterTab } from '@/hooks/useEventRoster';
-import { adminStatus, eventTimeText } from '@/services/eventFormat';
+import { entriesOf, useEventRoster, type RosterTab } from '../../hooks/useEventRoster';
+import { adminStatus, eventTimeText } from '../../format';
 import { dateTimeText } from '@/services/format';
 import { queryParam, ROUTES, withQuery } from '@/services/routes';
-import { ButtonGrid } from '../../components/ButtonGrid';
-import { InlineButton } from '../../components/InlineButton';
+import { ButtonGrid } from '@/components/ButtonGrid';
+import { InlineButton } from '@/components/InlineButton';
 import { Results } from './Results';
 import './index.scss';
 

@@ -3,12 +3,12 @@ import Taro from '@tarojs/taro';
 import type { EventCard, EventDetail } from '@/core/contracts/events';
 import { checkAnswers, parseCheckinText, waitlistPlace, type Answers } from '@/core/domain/events';
 import type { ErrorBody } from '@/core/errors';
-import { eventTimeText, signupOutcomeText } from '@/services/eventFormat';
+import { eventTimeText, signupOutcomeText } from '../format';
 import { scanQr } from '@/services/scan';
 import { askForEventNotices } from '@/services/subscribe';
-import { useAction } from './useAction';
-import { useCall } from './useCall';
-import { issuesToFields, type FieldErrors } from './useForm';
+import { useAction } from '@/hooks/useAction';
+import { useCall } from '@/hooks/useCall';
+import { issuesToFields, type FieldErrors } from '@/hooks/useForm';
 
 export const EVENTS_PAGE_SIZE = 10;
 export type EventScope = 'upcoming' | 'past';

@@ -4,9 +4,9 @@ import type { RosterEntry } from '@/core/contracts/events';
 import type { ErrorBody } from '@/core/errors';
 import { parseCheckinText } from '@/core/domain/events';
 import { scanQr } from '@/services/scan';
-import { useAction } from './useAction';
-import { useCall } from './useCall';
-import { useDownload } from './useDownload';
+import { useAction } from '@/hooks/useAction';
+import { useCall } from '@/hooks/useCall';
+import { useDownload } from '@/hooks/useDownload';
 
 export type RosterTab = 'confirmed' | 'waitlisted' | 'checkedIn' | 'cancelled';
 

@@ -9,7 +9,7 @@ import { Badge } from '@/components/InfoRow';
 import { Page } from '@/components/Page';
 import { Pager } from '@/components/Pager';
 import { useCall } from '@/hooks/useCall';
-import { adminStatus, eventTimeText } from '@/services/eventFormat';
+import { adminStatus, eventTimeText } from '../../format';
 import { ROUTES, withQuery } from '@/services/routes';
 import './index.scss';
 

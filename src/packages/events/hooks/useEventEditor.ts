@@ -7,11 +7,11 @@ import type { ErrorBody, ErrorIssue } from '@/core/errors';
 import { addDays } from '@/core/time';
 import { checkPayload } from '@/services/cloud';
 import { chooseAndUploadImage, releasePreview } from '@/services/files';
-import { nowParts, shanghaiInstant, shanghaiParts } from '@/services/eventFormat';
+import { nowParts, shanghaiInstant, shanghaiParts } from '../format';
 import { randomId } from '@/services/ids';
 import { ROUTES, withQuery } from '@/services/routes';
-import { useAction } from './useAction';
-import { useForm, type FieldErrors } from './useForm';
+import { useAction } from '@/hooks/useAction';
+import { useForm, type FieldErrors } from '@/hooks/useForm';
 
 export type QuestionType = 'choice' | 'yesno' | 'family';
 

@@ -1,7 +1,7 @@
 /**
  * How events read on screen (时间, 名额, 我的报名), and the Shanghai date + time an officer picks turned into the
- * instant the contract takes. Zod-free and types-only from the contract: the events and admin subpackages import
- * these values, and a value from a module that builds zod schemas would pull all of zod into the main package.
+ * instant the contract takes, for the events subpackage's member and officer pages. Types only from the contract:
+ * a value from a module that builds zod schemas has no business in display helpers.
  */
 import type { EventAdminView, EventCard } from '@/core/contracts/events';
 import { formatDateTimeZh, inShanghai, isValidDateKey, isValidTime, shanghaiAt, shanghaiDateKey } from '@/core/time';

@@ -9,8 +9,8 @@ import { ErrorNotice } from '@/components/ErrorNotice';
 import { FormField, SelectField, TextArea, TextInput } from '@/components/Form';
 import { Notice } from '@/components/Notice';
 import { useCall } from '@/hooks/useCall';
-import { useEventResults, type PrizeDraft } from '@/hooks/useEventResults';
-import { InlineButton } from '../../components/InlineButton';
+import { useEventResults, type PrizeDraft } from '../../hooks/useEventResults';
+import { InlineButton } from '@/components/InlineButton';
 
 /** Forms a prize may take: everything but a service (that is the event's own expense, not a prize). */
 const FORM_OPTIONS = FORMS.filter((f) => f !== 'service').map((f) => ({ value: f, label: FORM_LABELS[f] }));

@@ -12,10 +12,10 @@ import { ChoiceField, DateField, FormField, SelectField, SwitchField, TextArea, 
 import { Notice } from '@/components/Notice';
 import { Page } from '@/components/Page';
 import { useCall } from '@/hooks/useCall';
-import { useEventEditor, type EventEditor, type QuestionDraft } from '@/hooks/useEventEditor';
+import { useEventEditor, type EventEditor, type QuestionDraft } from '../../hooks/useEventEditor';
 import { todayKey } from '@/services/format';
 import { queryParam, ROUTES } from '@/services/routes';
-import { InlineButton } from '../../components/InlineButton';
+import { InlineButton } from '@/components/InlineButton';
 import './index.scss';
 
 const KIND_OPTIONS = EVENT_KINDS.map((k) => ({ value: k, label: EVENT_KIND_LABELS[k] }));

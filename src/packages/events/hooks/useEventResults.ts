@@ -5,8 +5,8 @@ import { prizeParticipants } from '@/core/domain/events';
 import type { ErrorBody } from '@/core/errors';
 import { formatMoney, parseYuan } from '@/core/money';
 import type { Form } from '@/core/policy/items';
-import { useAction } from './useAction';
-import { issuesToFields, type FieldErrors } from './useForm';
+import { useAction } from '@/hooks/useAction';
+import { issuesToFields, type FieldErrors } from '@/hooks/useForm';
 
 /** One prize being written down: the winner, the amount in 元 as typed, the form, a note. */
 export interface PrizeDraft {
