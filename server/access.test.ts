@@ -11,6 +11,7 @@ import { membersAccess } from './members/access.cases';
 import { ledgerAccess } from './ledger/access.cases';
 import { eventsAccess, accessEventFields } from './events/access.cases';
 import { noticesAccess } from './notices/access.cases';
+// new-area: imports (`npm run new:area` inserts above this line)
 
 /** Every area's rows, one line per area (server/<area>/access.cases.ts). */
 const ACCESS: { [F in FunctionName]: AccessCases<F> } = {
@@ -18,6 +19,7 @@ const ACCESS: { [F in FunctionName]: AccessCases<F> } = {
   ledger: ledgerAccess,
   events: eventsAccess,
   notices: noticesAccess,
+  // new-area: access
 };
 
 // The registries are typed, but a test that runs is what notices a contract's new action without a row.

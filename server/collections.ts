@@ -7,6 +7,7 @@ import { MEMBERS_COLLECTIONS } from './members/store';
 import { LEDGER_COLLECTIONS } from './ledger/store';
 import { EVENTS_COLLECTIONS } from './events/store';
 import { NOTICES_COLLECTIONS } from './notices/store';
+// new-area: imports (`npm run new:area` inserts above this line)
 
 export const COLLECTIONS: Record<string, CollectionSpec> = {
   ...SHARED_COLLECTIONS,
@@ -14,4 +15,5 @@ export const COLLECTIONS: Record<string, CollectionSpec> = {
   ...LEDGER_COLLECTIONS,
   ...EVENTS_COLLECTIONS,
   ...NOTICES_COLLECTIONS,
+  // new-area: collections
 };

@@ -36,6 +36,7 @@ export const FUNCTIONS: Record<string, FunctionSpec> = {
     description: '站内消息（收件箱）',
     timeout: 5,
   },
+  // new-area: functions (`npm run new:area` inserts above this line)
   jobs: {
     entry: 'server/jobs/index.ts',
     description: '每日定时任务（建集合、活动前一天提醒）',

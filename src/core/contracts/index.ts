@@ -3,12 +3,14 @@ import { membersContract } from './members';
 import { ledgerContract } from './ledger';
 import { eventsContract } from './events';
 import { noticesContract } from './notices';
+// new-area: imports (`npm run new:area` inserts above this line)
 
 export const contracts = {
   members: membersContract,
   ledger: ledgerContract,
   events: eventsContract,
   notices: noticesContract,
+  // new-area: contracts
 } as const;
 
 export type FunctionName = keyof typeof contracts;

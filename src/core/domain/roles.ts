@@ -51,6 +51,7 @@ export const PERMISSIONS = {
   'self.read': ['member'],
   /** The yearly spending report (totals and counts per budget line, never who received what). */
   'report.read': ['member', 'officer', 'chair', 'auditor', 'committee'],
+  // new-area: permissions (`npm run new:area` inserts above this line)
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
