@@ -188,7 +188,7 @@ async function main(): Promise<void> {
     {
       name: '07-bind',
       run: async (p) => {
-        await p.goto(`${system.url}/#/packages/account/pages/bind/index`);
+        await p.goto(`${system.url}/#/packages/members/pages/bind/index`);
         await expectText(p, '核对会员信息');
         await fill(p, '例如 张伟', NEWCOMER.name);
         await fill(p, '请输入工号', NEWCOMER.employeeNo);
@@ -268,7 +268,7 @@ async function main(): Promise<void> {
         await fill(p, '例如 demo-member-1', 'e2e-founder');
         await visibleText(p, '登录', true).click();
         await expectText(p, '实名认证');
-        await p.goto(`${system.url}/#/packages/account/pages/bind/index`);
+        await p.goto(`${system.url}/#/packages/members/pages/bind/index`);
         await visibleText(p, '建立新工会', true).click();
         await expectText(p, '每个码只能建立一个工会');
         await fill(p, '请输入初始化码', system.spareSetupCode);

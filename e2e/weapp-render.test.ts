@@ -151,7 +151,7 @@ maybe('the built mini-program, rendered offline', () => {
   });
 
   test('an unbound WeChat gets the binding form, in Chinese', async () => {
-    const text = await renderPage('packages/account/pages/bind/index', 'wx-weapp-newcomer', '工号');
+    const text = await renderPage('packages/members/pages/bind/index', 'wx-weapp-newcomer', '工号');
     for (const label of ['姓名', '工号', '手机号后 4 位']) expect(text).toContain(label);
     expect(text).not.toMatch(/undefined|NaN|\[object/);
   });

@@ -60,7 +60,7 @@ describe('allowed arrows pass', () => {
     ['src/pages/index/index.tsx', "import { Card } from '@/components/Card'; import { useWhoami } from '@/hooks/useWhoami'; import Taro from '@tarojs/taro';"],
     ['src/services/cloud.ts', "import { contracts } from '@/core/contracts'; import { toIssues } from '@/core/zod';"],
     ['src/hooks/usePolicy.ts', "import type { PolicyProfile } from '@/core/policy/profile'; import { type Contract } from '@/core/contracts'; import { HOLIDAYS } from '@/core/policy/items';"],
-    ['src/packages/admin/pages/import/index.tsx', "import { parseRosterRows } from '@/core/domain/roster';"],
+    ['src/packages/members/manage/import/index.tsx', "import { parseRosterRows } from '@/core/domain/roster';"],
     ['server/members/whoami.ts', "import { database } from '../db'; import { defineFunction } from '../runtime/defineFunction'; import { z } from '../../src/core/zod';"],
     ['server/db/index.ts', "import cloud from 'wx-server-sdk'; import { cloud as c } from './sdk';"],
     ['server/runtime/cloud.ts', "import { cloud } from '../db/sdk';"],

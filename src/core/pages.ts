@@ -49,10 +49,13 @@ export interface PageEntry {
 
 /** Subpackage roots, with what each holds (app.config.ts lists them in this order). */
 export const SUBPACKAGES = {
-  // A member's own things: identity, binding (and a clerk's invitation), the yearly spending report.
+  // The yearly spending report (until it moves to the ledger's room).
   account: 'packages/account',
   // 工会管理: the officers' hub, and what an officer, the chair or a fund auditor uses that belongs to no single area.
   admin: 'packages/admin',
+  // 会员: for members (pages/) identity, binding, a clerk's invitation, setting up a union; for officers (manage/) the
+  // roster with its import, a member's record, roles, the audit log, 上级工委 and 下属工会.
+  members: 'packages/members',
   // 文体活动: for members the list (two-tap sign-up), an event's detail and form, 我的活动 with check-in codes; for
   // officers (manage/) publishing, the roster with check-in, results and prizes.
   events: 'packages/events',
@@ -74,15 +77,15 @@ export const PAGES = {
   inbox: { path: '/pages/inbox/index', title: '消息', access: 'account' },
   me: { path: '/pages/me/index', title: '我的', access: 'anyone' },
 
-  identity: { path: sub('account', 'identity'), title: '我的身份', access: 'anyone' },
+  identity: { path: sub('members', 'identity'), title: '我的身份', access: 'anyone' },
   bind: {
-    path: sub('account', 'bind'),
+    path: sub('members', 'bind'),
     title: '实名认证',
     access: 'unbound',
     tiles: [{ key: 'bind', group: 'home', summary: '核对会员名册，开通各项服务' }],
   },
-  clerk: { path: sub('account', 'clerk'), title: '店员加入', access: 'unbound' },
-  setup: { path: sub('account', 'setup'), title: '建立工会', access: 'anyone' },
+  clerk: { path: sub('members', 'clerk'), title: '店员加入', access: 'unbound' },
+  setup: { path: sub('members', 'setup'), title: '建立工会', access: 'anyone' },
 
   events: {
     path: sub('events', 'list'),
@@ -107,15 +110,15 @@ export const PAGES = {
     tiles: [{ key: 'admin', group: 'home', summary: '名册、政策、预算、台账' }],
   },
   roster: {
-    path: sub('admin', 'roster'),
+    path: manage('members', 'roster'),
     title: '会员名册',
     access: ['roster.read'],
     tiles: [{ key: 'roster', group: 'admin', summary: '查找、新增、修改会员，导入导出 Excel' }],
   },
-  member: { path: sub('admin', 'member'), title: '会员信息', access: ['roster.write'] },
-  import: { path: sub('admin', 'import'), title: '导入名册', access: ['roster.write'] },
+  member: { path: manage('members', 'member'), title: '会员信息', access: ['roster.write'] },
+  import: { path: manage('members', 'import'), title: '导入名册', access: ['roster.write'] },
   roles: {
-    path: sub('admin', 'roles'),
+    path: manage('members', 'roles'),
     title: '角色管理',
     access: ['roles.read'],
     tiles: [{ key: 'roles', group: 'admin', summary: '任命工会干部、经费审查，邀请蛋糕店店员' }],
@@ -148,13 +151,13 @@ export const PAGES = {
   },
   record: { path: sub('admin', 'record'), title: '登记支出', access: ['ledger.write'] },
   audit: {
-    path: sub('admin', 'audit'),
+    path: manage('members', 'audit'),
     title: '审计日志',
     access: ['audit.read'],
     tiles: [{ key: 'audit', group: 'admin', summary: '谁在什么时候做了什么' }],
   },
   committee: {
-    path: sub('admin', 'committee'),
+    path: manage('members', 'committee'),
     title: '上级工委与下属工会',
     // The page shows each part to whoever may use it: 下属工会 to a 工委's officers, 上级工委 to a union's chair.
     access: ['committee.read', 'union.write'],

@@ -10,7 +10,7 @@ import { Notice } from '@/components/Notice';
 import { Page } from '@/components/Page';
 import { useLedgerRecord, type RecordResult } from '@/hooks/useLedgerRecord';
 import { dateText, entryTitle, todayKey } from '@/services/format';
-import { MemberPicker } from '../../components/MemberPicker';
+import { MemberPicker } from '@/components/MemberPicker';
 import { ROUTES } from '@/services/routes';
 
 const FORM_OPTIONS = FORMS.map((f) => ({ value: f, label: FORM_LABELS[f] }));

@@ -8,10 +8,10 @@ import { FormField, SelectField, TextInput } from '@/components/Form';
 import { Badge } from '@/components/InfoRow';
 import { Notice } from '@/components/Notice';
 import { Page } from '@/components/Page';
-import { useClerkInvite, useRoles } from '@/hooks/useRoles';
+import { useClerkInvite, useRoles } from '../../hooks/useRoles';
 import { dateText, dateTimeText } from '@/services/format';
 import { InlineButton } from '@/components/InlineButton';
-import { MemberPicker } from '../../components/MemberPicker';
+import { MemberPicker } from '@/components/MemberPicker';
 import { ROUTES } from '@/services/routes';
 import './index.scss';
 

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { CallOutput } from '@/services/cloud';
 import { ROUTES } from '@/services/routes';
-import { useAction } from './useAction';
-import { useCall } from './useCall';
-import { useForm, whenEmpty } from './useForm';
-import { forgetWhoami } from './useWhoami';
+import { useAction } from '@/hooks/useAction';
+import { useCall } from '@/hooks/useCall';
+import { useForm, whenEmpty } from '@/hooks/useForm';
+import { forgetWhoami } from '@/hooks/useWhoami';
 
 export type UnionChoice = CallOutput<'members', 'unions'>['items'][number];
 

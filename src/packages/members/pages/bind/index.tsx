@@ -7,7 +7,7 @@ import { FormField, SelectField, TextInput } from '@/components/Form';
 import { LinkRow } from '@/components/LinkRow';
 import { Notice } from '@/components/Notice';
 import { Page } from '@/components/Page';
-import { useBinding } from '@/hooks/useBinding';
+import { useBinding } from '../../hooks/useBinding';
 import { ROUTES } from '@/services/routes';
 import './index.scss';
 

@@ -11,7 +11,7 @@ import { Badge, InfoRow } from '@/components/InfoRow';
 import { Notice } from '@/components/Notice';
 import { Page } from '@/components/Page';
 import { useCall } from '@/hooks/useCall';
-import { useMemberEditor, type MemberDetail } from '@/hooks/useMemberEditor';
+import { useMemberEditor, type MemberDetail } from '../../hooks/useMemberEditor';
 import { dateTimeText, rolesText, todayKey } from '@/services/format';
 import { queryParam, ROUTES } from '@/services/routes';
 import { birthDateRange, GENDER_LABELS, GENDERS } from '@/core/domain/vocabulary';

@@ -3,8 +3,8 @@ import Taro from '@tarojs/taro';
 import type { Gender } from '@/core/domain/roster';
 import type { MemberStatus } from '@/core/policy/items';
 import { checkPayload, type CallOutput } from '@/services/cloud';
-import { useAction } from './useAction';
-import { useForm, whenEmpty } from './useForm';
+import { useAction } from '@/hooks/useAction';
+import { useForm, whenEmpty } from '@/hooks/useForm';
 
 export type MemberDetail = CallOutput<'members', 'rosterGet'>;
 

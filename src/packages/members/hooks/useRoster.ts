@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { MemberStatus } from '@/core/policy/items';
-import { useCall } from './useCall';
+import { useCall } from '@/hooks/useCall';
 
 export const ROSTER_PAGE_SIZE = 20;
 

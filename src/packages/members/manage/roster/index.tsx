@@ -12,7 +12,7 @@ import { Page } from '@/components/Page';
 import { Pager } from '@/components/Pager';
 import { Tabs } from '@/components/Tabs';
 import { useDownload } from '@/hooks/useDownload';
-import { useRoster, ROSTER_PAGE_SIZE } from '@/hooks/useRoster';
+import { useRoster, ROSTER_PAGE_SIZE } from '../../hooks/useRoster';
 import { ROUTES, withQuery } from '@/services/routes';
 import { ButtonGrid } from '@/components/ButtonGrid';
 import { InlineButton } from '@/components/InlineButton';

@@ -4,7 +4,7 @@ import { Card } from '@/components/Card';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { FormField, TextInput } from '@/components/Form';
 import { Page } from '@/components/Page';
-import { useRedeemInvite } from '@/hooks/useBinding';
+import { useRedeemInvite } from '../../hooks/useBinding';
 import { ROUTES } from '@/services/routes';
 import './index.scss';
 

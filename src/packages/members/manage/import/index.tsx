@@ -7,7 +7,7 @@ import { ErrorNotice } from '@/components/ErrorNotice';
 import { Notice } from '@/components/Notice';
 import { Page } from '@/components/Page';
 import { useDownload } from '@/hooks/useDownload';
-import { useRosterImport, type ImportState } from '@/hooks/useRosterImport';
+import { useRosterImport, type ImportState } from '../../hooks/useRosterImport';
 import { ROUTES } from '@/services/routes';
 import './index.scss';
 

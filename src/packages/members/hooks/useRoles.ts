@@ -3,10 +3,10 @@ import Taro from '@tarojs/taro';
 import { ROLE_LABELS, type GrantableRole } from '@/core/domain/roles';
 import type { ErrorBody } from '@/core/errors';
 import type { CallOutput } from '@/services/cloud';
-import { useAction } from './useAction';
-import { useCall } from './useCall';
-import { useForm } from './useForm';
-import type { RosterRow } from './useMemberSearch';
+import { useAction } from '@/hooks/useAction';
+import { useCall } from '@/hooks/useCall';
+import { useForm } from '@/hooks/useForm';
+import type { RosterRow } from '@/hooks/useMemberSearch';
 
 export type RoleHolder = CallOutput<'members', 'rolesList'>['members'][number];
 export type ClerkInvite = CallOutput<'members', 'clerkInvite'>;

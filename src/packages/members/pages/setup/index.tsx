@@ -4,7 +4,7 @@ import { Card } from '@/components/Card';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { DateField, FormField, SelectField, TextInput } from '@/components/Form';
 import { Page } from '@/components/Page';
-import { useSetup } from '@/hooks/useSetup';
+import { useSetup } from '../../hooks/useSetup';
 import { birthDateRange } from '@/core/domain/vocabulary';
 import { ROUTES } from '@/services/routes';
 import './index.scss';

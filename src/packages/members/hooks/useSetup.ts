@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro';
 import { ROUTES } from '@/services/routes';
-import { useAction } from './useAction';
-import { useForm, whenEmpty } from './useForm';
-import { forgetWhoami } from './useWhoami';
+import { useAction } from '@/hooks/useAction';
+import { useForm, whenEmpty } from '@/hooks/useForm';
+import { forgetWhoami } from '@/hooks/useWhoami';
 
 export interface SetupValues {
   setupCode: string;
