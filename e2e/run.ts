@@ -241,7 +241,7 @@ async function main(): Promise<void> {
         await visibleText(p, '切换账号', true).click();
         await visibleText(p, officer.label).click();
         await expectText(p, '工会管理');
-        await p.goto(`${system.url}/#/packages/admin/pages/policy/index`);
+        await p.goto(`${system.url}/#/packages/ledger/manage/policy/index`);
         await visibleText(p, '修改政策', true).click();
         await visibleText(p, '现金（慰问金）', true).click();
         await visibleText(p, '保存', true).click();

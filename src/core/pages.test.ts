@@ -7,7 +7,7 @@ describe('the page registry', () => {
   it('puts the home page first and every other page of the main package before the subpackages', () => {
     const { pages, subPackages } = appPages();
     expect(pages).toEqual(['pages/index/index', 'pages/inbox/index', 'pages/me/index']);
-    expect(subPackages.map((s) => s.root)).toEqual(['packages/account', 'packages/admin', 'packages/members', 'packages/events']);
+    expect(subPackages.map((s) => s.root)).toEqual(['packages/admin', 'packages/members', 'packages/ledger', 'packages/events']);
     const all = [...pages, ...subPackages.flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))];
     expect(all.sort()).toEqual(Object.values(PAGES).map((p) => p.path.slice(1)).sort());
   });

@@ -49,13 +49,14 @@ export interface PageEntry {
 
 /** Subpackage roots, with what each holds (app.config.ts lists them in this order). */
 export const SUBPACKAGES = {
-  // The yearly spending report (until it moves to the ledger's room).
-  account: 'packages/account',
-  // 工会管理: the officers' hub, and what an officer, the chair or a fund auditor uses that belongs to no single area.
+  // 工会管理: the officers' hub (each section lives in its area's subpackage, under manage/).
   admin: 'packages/admin',
   // 会员: for members (pages/) identity, binding, a clerk's invitation, setting up a union; for officers (manage/) the
   // roster with its import, a member's record, roles, the audit log, 上级工委 and 下属工会.
   members: 'packages/members',
+  // 经费: for members (pages/) the yearly spending report; for officers (manage/) the year's policy, budgets, the
+  // ledger and recording a payout.
+  ledger: 'packages/ledger',
   // 文体活动: for members the list (two-tap sign-up), an event's detail and form, 我的活动 with check-in codes; for
   // officers (manage/) publishing, the roster with check-in, results and prizes.
   events: 'packages/events',
@@ -97,7 +98,7 @@ export const PAGES = {
   myEvents: { path: sub('events', 'mine'), title: '我的活动', access: ['events.join'] },
 
   report: {
-    path: sub('account', 'report'),
+    path: sub('ledger', 'report'),
     title: '经费支出公布',
     access: ['report.read'],
     tiles: [{ key: 'report', group: 'home', summary: '工会经费每年怎么花的', unboundToo: true }],
@@ -124,13 +125,13 @@ export const PAGES = {
     tiles: [{ key: 'roles', group: 'admin', summary: '任命工会干部、经费审查，邀请蛋糕店店员' }],
   },
   policy: {
-    path: sub('admin', 'policy'),
+    path: manage('ledger', 'policy'),
     title: '年度政策',
     access: ['policy.read'],
     tiles: [{ key: 'policy', group: 'admin', summary: '各项慰问的标准、发放形式和依据' }],
   },
   budget: {
-    path: sub('admin', 'budget'),
+    path: manage('ledger', 'budget'),
     title: '预算',
     access: ['budget.read'],
     tiles: [{ key: 'budget', group: 'admin', summary: '各项经费的年度预算和使用进度' }],
@@ -144,12 +145,12 @@ export const PAGES = {
   eventEdit: { path: manage('events', 'edit'), title: '发布活动', access: ['events.manage'] },
   eventRoster: { path: manage('events', 'roster'), title: '报名名单', access: ['events.manage'] },
   ledger: {
-    path: sub('admin', 'ledger'),
+    path: manage('ledger', 'list'),
     title: '经费台账',
     access: ['ledger.read'],
     tiles: [{ key: 'ledger', group: 'admin', summary: '每一笔支出的记录、登记与冲正' }],
   },
-  record: { path: sub('admin', 'record'), title: '登记支出', access: ['ledger.write'] },
+  record: { path: manage('ledger', 'record'), title: '登记支出', access: ['ledger.write'] },
   audit: {
     path: manage('members', 'audit'),
     title: '审计日志',

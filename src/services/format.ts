@@ -3,8 +3,6 @@
  * component or hook may use them.
  */
 import { ROLE_LABELS, type Role } from '@/core/domain/roles';
-import { HOLIDAY_LABELS, ITEMS, type Holiday, type Item } from '@/core/policy/items';
-import { formatYuan } from '@/core/money';
 import { addDays, formatDateTimeZh, formatDateZh, inShanghai, shanghaiDateKey, shanghaiYear } from '@/core/time';
 
 /** "工会干部、工会主席"; the implicit 会员 is left out when there is more to say. */
@@ -46,20 +44,4 @@ export function currentYear(): number {
 /** Today in Shanghai as YYYY-MM-DD. */
 export function todayKey(): string {
   return shanghaiDateKey(new Date());
-}
-
-/**
- * The items a policy rules one by one (holiday gifts are ruled per holiday). The same list as core/policy/profile's
- * RULE_ITEMS, derived here from the zod-free vocabulary: see vocabulary.ts for why subpackages avoid profile.ts.
- */
-export const RULE_ITEMS: readonly Exclude<Item, 'holiday_gift'>[] = ITEMS.filter((i): i is Exclude<Item, 'holiday_gift'> => i !== 'holiday_gift');
-
-/** A ledger entry's item as an officer reads it: "端午节慰问品", "节日慰问品（端午）", "生日蛋糕". */
-export function entryTitle(itemLabel: string, holiday: Holiday | null): string {
-  return holiday && !itemLabel.includes(HOLIDAY_LABELS[holiday]) ? `${itemLabel}（${HOLIDAY_LABELS[holiday]}）` : itemLabel;
-}
-
-/** Fen as a person would type it back into a yuan box: "300", "299.5" → "299.50", never "1,000.00". */
-export function yuanInputText(fen: number): string {
-  return fen % 100 === 0 ? String(fen / 100) : formatYuan(fen).replace(/,/g, '');
 }

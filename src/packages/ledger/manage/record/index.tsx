@@ -8,8 +8,9 @@ import { DateField, FormField, SelectField, TextInput } from '@/components/Form'
 import { InfoRow } from '@/components/InfoRow';
 import { Notice } from '@/components/Notice';
 import { Page } from '@/components/Page';
-import { useLedgerRecord, type RecordResult } from '@/hooks/useLedgerRecord';
-import { dateText, entryTitle, todayKey } from '@/services/format';
+import { useLedgerRecord, type RecordResult } from '../../hooks/useLedgerRecord';
+import { dateText, todayKey } from '@/services/format';
+import { entryTitle } from '../../format';
 import { MemberPicker } from '@/components/MemberPicker';
 import { ROUTES } from '@/services/routes';
 

@@ -10,7 +10,7 @@ import { Badge, InfoRow } from '@/components/InfoRow';
 import { Notice } from '@/components/Notice';
 import { Page } from '@/components/Page';
 import { Tabs } from '@/components/Tabs';
-import { useBudget } from '@/hooks/useBudget';
+import { useBudget } from '../../hooks/useBudget';
 import { currentYear } from '@/services/format';
 import { InlineButton } from '@/components/InlineButton';
 import { ProgressBar } from '../../components/ProgressBar';

@@ -4,10 +4,10 @@ import type { ErrorBody } from '@/core/errors';
 import { parseYuan } from '@/core/money';
 import { HOLIDAYS, type Form, type Holiday } from '@/core/policy/items';
 import type { ItemRule, PolicyProfile, RuleItem } from '@/core/policy/profile';
-import { RULE_ITEMS, yuanInputText } from '@/services/format';
-import { useAction } from './useAction';
-import { useCall } from './useCall';
-import { issuesToFields, type FieldErrors } from './useForm';
+import { RULE_ITEMS, yuanInputText } from '../format';
+import { useAction } from '@/hooks/useAction';
+import { useCall } from '@/hooks/useCall';
+import { issuesToFields, type FieldErrors } from '@/hooks/useForm';
 
 /** The year's policy (`ledger.policyGet`), and the templates to start from while there is none. */
 export function usePolicy(year: number) {

@@ -4,9 +4,9 @@ import type { ErrorBody } from '@/core/errors';
 import { parseYuan } from '@/core/money';
 import type { BudgetLine } from '@/core/policy/items';
 import type { CallOutput } from '@/services/cloud';
-import { yuanInputText } from '@/services/format';
-import { useAction } from './useAction';
-import { useCall } from './useCall';
+import { yuanInputText } from '../format';
+import { useAction } from '@/hooks/useAction';
+import { useCall } from '@/hooks/useCall';
 
 export type BudgetLineView = CallOutput<'ledger', 'budgetList'>['lines'][number];
 

@@ -3,9 +3,9 @@ import Taro from '@tarojs/taro';
 import type { ErrorBody } from '@/core/errors';
 import type { BudgetLine } from '@/core/policy/items';
 import type { CallOutput } from '@/services/cloud';
-import { useAction } from './useAction';
-import { useCall } from './useCall';
-import { useDownload } from './useDownload';
+import { useAction } from '@/hooks/useAction';
+import { useCall } from '@/hooks/useCall';
+import { useDownload } from '@/hooks/useDownload';
 
 export type LedgerEntry = CallOutput<'ledger', 'ledgerList'>['items'][number];
 

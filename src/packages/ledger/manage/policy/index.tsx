@@ -10,7 +10,7 @@ import { InfoRow } from '@/components/InfoRow';
 import { Notice } from '@/components/Notice';
 import { Page } from '@/components/Page';
 import { Tabs } from '@/components/Tabs';
-import { usePolicy, usePolicyCaps } from '@/hooks/usePolicy';
+import { usePolicy, usePolicyCaps } from '../../hooks/usePolicy';
 import { currentYear, dateTimeText } from '@/services/format';
 import { PolicyView } from '../../components/PolicyView';
 import { ROUTES } from '@/services/routes';

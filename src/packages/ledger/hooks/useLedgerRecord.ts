@@ -6,10 +6,10 @@ import type { ItemRule } from '@/core/policy/profile';
 import type { CallOutput } from '@/services/cloud';
 import { todayKey } from '@/services/format';
 import { randomId } from '@/services/ids';
-import { useAction } from './useAction';
-import { useCall } from './useCall';
-import { issuesToFields, type FieldErrors } from './useForm';
-import type { RosterRow } from './useMemberSearch';
+import { useAction } from '@/hooks/useAction';
+import { useCall } from '@/hooks/useCall';
+import { issuesToFields, type FieldErrors } from '@/hooks/useForm';
+import type { RosterRow } from '@/hooks/useMemberSearch';
 
 export type RecordResult = CallOutput<'ledger', 'ledgerRecord'>;
 
