@@ -12,7 +12,7 @@ import { FormField, TextInput } from '@/components/Form';
 import { Badge, InfoRow } from '@/components/InfoRow';
 import { Notice } from '@/components/Notice';
 import { Page } from '@/components/Page';
-import { QrCode } from '@/components/QrCode';
+import { QrCode } from '../../components/QrCode';
 import { Tabs } from '@/components/Tabs';
 import { entriesOf, useEventRoster, type RosterTab } from '../../hooks/useEventRoster';
 import { adminStatus, eventTimeText } from '../../format';

@@ -10,7 +10,7 @@ import { ChoiceField, FormField, SelectField, TextInput } from '@/components/For
 import { Badge, InfoRow } from '@/components/InfoRow';
 import { Notice } from '@/components/Notice';
 import { Page } from '@/components/Page';
-import { QrCode } from '@/components/QrCode';
+import { QrCode } from '../../components/QrCode';
 import { useEventDetail } from '../../hooks/useEvents';
 import { eventTimeText, isEventDay, seatsText } from '../../format';
 import { dateTimeText } from '@/services/format';

@@ -6,7 +6,7 @@ import { CallView } from '@/components/CallView';
 import { EmptyState } from '@/components/EmptyState';
 import { Badge } from '@/components/InfoRow';
 import { Page } from '@/components/Page';
-import { QrCode } from '@/components/QrCode';
+import { QrCode } from '../../components/QrCode';
 import { useCall } from '@/hooks/useCall';
 import { myStatusText } from '../../format';
 import { dateTimeText } from '@/services/format';

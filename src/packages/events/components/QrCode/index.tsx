@@ -39,8 +39,7 @@ export interface QrCodeProps {
 
 /**
  * A QR code drawn as an image (a GIF data URL, which WeChat's <image> and the browser both show), with its digits
- * under it. The QR library lives only in the subpackages that use this component: never import it from a
- * main-package page.
+ * under it. Only events shows QR codes (check-in), so it and the QR library live in the events subpackage.
  */
 export function QrCode({ value, code, label, size = 'normal', codeClassName }: QrCodeProps) {
   const src = useMemo(() => qrDataUrl(value, TARGET_PX[size]), [value, size]);
