@@ -16,7 +16,14 @@ module.exports = {
   testTimeout: 60_000,
   reporters: ['default', '<rootDir>/tools/jest-summary-reporter.cjs'],
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts', '<rootDir>/tools/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts', '<rootDir>/tools/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/scripts/new-area.test.ts'],
+    },
+    // `npm run new:area` in a copy of the repo, then tsc, lint and the new area's tests there (about a minute).
+    { ...common, displayName: 'scaffold', testMatch: ['<rootDir>/scripts/new-area.test.ts'] },
     {
       ...common,
       displayName: 'emulator',

@@ -38,7 +38,7 @@ function writeIfChanged(path: string, text: string): void {
   writeFileSync(path, text);
 }
 
-function packageJson(name: string, spec: FunctionSpec): string {
+export function packageJson(name: string, spec: FunctionSpec): string {
   return `${JSON.stringify(
     { name, version: '1.0.0', private: true, description: spec.description, main: 'index.js', dependencies: { 'wx-server-sdk': WX_SERVER_SDK_VERSION } },
     null,
@@ -46,7 +46,7 @@ function packageJson(name: string, spec: FunctionSpec): string {
   )}\n`;
 }
 
-function configJson(spec: FunctionSpec): string {
+export function configJson(spec: FunctionSpec): string {
   const config: Record<string, unknown> = { permissions: { openapi: spec.openapi ?? [] }, timeout: spec.timeout };
   if (spec.triggers && spec.triggers.length > 0) config.triggers = spec.triggers;
   return `${JSON.stringify(config, null, 2)}\n`;
