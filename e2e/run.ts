@@ -19,6 +19,7 @@ import { coverPng } from '../scripts/cover-art';
 import { DEMO_ACCOUNTS, DEMO_ROSTER } from '../scripts/demo-data';
 import { addDays, shanghaiDateKey } from '../src/core/time';
 import { launchPhone, screenshot } from './browser';
+import { JOURNEYS } from './journeys';
 
 interface Step {
   name: string;
@@ -451,6 +452,8 @@ async function main(): Promise<void> {
       },
     },
   ];
+  // Then each area's own journey (e2e/journeys/index.ts), still signed in as the member of the last step.
+  steps.push(...Object.values(JOURNEYS).flatMap((journey) => journey(system.url)));
 
   let passed = 0;
   let failed = 0;
