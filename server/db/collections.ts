@@ -17,7 +17,21 @@ export interface CollectionSpec {
   indexes: IndexSpec[];
 }
 
-export const SHARED_COLLECTIONS: Record<string, CollectionSpec> = {
+/**
+ * Every collection's name. The shared ones are here; each area's store.ts adds its own by declaration merging
+ * (`declare module '../db/collections'`), so `table()` and transactions refuse a misspelt name at type check
+ * without server/db importing any area.
+ */
+export interface CollectionNames {
+  unions: true;
+  members: true;
+  accounts: true;
+  attempts: true;
+  audit_log: true;
+}
+export type CollectionName = keyof CollectionNames;
+
+export const SHARED_COLLECTIONS: Record<'unions' | 'members' | 'accounts' | 'attempts' | 'audit_log', CollectionSpec> = {
   unions: {
     purpose: '基层工会与工委（租户）：名称、上级工委',
     indexes: [],

@@ -5,6 +5,7 @@
  * always sets one).
  */
 import type { Db } from './index';
+import type { CollectionName } from './collections';
 
 type Where = Record<string, unknown> | object;
 export type Page = { orderBy?: [string, 'asc' | 'desc'][]; skip?: number; limit?: number };
@@ -49,7 +50,7 @@ export interface Table<T extends { _id: string }> {
   removeWhere(where: Where): Promise<number>;
 }
 
-export function table<T extends { _id: string }>(db: Db, name: string): Table<T> {
+export function table<T extends { _id: string }>(db: Db, name: CollectionName): Table<T> {
   const coll = db.collection(name) as unknown as RawCollection;
   const query = (where: Where, page: Page = {}) => {
     let q = coll.where(where);

@@ -5,6 +5,7 @@
  * document during a batch; if every retry conflicts the caller gets CONFLICT ("请稍后重试"), never a half write.
  */
 import type { Db } from './index';
+import type { CollectionName } from './collections';
 import { AppError } from '../../src/core/errors';
 
 interface RawTxDoc {
@@ -17,10 +18,10 @@ interface RawTx {
 }
 
 export interface Tx {
-  get<T>(collection: string, id: string): Promise<T | null>;
-  update(collection: string, id: string, data: Record<string, unknown>): Promise<void>;
+  get<T>(collection: CollectionName, id: string): Promise<T | null>;
+  update(collection: CollectionName, id: string, data: Record<string, unknown>): Promise<void>;
   /** Insert with the given `_id`; a taken id aborts the whole transaction with a duplicate-key error. */
-  insert<T extends { _id: string }>(collection: string, doc: T): Promise<void>;
+  insert<T extends { _id: string }>(collection: CollectionName, doc: T): Promise<void>;
 }
 
 export const TRANSACTION_RETRIES = 10;

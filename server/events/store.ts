@@ -70,7 +70,14 @@ export interface SignupDoc {
   updatedAt: Date;
 }
 
-export const EVENTS_COLLECTIONS: Record<string, CollectionSpec> = {
+declare module '../db/collections' {
+  /** This area's collection names, so that `table()` and transactions refuse a misspelt one. */
+  interface CollectionNames {
+    events: true; event_signups: true;
+  }
+}
+
+export const EVENTS_COLLECTIONS: Record<'events' | 'event_signups', CollectionSpec> = {
   events: {
     purpose: '文体活动：时间地点、名额、报名与取消截止、参加范围、报名问题；已占名额与候补人数随报名在同一事务内更新',
     indexes: [

@@ -59,7 +59,14 @@ export interface MemberYearDoc {
   facts: { id: string; item: Item; holiday: Holiday | null; amountFen: number; at: Date; illnessKey: string | null; reverses: string | null }[];
 }
 
-export const LEDGER_COLLECTIONS: Record<string, CollectionSpec> = {
+declare module '../db/collections' {
+  /** This area's collection names, so that `table()` and transactions refuse a misspelt one. */
+  interface CollectionNames {
+    policies: true; budgets: true; ledger: true; member_years: true;
+  }
+}
+
+export const LEDGER_COLLECTIONS: Record<'policies' | 'budgets' | 'ledger' | 'member_years', CollectionSpec> = {
   policies: {
     purpose: '各工会年度政策：_id = 工会ID:年度',
     indexes: [],

@@ -27,7 +27,14 @@ export interface SetupCodeDoc {
   usedAt: Date;
 }
 
-export const MEMBERS_COLLECTIONS: Record<string, CollectionSpec> = {
+declare module '../db/collections' {
+  /** This area's collection names, so that `table()` and transactions refuse a misspelt one. */
+  interface CollectionNames {
+    setup_codes: true; invites: true;
+  }
+}
+
+export const MEMBERS_COLLECTIONS: Record<'setup_codes' | 'invites', CollectionSpec> = {
   setup_codes: {
     purpose: '已使用的部署初始化码（只存哈希）',
     indexes: [],

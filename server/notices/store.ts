@@ -27,7 +27,14 @@ export interface NoticeDoc {
   pushed: boolean;
 }
 
-export const NOTICES_COLLECTIONS: Record<string, CollectionSpec> = {
+declare module '../db/collections' {
+  /** This area's collection names, so that `table()` and transactions refuse a misspelt one. */
+  interface CollectionNames {
+    notices: true;
+  }
+}
+
+export const NOTICES_COLLECTIONS: Record<'notices', CollectionSpec> = {
   notices: {
     purpose: '站内消息：每条通知都进收件箱（订阅消息是一次性的，不一定能送达）',
     indexes: [
