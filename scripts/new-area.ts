@@ -130,7 +130,14 @@ export interface ${N}VisitDoc {
   at: Date;
 }
 
-export const ${NU}_COLLECTIONS: Record<string, CollectionSpec> = {
+declare module '../db/collections' {
+  /** This area's collection names, so that \`table()\` and transactions refuse a misspelt one. */
+  interface CollectionNames {
+    ${n}_visits: true;
+  }
+}
+
+export const ${NU}_COLLECTIONS: Record<'${n}_visits', CollectionSpec> = {
   ${n}_visits: {
     purpose: '${title}：会员最近一次访问（示例）',
     indexes: [{ name: 'union_at', keys: { unionId: 1, at: -1 } }],
