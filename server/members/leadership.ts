@@ -11,7 +11,7 @@
  * Every change made here writes its audit record in the same transaction, under an id derived from the change.
  */
 import { AppError } from '../../src/core/errors';
-import { ROLE_LABELS, memberRoles, roleBeyond as firstRoleBeyond, type GrantableRole, type Role } from '../../src/core/domain/roles';
+import { ROLE_LABELS, memberRoles, roleBeyond, type Role } from '../../src/core/domain/roles';
 import type { MemberFields } from '../../src/core/domain/roster';
 import type { Db } from '../db';
 import { tables } from '../db/tables';
@@ -27,15 +27,19 @@ export const IDENTITY_FIELDS = ['name', 'phone', 'status'] as const satisfies re
 
 const FIELD_LABELS: Record<(typeof IDENTITY_FIELDS)[number], string> = { name: '姓名', phone: '手机号', status: '状态' };
 
-/** The first role of `target` that `actor` may not change, if any (the rule the pages also use). */
-export function roleBeyond(actorRoles: readonly Role[], target: Pick<MemberDoc, 'roles'>): GrantableRole | null {
-  return firstRoleBeyond(actorRoles, target.roles);
+/**
+ * Why `actor` may not change `what` (e.g. "手机号") of `target`, a holder of a role the actor may not change; null
+ * when they may. One wording for the roster form, the binding and the Excel import.
+ */
+export function touchRefusal(actor: Pick<Actor, 'roles'>, target: Pick<MemberDoc, 'roles' | 'name'>, what: string): string | null {
+  const role = roleBeyond(actor.roles, target.roles);
+  return role ? `${target.name}担任${ROLE_LABELS[role]}，只有${role === 'chair' ? '工会主席' : '有权任免该角色的人'}可以修改其${what}` : null;
 }
 
-/** Refuses an edit of `fields` (or of the binding) of a role holder by someone who may not change their roles. */
+/** Refuses an edit of `what` (or of the binding) of a role holder by someone who may not change their roles. */
 export function assertMayTouch(actor: Pick<Actor, 'roles'>, target: Pick<MemberDoc, 'roles' | 'name'>, what: string): void {
-  const role = roleBeyond(actor.roles, target);
-  if (role) throw new AppError('FORBIDDEN', `${target.name}担任${ROLE_LABELS[role]}，只有${role === 'chair' ? '工会主席' : '有权任免该角色的人'}可以修改其${what}`);
+  const refusal = touchRefusal(actor, target, what);
+  if (refusal) throw new AppError('FORBIDDEN', refusal);
 }
 
 /** Labels of the identity fields that differ between `before` and `changes`, e.g. "手机号、状态". */

@@ -18,7 +18,7 @@ import type { Actor } from '../runtime/actor';
 import { buildWorkbook, readFirstSheet, sheet } from '../files/xlsx';
 import { rosterDetailView, rosterRowView } from './views';
 import { memberIdOf } from './store';
-import { assertMayTouch, changeMember, identityChanges, roleBeyond } from './leadership';
+import { assertMayTouch, changeMember, identityChanges, touchRefusal } from './leadership';
 import { memberBindKey } from './binding';
 import { forgetAttempts, lockedUntil } from '../db/attempts';
 
@@ -216,8 +216,8 @@ export const rosterImport: H<'rosterImport'> = async (input, { db, actor, openid
     // A role holder's identity fields: only whoever may change their roles (never by a file, for a 调离 that
     // would remove a chair or an officer: that goes through the roster form, which keeps one of each).
     const touched = identityChanges(before, changes);
-    const beyond = touched ? roleBeyond(actor.roles, before) : null;
-    if (beyond) refused.push({ row: rowNumbers[i], column: null, message: `${before.name}担任${ROLE_LABELS[beyond]}，只有${beyond === 'chair' ? '工会主席' : '有权任免该角色的人'}可以修改其${touched}` });
+    const refusal = touched ? touchRefusal(actor, before, touched) : null;
+    if (refusal) refused.push({ row: rowNumbers[i], column: null, message: refusal });
     else if (changes.status === 'transferred' && before.roles.some((r) => r === 'chair' || r === 'officer')) {
       refused.push({ row: rowNumbers[i], column: '状态', message: `${before.name}担任${before.roles.map((r) => ROLE_LABELS[r]).join('、')}，请先免去其角色，或在名册中逐个修改` });
     } else toUpdate.push({ id: before._id, changes });
