@@ -11,20 +11,14 @@
  *   Chinese sentence from core/errors.
  */
 import Taro from '@tarojs/taro';
-import { contracts, type ActionInput, type ActionName, type ActionOutput, type FunctionName, type Reply } from '@/core/contracts';
+import { contracts, type ActionOf, type CallInput, type CallOutput, type FunctionName, type PayloadArgs, type Reply } from '@/core/contracts';
 import type { ActionSpec } from '@/core/contracts/contract';
 import { ERROR_MESSAGES, isErrorCode, type ErrorBody, type ErrorCode, type ErrorIssue } from '@/core/errors';
 import { toIssues } from '@/core/zod';
 import { gatewayRequest } from './gateway';
 import { expireSession, getSession } from './session';
 
-type ContractOf<F extends FunctionName> = (typeof contracts)[F];
-export type ActionOf<F extends FunctionName> = ActionName<ContractOf<F>>;
-export type CallInput<F extends FunctionName, A extends ActionOf<F>> = ActionInput<ContractOf<F>, A>;
-export type CallOutput<F extends FunctionName, A extends ActionOf<F>> = ActionOutput<ContractOf<F>, A>;
-/** The payload may be left out exactly when the action's schema accepts a missing payload (e.g. `whoami`). */
-export type PayloadArgs<F extends FunctionName, A extends ActionOf<F>> =
-  undefined extends CallInput<F, A> ? [payload?: CallInput<F, A>] : [payload: CallInput<F, A>];
+export type { ActionOf, CallInput, CallOutput, PayloadArgs };
 
 type Transport = (fn: string, action: string, payload: unknown) => Promise<Reply<unknown>>;
 // Chosen once at module level, where webpack folds the constant: the unused transport (and, in the weapp build, the
