@@ -5,7 +5,7 @@
  * function code sees it. Geo queries and `$jsonSchema` are left out on purpose (not emulated).
  */
 import { connectSdk } from './sdk-client';
-import { startTestEmulator, type TestEmulator } from './testing/harness';
+import { startTestEmulator, type TestEmulator, sdkError } from './testing/harness';
 
 /** wx-server-sdk's typings describe every call as `Promise | void | string`; tests use it untyped. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -23,15 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await emu.dispose();
 });
-
-async function sdkError(p: Promise<unknown>): Promise<{ errCode: number; errMsg: string }> {
-  try {
-    await p;
-  } catch (e) {
-    return e as { errCode: number; errMsg: string };
-  }
-  throw new Error('expected the SDK call to fail');
-}
 
 const ids = (docs: Array<{ _id: unknown }>) => docs.map((d) => d._id).sort();
 

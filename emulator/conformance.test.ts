@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { connectSdk } from './sdk-client';
-import { startTestEmulator, FIXTURE_FUNCTIONS, type TestEmulator } from './testing/harness';
+import { startTestEmulator, FIXTURE_FUNCTIONS, type TestEmulator, sdkError } from './testing/harness';
 import { spawnEmulator } from './testing/process';
 
 const CAPTURE = join(__dirname, 'testing/fixtures/wx-server-sdk-4.0.2-requests.jsonl');
@@ -38,15 +38,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await emu.dispose();
 });
-
-async function sdkError(p: Promise<unknown>): Promise<{ errCode: number; errMsg: string }> {
-  try {
-    await p;
-  } catch (e) {
-    return e as { errCode: number; errMsg: string };
-  }
-  throw new Error('expected the SDK call to fail');
-}
 
 describe('the SDK sends what the reference capture shows', () => {
   test('the probe sequence, request by request', async () => {

@@ -97,3 +97,13 @@ export function rawRequest(
     req.end(options.body);
   });
 }
+
+/** The error an SDK call rejects with (`{ errCode, errMsg }`); fails the test if the call succeeds. */
+export async function sdkError(p: Promise<unknown>): Promise<{ errCode: number; errMsg: string }> {
+  try {
+    await p;
+  } catch (e) {
+    return e as { errCode: number; errMsg: string };
+  }
+  throw new Error('expected the SDK call to fail');
+}
