@@ -1,7 +1,13 @@
 /** Every area's browser journey, one line per area (`npm run new:area` adds one). */
 import type { Journey } from './journey';
+import { eventsJourney } from './events';
+import { ledgerJourney } from './ledger';
+import { membersJourney } from './members';
 // new-area: imports (`npm run new:area` inserts above this line)
 
 export const JOURNEYS: Record<string, Journey> = {
+  members: membersJourney,
+  ledger: ledgerJourney,
+  events: eventsJourney,
   // new-area: journeys
 };

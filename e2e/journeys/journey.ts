@@ -1,18 +1,109 @@
 /**
  * A browser journey of one area (e2e/journeys/<area>.ts): steps on the H5 build, each asserting what a person would
- * read; `npm run e2e` runs every journey of the registry (index.ts) after its own steps and saves a screenshot each.
+ * read; `npm run e2e` runs every journey of the registry (index.ts) in a fixed order — members, ledger, events, then
+ * the others — and saves a screenshot after each step. Also the helpers the journeys share.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { DEMO_ACCOUNTS } from '../../scripts/demo-data';
 
 export interface JourneyStep {
   name: string;
   run: (page: Page) => Promise<void>;
 }
 
-/** An area's steps, given the local system's address. They start signed in as a member of the demo union. */
-export type Journey = (baseUrl: string) => JourneyStep[];
+/** What the run gives a journey besides the local system's address. */
+export interface JourneyContext {
+  /** A one-time code that founds a new union on the local system (`startLocalSystem` keeps one spare). */
+  spareSetupCode: string;
+  /** A scratch folder for the files a step uploads (removed after the run). */
+  scratchDir: string;
+  /** Figures printed after the run, one line each (`<label>: <value>`); a step sets its own, e.g. taps to a sign-up. */
+  summary: Map<string, string>;
+}
 
-/** Wait until `text` is visible (Taro's H5 router keeps earlier pages in the DOM, hidden: only what is visible counts). */
+/**
+ * An area's steps, given the local system's address. A journey may rely on what an earlier one left (members binds a
+ * new member, ledger reads as them); the areas after events start signed in as a member of the demo union.
+ */
+export type Journey = (baseUrl: string, context: JourneyContext) => JourneyStep[];
+
+/** The first visible element showing `text` (Taro's H5 router keeps earlier pages in the DOM, hidden: only what is visible counts). */
+export function visibleText(page: Page, text: string, exact = false): Locator {
+  return page.getByText(text, { exact }).filter({ visible: true }).first();
+}
+
+/** Wait until `text` is visible. */
 export async function expectText(page: Page, text: string): Promise<void> {
-  await page.getByText(text).filter({ visible: true }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  await visibleText(page, text).waitFor({ state: 'visible', timeout: 15_000 });
+}
+
+export async function fill(page: Page, placeholder: string, value: string): Promise<void> {
+  // Taro's H5 <Input> is a custom element carrying the placeholder around a real <input>: fill the real one.
+  const input = page.locator(`input[placeholder="${placeholder}"]`).filter({ visible: true }).first();
+  await input.click();
+  await input.fill(value);
+}
+
+/** A demo account (scripts/demo-data.ts) by its openid. */
+export function demoAccount(openid: string): (typeof DEMO_ACCOUNTS)[number] {
+  const account = DEMO_ACCOUNTS.find((a) => a.openid === openid);
+  if (!account) throw new Error(`demo account missing: ${openid}`);
+  return account;
+}
+
+/** Switch the signed-in account from 我的 → 切换账号 (demo accounts are listed by label), then open 首页. */
+export async function switchTo(page: Page, baseUrl: string, label: string): Promise<void> {
+  await page.goto(`${baseUrl}/#/pages/me/index`);
+  await visibleText(page, '切换账号', true).click();
+  await visibleText(page, label).click();
+  await expectText(page, '首页');
+  await page.goto(`${baseUrl}/#/pages/index/index`);
+  await expectText(page, '文体活动');
+}
+
+/** Sign in from 我的 → 切换账号 with an OPENID typed in (any WeChat identity, known to a union or not). */
+export async function signInWithOpenid(page: Page, baseUrl: string, openid: string): Promise<void> {
+  await page.goto(`${baseUrl}/#/pages/me/index`);
+  await visibleText(page, '切换账号', true).click();
+  await expectText(page, '或者输入 OPENID 登录');
+  await fill(page, '例如 demo-member-1', openid);
+  await visibleText(page, '登录', true).click();
+}
+
+/** Open a Taro picker by its placeholder and accept what it offers (确定): a date or a time. */
+export async function pick(page: Page, placeholder: string): Promise<void> {
+  await visibleText(page, placeholder, true).click();
+  await page.getByText('确定', { exact: true }).filter({ visible: true }).last().click();
+}
+
+/**
+ * Open a list picker by its placeholder, tap an option on the wheel, accept (确定). A list opens on its
+ * placeholder, not on an option: accepting it as it opened would choose nothing. The tap lands on the wheel's
+ * shading above the rows (which is the wheel's own element), hence `force`.
+ */
+export async function pickOption(page: Page, placeholder: string, option: string): Promise<void> {
+  await visibleText(page, placeholder, true).click();
+  const item = page.locator('.weui-picker__item', { hasText: option }).filter({ visible: true }).first();
+  // The sheet slides up from the bottom, and the wheel reads a tap by where it lands on the screen: tap the row
+  // once it has stopped moving (the same place twice, 100 ms apart).
+  await page.waitForFunction(
+    (el) => {
+      const top = el?.getBoundingClientRect().top;
+      const w = window as unknown as { pickerRowTop?: number };
+      const still = top !== undefined && top === w.pickerRowTop && top < window.innerHeight;
+      w.pickerRowTop = top;
+      return still;
+    },
+    await item.elementHandle(),
+    { timeout: 15_000, polling: 100 },
+  );
+  await item.click({ force: true });
+  await page.getByText('确定', { exact: true }).filter({ visible: true }).last().click();
+}
+
+/** A Taro <Image> (its class on the host element) has really loaded its picture: an <img> with a natural width. */
+export async function expectImageLoaded(page: Page, host: Locator): Promise<void> {
+  const img = host.locator('img').first();
+  await img.scrollIntoViewIfNeeded({ timeout: 15_000 });
+  await page.waitForFunction((el) => el instanceof HTMLImageElement && el.complete && el.naturalWidth > 0, await img.elementHandle(), { timeout: 15_000 });
 }
