@@ -1,13 +1,14 @@
 /**
  * ESLint rule `architecture/arrows`: the dependency direction described in README.md (各部分如何配合), enforced.
- *   src/pages, src/packages → src/components, src/hooks → src/services → src/core
+ *   src/pages, src/packages → src/components → src/hooks → src/services → src/core
+ *   src/packages/<area> never imports another area's subpackage (what two areas share lives in components or hooks)
  *   server/<area> → server/runtime, server/db → src/core; server/runtime → server/db (never the reverse)
  *   an area reaches another area only through its door, server/<other>/api.ts
  *   src/core imports only zod, dayjs and the lunar/holiday libraries; nothing in src/ imports server/ or emulator/;
  *   wx-server-sdk is loaded only in server/runtime and server/db; the emulator imports nothing of server/ or src/.
  * And the main package (src/pages, src/components, src/hooks, src/services) imports no module of src/core that builds
- * zod schemas (directly or through what it imports), except through services/cloud.ts, the one caller of functions,
- * which validates a payload with its contract before sending it: anything else would drag schemas into the main
+ * zod schemas (directly or through what it imports), except through services/check.ts, the contract check that
+ * services/cloud.ts (the one caller of functions) makes before sending a payload: anything else would drag schemas into the main
  * package that only a subpackage needs (scripts/check-weapp.ts's size budget is the backstop).
  */
 'use strict';
@@ -21,7 +22,9 @@ function zoneOf(rel) {
   const p = `${rel.split(path.sep).join('/')}/`;
   // Tests, an area's access matrix rows and the test harness sit outside the shipped graph: they drive the emulator
   // and the built functions.
-  if (/\.(test|cases)\.tsx?\/$/.test(p) || p.startsWith('emulator/testing/') || p.startsWith('server/testing/')) return 'scripts';
+  // A client module's unit test (src/ outside core) sits in its subject's zone: it imports what its subject may.
+  const clientTest = p.startsWith('src/') && !p.startsWith('src/core/');
+  if ((/\.(test|cases)\.tsx?\/$/.test(p) && !clientTest) || p.startsWith('emulator/testing/') || p.startsWith('server/testing/')) return 'scripts';
   const zones = [
     ['src/core/', 'core'],
     ['src/services/', 'services'],
@@ -47,7 +50,7 @@ function zoneOf(rel) {
 const ALLOWED = {
   core: [],
   services: ['core'],
-  hooks: ['services', 'core', 'components'],
+  hooks: ['services', 'core'],
   components: ['hooks', 'services', 'core'],
   pages: ['components', 'hooks', 'services', 'core', 'pages'],
   app: ['components', 'hooks', 'services', 'core', 'pages', 'app'],
@@ -68,6 +71,12 @@ function areaOf(rel) {
   return m && !SHARED_SERVER.has(m[1]) ? m[1] : null;
 }
 
+/** The subpackage a repo-relative path belongs to (src/packages/<area>/…), or null. */
+function subpackageOf(rel) {
+  const m = /^src\/packages\/([^/]+)\//.exec(rel);
+  return m ? m[1] : null;
+}
+
 /** Another area's code is reached only through its api.ts. */
 function isDoor(rel, area) {
   return /^server\/[^/]+\/api(\.ts)?$/.test(rel.split(path.sep).join('/')) && areaOf(rel) === area;
@@ -77,7 +86,8 @@ const fs = require('node:fs');
 
 /** Main-package files, and the value imports each may make of zod-building modules (repo-relative, no extension). */
 const MAIN_PACKAGE = /^src\/(pages|components|hooks|services)\//;
-const ZOD_DOORS = { 'src/services/cloud.ts': ['src/core/contracts/index', 'src/core/contracts', 'src/core/zod'] };
+// services/check.ts holds the phone's contract check that callFunction (services/cloud.ts) makes first.
+const ZOD_DOORS = { 'src/services/check.ts': ['src/core/contracts/index', 'src/core/contracts', 'src/core/zod'] };
 
 /** The .ts file an import of a repo-relative path resolves to, or null. */
 function resolveTs(rel) {
@@ -134,6 +144,14 @@ function check(context, node, source) {
     }
     const fromRel = path.relative(ROOT, file).split(path.sep).join('/');
     const toPosix = toRel.split(path.sep).join('/');
+    const [fromPackage, toPackage] = [subpackageOf(fromRel), subpackageOf(toPosix)];
+    if (fromPackage && toPackage && fromPackage !== toPackage) {
+      context.report({
+        node,
+        message: `Architecture: src/packages/${fromPackage} may not import another area's subpackage ('${source}'): the code would ship twice, or open a page's subpackage for another's. Move what both need to src/components or src/hooks.`,
+      });
+      return;
+    }
     if (MAIN_PACKAGE.test(fromRel) && toZone === 'core' && !isTypeOnly(node) && buildsZod(toPosix) && !(ZOD_DOORS[fromRel] ?? []).includes(toPosix)) {
       context.report({
         node,

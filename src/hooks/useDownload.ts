@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import type { FunctionName } from '@/core/contracts';
-import type { ErrorBody } from '@/core/errors';
-import { callFunction, type ActionOf, type CallOutput, type PayloadArgs } from '@/services/cloud';
+import type { ActionOf, CallOutput, PayloadArgs } from '@/services/cloud';
+import { say } from '@/services/dialog';
 import { openDownload, type DownloadableFile } from '@/services/files';
+import { useAction } from './useAction';
 
 /** The actions of a function that hand back a generated file. */
 export type FileAction<F extends FunctionName> = {
@@ -12,38 +12,38 @@ export type FileAction<F extends FunctionName> = {
 
 /**
  * An action that generates an Excel file (template, roster export, ledger export), then the file opened in
- * WeChat's viewer or downloaded by the browser. `busy` keeps a second tap from making a second file; `done` names
- * the file handed over, for the page to confirm where it went.
+ * WeChat's viewer or downloaded by the browser. `busy` keeps a second tap from making a second file, from the call
+ * until the file is open; `done` names the file handed over, for the page to confirm where it went. A file that
+ * cannot be opened is told where a refusal is.
  */
 export function useDownload<F extends FunctionName, A extends FileAction<F>>(fn: F, action: A) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorBody | null>(null);
+  const generate = useAction(fn, action);
+  // The second step, after the call: useAction's busy ends with the call, and WeChat may take a while to open it.
+  const [opening, setOpening] = useState(false);
   /** The file last handed over, for the page to say where it went (components/DownloadOutcome). */
   const [done, setDone] = useState<{ fileName: string } | null>(null);
+  const busy = generate.busy || opening;
 
   const download = async (...args: PayloadArgs<F, A>): Promise<void> => {
     if (busy) return;
-    setBusy(true);
-    setError(null);
     setDone(null);
+    const data = await generate.run(...args);
+    if (!data) return;
+    // FileAction admits only actions whose output has url, fileID and fileName.
+    const file = data as CallOutput<F, A> & DownloadableFile;
+    setOpening(true);
     try {
-      const reply = await callFunction(fn, action, ...args);
-      if (!reply.ok) {
-        setError(reply.error);
+      const opened = await openDownload({ url: file.url, fileID: file.fileID, fileName: file.fileName });
+      if (!opened.ok) {
+        generate.refuse(opened.error.message, opened.error.code);
         return;
       }
-      // FileAction admits only actions whose output has url, fileID and fileName.
-      const file = reply.data as CallOutput<F, A> & DownloadableFile;
-      const opened = await openDownload({ url: file.url, fileID: file.fileID, fileName: file.fileName });
-      if (!opened.ok) setError(opened.error);
-      else {
-        setDone({ fileName: file.fileName });
-        if (process.env.TARO_ENV === 'h5') void Taro.showToast({ title: '已开始下载', icon: 'success' });
-      }
+      setDone({ fileName: file.fileName });
+      if (process.env.TARO_ENV === 'h5') say('已开始下载');
     } finally {
-      setBusy(false);
+      setOpening(false);
     }
   };
 
-  return { download, busy, error, done };
+  return { download, busy, error: generate.error, done };
 }

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { NoticeView } from '@/core/contracts/notices';
-import type { ErrorBody } from '@/core/errors';
 import { callFunction } from '@/services/cloud';
+import { say } from '@/services/dialog';
 import { ROUTES } from '@/services/routes';
 import { showUnreadBadge } from '@/services/unreadBadge';
 import { useAction } from './useAction';
@@ -24,7 +24,7 @@ function openLink(link: string): void {
   }
   Taro.navigateTo({ url: link }).catch((error: unknown) => {
     console.warn('[notices] cannot open', link, error);
-    void Taro.showToast({ title: '无法打开该页面，请更新小程序后再试', icon: 'none' });
+    say('无法打开该页面，请更新小程序后再试');
   });
 }
 
@@ -36,9 +36,8 @@ export function useNotices() {
   const [page, setPage] = useState(1);
   // A tab page stays mounted: switching back to 消息 shows what arrived meanwhile.
   const list = useCall('notices', 'list', { payload: { page, pageSize: NOTICES_PAGE_SIZE }, reloadOnShow: true });
-  const readAllAction = useAction('notices', 'markRead');
+  const readAllAction = useAction('notices', 'markRead', { done: '已全部标为已读' });
   const [readHere, setReadHere] = useState<ReadonlySet<string>>(() => new Set());
-  const [error, setError] = useState<ErrorBody | null>(null);
 
   const isRead = (n: NoticeView) => n.read || readHere.has(n.id);
   const unreadOnPage = list.status === 'ok' ? list.data.items.filter((n) => !n.read && readHere.has(n.id)).length : 0;
@@ -62,16 +61,8 @@ export function useNotices() {
   };
 
   const readAll = async () => {
-    setError(null);
-    const reply = await readAllAction.run({ all: true });
-    if (!reply) return;
-    if (!reply.ok) {
-      setError(reply.error);
-      return;
-    }
-    void Taro.showToast({ title: '已全部标为已读', icon: 'none' });
-    list.refresh();
+    if (await readAllAction.run({ all: true })) list.refresh();
   };
 
-  return { page, setPage, list, isRead, unread, open, readAll, readingAll: readAllAction.busy, error };
+  return { page, setPage, list, isRead, unread, open, readAll, readingAll: readAllAction.busy, error: readAllAction.error };
 }

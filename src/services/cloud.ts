@@ -11,25 +11,19 @@
  *   Chinese sentence from core/errors.
  */
 import Taro from '@tarojs/taro';
-import { contracts, type ActionOf, type CallInput, type CallOutput, type FunctionName, type PayloadArgs, type Reply } from '@/core/contracts';
-import type { ActionSpec } from '@/core/contracts/contract';
-import { ERROR_MESSAGES, isErrorCode, type ErrorBody, type ErrorCode, type ErrorIssue } from '@/core/errors';
-import { toIssues } from '@/core/zod';
+import type { ActionOf, CallInput, CallOutput, FunctionName, PayloadArgs, Reply } from '@/core/contracts';
+import { ERROR_MESSAGES, isErrorCode, type ErrorCode, type ErrorIssue } from '@/core/errors';
+import { checkPayload, fail } from './check';
 import { gatewayRequest } from './gateway';
 import { expireSession, getSession } from './session';
 
 export type { ActionOf, CallInput, CallOutput, PayloadArgs };
+export { checkPayload };
 
 type Transport = (fn: string, action: string, payload: unknown) => Promise<Reply<unknown>>;
 // Chosen once at module level, where webpack folds the constant: the unused transport (and, in the weapp build, the
 // whole HTTP gateway client) is dropped from the bundle. Both are hoisted function declarations below.
 const transport: Transport = process.env.TARO_ENV === 'weapp' ? viaWeapp : viaGateway;
-
-function fail(code: ErrorCode, message?: string, issues?: ErrorIssue[]): { ok: false; error: ErrorBody } {
-  const error: ErrorBody = { code, message: message ?? ERROR_MESSAGES[code] };
-  if (issues && issues.length > 0) error.issues = issues;
-  return { ok: false, error };
-}
 
 /** Weapp: call `Taro.cloud.init` once at launch. No env id set at build time = the env chosen in DevTools. */
 export function initCloud(): void {
@@ -56,18 +50,6 @@ export async function callFunction<F extends FunctionName, A extends ActionOf<F>
     console.error('[cloud] unexpected failure', fn, action, error);
     return fail('INTERNAL');
   }
-}
-
-/**
- * Check a payload against the action's contract without sending it — the same check callFunction makes first —
- * so a form can keep a draft in its own shape (e.g. no gender chosen yet) and show every field's problem at once.
- * Valid: the payload, typed as the action's input.
- */
-export function checkPayload<F extends FunctionName, A extends ActionOf<F>>(fn: F, action: A, payload: unknown): Reply<CallInput<F, A>> {
-  const spec = (contracts[fn].actions as Record<string, ActionSpec | undefined>)[action];
-  if (!spec) return fail('UNKNOWN_ACTION');
-  const parsed = spec.input.safeParse(payload);
-  return parsed.success ? { ok: true, data: payload as CallInput<F, A> } : fail('VALIDATION_FAILED', undefined, toIssues(parsed.error));
 }
 
 /** Accept only a well-formed envelope; anything else is INTERNAL (a function returning garbage is our bug). */

@@ -1,6 +1,4 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
-import type { ErrorBody } from '@/core/errors';
 import type { BudgetLine } from '@/core/policy/items';
 import type { CallOutput } from '@/services/cloud';
 import { useAction } from '@/hooks/useAction';
@@ -23,10 +21,18 @@ export function useLedger(year: number) {
     reloadOnShow: true,
   });
   const exporter = useDownload('ledger', 'ledgerExport');
-  const reverseAction = useAction('ledger', 'ledgerReverse');
-  const [reversing, setReversing] = useState<string | null>(null);
+  /** The entry being corrected: its reason box is open, and the question names it. */
+  const [reversing, setReversing] = useState<LedgerEntry | null>(null);
   const [reason, setReason] = useState('');
-  const [reverseError, setReverseError] = useState<ErrorBody | null>(null);
+  const reverseAction = useAction('ledger', 'ledgerReverse', {
+    confirm: reversing && {
+      title: '确认冲正',
+      content: `将登记一笔金额相反的冲正记录，抵消「${reversing.itemLabel}${reversing.memberName ? ` · ${reversing.memberName}` : ''}」。原记录保留。确定冲正吗？`,
+      confirmText: '冲正',
+      danger: true,
+    },
+    done: '已冲正',
+  });
 
   const setLine = (l: BudgetLine | 'all') => {
     setLineState(l);
@@ -34,31 +40,18 @@ export function useLedger(year: number) {
   };
 
   const beginReverse = (entry: LedgerEntry) => {
-    setReversing(entry.id);
+    setReversing(entry);
     setReason('');
-    setReverseError(null);
+    reverseAction.clear();
   };
 
-  const reverse = async (entry: LedgerEntry) => {
+  const reverse = async () => {
+    if (!reversing) return;
     if (reason.trim().length < 2) {
-      setReverseError({ code: 'VALIDATION_FAILED', message: '请写明冲正原因' });
+      reverseAction.refuse('请写明冲正原因');
       return;
     }
-    const confirm = await Taro.showModal({
-      title: '确认冲正',
-      content: `将登记一笔金额相反的冲正记录，抵消「${entry.itemLabel}${entry.memberName ? ` · ${entry.memberName}` : ''}」。原记录保留。确定冲正吗？`,
-      confirmText: '冲正',
-      cancelText: '取消',
-      confirmColor: '#c8161d',
-    });
-    if (!confirm.confirm) return;
-    const reply = await reverseAction.run({ entryId: entry.id, reason: reason.trim() });
-    if (!reply) return;
-    if (!reply.ok) {
-      setReverseError(reply.error);
-      return;
-    }
-    void Taro.showToast({ title: '已冲正', icon: 'success' });
+    if (!(await reverseAction.run({ entryId: reversing.id, reason: reason.trim() }))) return;
     setReversing(null);
     list.refresh();
   };
@@ -70,13 +63,13 @@ export function useLedger(year: number) {
     setPage,
     list,
     exporter,
-    reversing,
+    reversing: reversing?.id ?? null,
     beginReverse,
     cancelReverse: () => setReversing(null),
     reason,
     setReason,
     reverse,
     reverseBusy: reverseAction.busy,
-    reverseError,
+    reverseError: reverseAction.error,
   };
 }

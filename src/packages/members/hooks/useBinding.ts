@@ -4,7 +4,7 @@ import type { CallOutput } from '@/services/cloud';
 import { ROUTES } from '@/services/routes';
 import { useAction } from '@/hooks/useAction';
 import { useCall } from '@/hooks/useCall';
-import { useForm, whenEmpty } from '@/hooks/useForm';
+import { useForm } from '@/hooks/useForm';
 import { forgetWhoami } from '@/hooks/useWhoami';
 
 export type UnionChoice = CallOutput<'members', 'unions'>['items'][number];
@@ -24,25 +24,24 @@ const WHEN_EMPTY: Record<keyof BindingValues, string> = { name: '请填写姓名
  * On success the whole app starts again from 我的, so every page sees the new identity.
  */
 export function useBinding() {
-  const form = useForm<BindingValues>({ name: '', employeeNo: '', phoneLast4: '' });
-  const bind = useAction('members', 'bind');
+  const form = useForm<BindingValues>({ name: '', employeeNo: '', phoneLast4: '' }, { whenEmpty: WHEN_EMPTY });
   const [needUnion, setNeedUnion] = useState(false);
   const [unionId, setUnionId] = useState<string | null>(null);
+  const bind = useAction('members', 'bind', {
+    form,
+    done: '认证成功',
+    refused: (error) => {
+      if (error.code === 'CONFLICT' && !unionId) setNeedUnion(true);
+    },
+  });
   const unions = useCall('members', 'unions', { enabled: needUnion });
 
   const submit = async () => {
     form.clearErrors();
     const { name, employeeNo, phoneLast4 } = form.values;
-    const reply = await bind.run({ name, employeeNo, phoneLast4, ...(unionId ? { unionId } : {}) });
-    if (!reply) return;
-    if (reply.ok) {
-      forgetWhoami();
-      void Taro.showToast({ title: '认证成功', icon: 'success', duration: 1500 });
-      void Taro.reLaunch({ url: ROUTES.me });
-      return;
-    }
-    if (reply.error.code === 'CONFLICT' && !unionId) setNeedUnion(true);
-    form.showError({ ...reply.error, issues: whenEmpty(reply.error.issues, form.values, WHEN_EMPTY) });
+    if (!(await bind.run({ name, employeeNo, phoneLast4, ...(unionId ? { unionId } : {}) }))) return;
+    forgetWhoami();
+    void Taro.reLaunch({ url: ROUTES.me });
   };
 
   return { form, submit, busy: bind.busy, needUnion, unions, unionId, setUnionId };
@@ -55,18 +54,12 @@ export interface RedeemValues {
 /** A cake-shop clerk joins with the one-time code an officer gave them (`members.redeemInvite`). */
 export function useRedeemInvite() {
   const form = useForm<RedeemValues>({ code: '' });
-  const redeem = useAction('members', 'redeemInvite');
+  const redeem = useAction('members', 'redeemInvite', { form, done: '已加入' });
   const submit = async () => {
     form.clearErrors();
-    const reply = await redeem.run({ code: form.values.code });
-    if (!reply) return;
-    if (reply.ok) {
-      forgetWhoami();
-      void Taro.showToast({ title: '已加入', icon: 'success', duration: 1500 });
-      void Taro.reLaunch({ url: ROUTES.me });
-      return;
-    }
-    form.showError(reply.error);
+    if (!(await redeem.run({ code: form.values.code }))) return;
+    forgetWhoami();
+    void Taro.reLaunch({ url: ROUTES.me });
   };
   return { form, submit, busy: redeem.busy };
 }

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { ROLE_LABELS, type GrantableRole } from '@/core/domain/roles';
-import type { ErrorBody } from '@/core/errors';
 import type { CallOutput } from '@/services/cloud';
 import { useAction } from '@/hooks/useAction';
 import { useCall } from '@/hooks/useCall';
@@ -18,60 +17,44 @@ export type ClerkInvite = CallOutput<'members', 'clerkInvite'>;
  */
 export function useRoles() {
   const list = useCall('members', 'rolesList');
-  const grantAction = useAction('members', 'rolesGrant');
-  const revokeAction = useAction('members', 'rolesRevoke');
   const [member, setMember] = useState<RosterRow | null>(null);
   const [role, setRole] = useState<GrantableRole | null>(null);
-  const [grantError, setGrantError] = useState<ErrorBody | null>(null);
-  const [revokeError, setRevokeError] = useState<ErrorBody | null>(null);
+  const grantAction = useAction('members', 'rolesGrant', { done: '已任命' });
+  const revokeAction = useAction('members', 'rolesRevoke', {
+    // The question names the holder tapped, from the list the button was in.
+    confirm: ({ memberId, role: r }) => {
+      const holder = list.status === 'ok' ? list.data.members.find((m) => m.memberId === memberId) : undefined;
+      const who = holder ? `${holder.name}（${holder.employeeNo}）` : '这位会员';
+      return { title: `免去${ROLE_LABELS[r]}`, content: `确定免去 ${who}的「${ROLE_LABELS[r]}」角色吗？`, confirmText: '免去', danger: true };
+    },
+    done: '已免去',
+  });
   /** A success makes earlier refusals stale, whichever action they came from. */
   const clearErrors = () => {
-    setGrantError(null);
-    setRevokeError(null);
+    grantAction.clear();
+    revokeAction.clear();
   };
   const chooseMember = (m: RosterRow | null) => {
     setMember(m);
-    setGrantError(null);
+    grantAction.clear();
   };
   const chooseRole = (role: GrantableRole) => {
     setRole(role);
-    setGrantError(null);
+    grantAction.clear();
   };
 
   const grant = async () => {
     if (!member || !role) return;
-    setGrantError(null);
-    const reply = await grantAction.run({ memberId: member.id, role });
-    if (!reply) return;
-    if (!reply.ok) {
-      setGrantError(reply.error);
-      return;
-    }
+    if (!(await grantAction.run({ memberId: member.id, role }))) return;
     clearErrors();
-    void Taro.showToast({ title: '已任命', icon: 'success' });
     setMember(null);
     setRole(null);
     list.refresh();
   };
 
   const revoke = async (holder: RoleHolder, r: GrantableRole) => {
-    const confirm = await Taro.showModal({
-      title: `免去${ROLE_LABELS[r]}`,
-      content: `确定免去 ${holder.name}（${holder.employeeNo}）的「${ROLE_LABELS[r]}」角色吗？`,
-      confirmText: '免去',
-      cancelText: '取消',
-      confirmColor: '#c8161d',
-    });
-    if (!confirm.confirm) return;
-    setRevokeError(null);
-    const reply = await revokeAction.run({ memberId: holder.memberId, role: r });
-    if (!reply) return;
-    if (!reply.ok) {
-      setRevokeError(reply.error);
-      return;
-    }
+    if (!(await revokeAction.run({ memberId: holder.memberId, role: r }))) return;
     clearErrors();
-    void Taro.showToast({ title: '已免去', icon: 'success' });
     list.refresh();
   };
 
@@ -83,10 +66,10 @@ export function useRoles() {
     setRole: chooseRole,
     grant,
     granting: grantAction.busy,
-    grantError,
+    grantError: grantAction.error,
     revoke,
     revoking: revokeAction.busy,
-    revokeError,
+    revokeError: revokeAction.error,
   };
 }
 
@@ -98,17 +81,14 @@ export interface InviteValues {
 /** 邀请蛋糕店店员: a one-time code, shown once (only its hash is stored). */
 export function useClerkInvite(onInvited: () => void) {
   const form = useForm<InviteValues>({ name: '', shopName: '' });
-  const invite = useAction('members', 'clerkInvite');
+  const invite = useAction('members', 'clerkInvite', { form });
   const [issued, setIssued] = useState<(ClerkInvite & InviteValues) | null>(null);
   const submit = async () => {
     form.clearErrors();
-    const reply = await invite.run({ name: form.values.name, shopName: form.values.shopName });
-    if (!reply) return;
-    if (!reply.ok) {
-      form.showError(reply.error);
-      return;
-    }
-    setIssued({ ...reply.data, ...form.values });
+    const { name, shopName } = form.values;
+    const made = await invite.run({ name, shopName });
+    if (!made) return;
+    setIssued({ ...made, name, shopName });
     form.replace({ name: '', shopName: '' });
     onInvited();
   };

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import type { ErrorBody } from '@/core/errors';
-import { callFunction, type CallOutput } from '@/services/cloud';
+import { ERROR_MESSAGES, type ErrorBody } from '@/core/errors';
+import type { CallOutput } from '@/services/cloud';
 import { chooseAndUploadXlsx } from '@/services/files';
+import { useAction } from '@/hooks/useAction';
 
 export type ImportResult = CallOutput<'members', 'rosterImport'>;
 
@@ -12,31 +13,40 @@ export type ImportState =
   | { step: 'done'; fileName: string; result: ImportResult }
   | { step: 'failed'; fileName: string | null; error: ErrorBody };
 
+/** Where the import is; a failure's reason is the action's (its refusal, or the upload's, told in the same place). */
+type Step = Exclude<ImportState, { step: 'failed' }> | { step: 'failed'; fileName: string | null };
+
 /**
  * 导入名册: pick an .xlsx, upload it under the caller's own folder, then `members.rosterImport`. The function checks
- * every row before writing anything: a file with a single bad row imports nothing and lists every problem.
+ * every row before writing anything: a file with a single bad row imports nothing and lists every problem. The
+ * upload comes first and is not a function's action, so the steps are kept here; the import itself is useAction's.
  */
 export function useRosterImport(openid: string) {
-  const [state, setState] = useState<ImportState>({ step: 'idle' });
-  const busy = state.step === 'uploading' || state.step === 'importing';
+  const [step, setStep] = useState<Step>({ step: 'idle' });
+  const importAction = useAction('members', 'rosterImport');
+  const busy = step.step === 'uploading' || step.step === 'importing';
 
   const start = async () => {
     if (busy) return;
-    setState({ step: 'uploading' });
+    importAction.clear();
+    setStep({ step: 'uploading' });
     const uploaded = await chooseAndUploadXlsx(openid);
     if (!uploaded.ok) {
-      setState({ step: 'failed', fileName: null, error: uploaded.error });
+      importAction.refuse(uploaded.error.message, uploaded.error.code);
+      setStep({ step: 'failed', fileName: null });
       return;
     }
     if (!uploaded.data) {
-      setState({ step: 'idle' });
+      setStep({ step: 'idle' });
       return;
     }
     const { fileID, fileName } = uploaded.data;
-    setState({ step: 'importing', fileName });
-    const reply = await callFunction('members', 'rosterImport', { fileID });
-    setState(reply.ok ? { step: 'done', fileName, result: reply.data } : { step: 'failed', fileName, error: reply.error });
+    setStep({ step: 'importing', fileName });
+    const result = await importAction.run({ fileID });
+    setStep(result ? { step: 'done', fileName, result } : { step: 'failed', fileName });
   };
 
+  // A failed step always has the action's error; the fallback only satisfies the type.
+  const state: ImportState = step.step === 'failed' ? { ...step, error: importAction.error ?? { code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL } } : step;
   return { state, start, busy };
 }

@@ -12,7 +12,8 @@ import { ChoiceField, DateField, FormField, SelectField, SwitchField, TextArea, 
 import { Notice } from '@/components/Notice';
 import { Page } from '@/components/Page';
 import { useCall } from '@/hooks/useCall';
-import { useEventEditor, type EventEditor, type QuestionDraft } from '../../hooks/useEventEditor';
+import type { QuestionDraft } from '../../eventForm';
+import { useEventEditor, type EventEditor } from '../../hooks/useEventEditor';
 import { todayKey } from '@/services/format';
 import { queryParam, ROUTES } from '@/services/routes';
 import { InlineButton } from '@/components/InlineButton';
@@ -188,7 +189,7 @@ function EventForm({ original, openid }: { original: EventAdminView | null; open
       </Card>
 
       {f.error && (
-        <Notice tone='error' title={original ? '没有保存' : '没有发布'} items={[...f.problems, ...(f.error.issues ?? []).map((i) => i.message)].filter((m) => m !== f.error?.message)}>
+        <Notice tone='error' title={original ? '没有保存' : '没有发布'} items={f.problems}>
           {f.error.message}
         </Notice>
       )}

@@ -9,7 +9,8 @@ import { ErrorNotice } from '@/components/ErrorNotice';
 import { FormField, SelectField, TextArea, TextInput } from '@/components/Form';
 import { Notice } from '@/components/Notice';
 import { useCall } from '@/hooks/useCall';
-import { useEventResults, type PrizeDraft } from '../../hooks/useEventResults';
+import { useEventResults } from '../../hooks/useEventResults';
+import type { PrizeDraft } from '../../results';
 import { InlineButton } from '@/components/InlineButton';
 
 /** Forms a prize may take: everything but a service (that is the event's own expense, not a prize). */
@@ -43,7 +44,7 @@ export function Results({ event, entries, prizes, onSaved }: ResultsProps) {
   const present = entries.some((e) => e.checkedInAt !== null);
   return (
     <Card title='结果与奖品'>
-      <FormField label='比赛结果' hint='保存后本工会会员在活动页面可以看到，例如名次、获奖名单；奖品金额不必写在这里'>
+      <FormField label='比赛结果' hint='保存后本工会会员在活动页面可以看到，例如名次、获奖名单；奖品金额不必写在这里' error={r.errors.results}>
         <TextArea value={r.text} onChange={r.setText} placeholder='例如：第一名 张伟；第二名 刘洋' limit={1000} />
       </FormField>
 

@@ -14,7 +14,8 @@ import { Notice } from '@/components/Notice';
 import { Page } from '@/components/Page';
 import { QrCode } from '../../components/QrCode';
 import { Tabs } from '@/components/Tabs';
-import { entriesOf, useEventRoster, type RosterTab } from '../../hooks/useEventRoster';
+import { useEventRoster } from '../../hooks/useEventRoster';
+import { entriesOf, type RosterTab } from '../../roster';
 import { adminStatus, eventTimeText } from '../../format';
 import { dateTimeText } from '@/services/format';
 import { queryParam, ROUTES, withQuery } from '@/services/routes';
@@ -139,7 +140,7 @@ function Roster({ id }: { id: string }) {
                   <TextInput value={r.reason} onChange={r.setReason} placeholder='例如：因天气原因，活动取消' maxlength={100} />
                 </FormField>
                 <ErrorNotice error={r.cancelError} />
-                <ActionButton kind='secondary' text={r.cancelling ? '正在取消…' : '取消活动'} disabled={r.cancelling} onClick={() => void r.cancel(e.title)} />
+                <ActionButton kind='secondary' text={r.cancelling ? '正在取消…' : '取消活动'} disabled={r.cancelling} onClick={() => void r.cancel()} />
               </Card>
             )}
           </>

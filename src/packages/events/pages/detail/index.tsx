@@ -1,7 +1,7 @@
 import { useRouter } from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
 import type { EventDetail } from '@/core/contracts/events';
-import { memberCheckinPayload, waitlistPlace, type Answers } from '@/core/domain/events';
+import { memberCheckinPayload, waitlistPlace } from '@/core/domain/events';
 import { ActionButton } from '@/components/ActionButton';
 import { CallView } from '@/components/CallView';
 import { Card } from '@/components/Card';
@@ -12,6 +12,7 @@ import { Notice } from '@/components/Notice';
 import { Page } from '@/components/Page';
 import { QrCode } from '../../components/QrCode';
 import { useEventDetail } from '../../hooks/useEvents';
+import { answerText } from '../../signup';
 import { eventTimeText, isEventDay, seatsText } from '../../format';
 import { dateTimeText } from '@/services/format';
 import { queryParam, ROUTES } from '@/services/routes';
@@ -86,14 +87,6 @@ function Detail({ id }: { id: string }) {
       }}
     </CallView>
   );
-}
-
-/** A stored answer as the member gave it: 是 / 否, "2 人", the option chosen. */
-function answerText(field: EventDetail['extraFields'][number], value: Answers[string] | undefined): string | null {
-  if (value === undefined) return null;
-  if (field.type === 'yesno') return value === true ? '是' : '否';
-  if (field.type === 'family') return `${String(value)} 人`;
-  return String(value);
 }
 
 function MySignup({ event: e, d }: { event: EventDetail; d: DetailState }) {

@@ -6,7 +6,7 @@ import type { ItemRule, PolicyProfile } from '@/core/policy/profile';
 import { Card } from '@/components/Card';
 import { FormField, SwitchField, TextInput } from '@/components/Form';
 import type { FieldErrors } from '@/hooks/useForm';
-import type { CapTexts, RuleFlag, RuleKey } from '../../hooks/usePolicy';
+import type { CapTexts, RuleFlag, RuleKey } from '../../policyForm';
 import { RULE_ITEMS } from '../../format';
 import './index.scss';
 

@@ -108,7 +108,7 @@ function Entry({ entry: e, reversed, canWrite, ledger: l }: { entry: LedgerEntry
             <ErrorNotice error={l.reverseError} />
             <View className='ledger__buttons'>
               <InlineButton text='取消' onClick={l.cancelReverse} />
-              <InlineButton text={l.reverseBusy ? '正在冲正…' : '确认冲正'} kind='primary' disabled={l.reverseBusy} onClick={() => void l.reverse(e)} />
+              <InlineButton text={l.reverseBusy ? '正在冲正…' : '确认冲正'} kind='primary' disabled={l.reverseBusy} onClick={() => void l.reverse()} />
             </View>
           </View>
         ) : (

@@ -64,7 +64,7 @@ function Policy({ canWrite }: { canWrite: boolean }) {
                     {list.items.map((t) => (
                       <Card key={t.id} title={t.name}>
                         <View className='policy__summary'>{t.summary}</View>
-                        {canWrite && <ActionButton kind='secondary' text={adopting ? '正在设定…' : '以此为基础'} disabled={adopting} onClick={() => void startFrom(t.id, t.name)} />}
+                        {canWrite && <ActionButton kind='secondary' text={adopting ? '正在设定…' : '以此为基础'} disabled={adopting} onClick={() => void startFrom(t.id)} />}
                       </Card>
                     ))}
                   </>

@@ -44,11 +44,11 @@ function RecordForm() {
         </FormField>
       )}
       {r.needsMember && (
-        <FormField label='领取会员' required error={errors.member ?? errors.memberId}>
+        <FormField label='领取会员' required error={errors.member}>
           <MemberPicker value={values.member} onChange={(m) => set('member', m)} />
         </FormField>
       )}
-      <FormField label='金额（元）' required hint={r.ruleHint} error={errors.amount ?? errors.amountFen}>
+      <FormField label='金额（元）' required hint={r.ruleHint} error={errors.amount}>
         <TextInput value={values.amount} onChange={(v) => set('amount', v)} type='digit' placeholder='例如 300' maxlength={14} />
       </FormField>
       <FormField label='发放形式' required error={errors.form}>
@@ -64,10 +64,10 @@ function RecordForm() {
       )}
       {values.item === 'event_prize' && (
         <>
-          <FormField label='参加人数' required error={errors.participants ?? errors['prize.participants']}>
+          <FormField label='参加人数' required error={errors.participants}>
             <TextInput value={values.participants} onChange={(v) => set('participants', v)} type='number' placeholder='本次活动参加的人数' maxlength={6} />
           </FormField>
-          <FormField label='获奖人数' required hint='政策限定获奖人数占参加人数的比例' error={errors.winners ?? errors['prize.winners']}>
+          <FormField label='获奖人数' required hint='政策限定获奖人数占参加人数的比例' error={errors.winners}>
             <TextInput value={values.winners} onChange={(v) => set('winners', v)} type='number' placeholder='本次活动获奖的人数' maxlength={6} />
           </FormField>
         </>

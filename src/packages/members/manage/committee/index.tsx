@@ -13,7 +13,6 @@ import { Notice } from '@/components/Notice';
 import { Page } from '@/components/Page';
 import { useAction } from '@/hooks/useAction';
 import { useCall } from '@/hooks/useCall';
-import type { ErrorBody } from '@/core/errors';
 import { ROUTES, withQuery } from '@/services/routes';
 
 /**
@@ -59,15 +58,12 @@ function ParentCommittee({ me }: { me: BoundWhoami }) {
   const link = useAction('members', 'unionSetCommittee');
   // The 工委 the union is under now: saving without touching the picker keeps it (never unlinks by default).
   const [choice, setChoice] = useState<string | null>(me.account.union.committeeId);
+  // Kept on the card rather than a toast: it names the 工委, which a toast would cut short.
   const [done, setDone] = useState<string | null>(null);
-  const [error, setError] = useState<ErrorBody | null>(null);
   const save = async () => {
-    setError(null);
     setDone(null);
-    const reply = await link.run({ committeeId: choice });
-    if (!reply) return;
-    if (reply.ok) setDone(reply.data.committee ? `${me.account.union.name}已隶属${reply.data.committee.name}` : '已取消隶属关系');
-    else setError(reply.error);
+    const linked = await link.run({ committeeId: choice });
+    if (linked) setDone(linked.committee ? `${me.account.union.name}已隶属${linked.committee.name}` : '已取消隶属关系');
   };
   return (
     <Card title='上级工委'>
@@ -84,7 +80,7 @@ function ParentCommittee({ me }: { me: BoundWhoami }) {
           );
         }}
       </CallView>
-      <ErrorNotice error={error} />
+      <ErrorNotice error={link.error} />
       {done && <Notice tone='ok'>{done}</Notice>}
       <ActionButton text={link.busy ? '正在保存…' : '保存'} disabled={link.busy} onClick={() => void save()} />
     </Card>

@@ -50,7 +50,7 @@ function lockedBecause(detail: MemberDetail | null, myRoles: readonly Role[]): s
 }
 
 function MemberForm({ detail, myRoles, onChanged }: { detail: MemberDetail | null; myRoles: readonly Role[]; onChanged: () => void }) {
-  const { form, submit, saving, unbind, unbinding, unlock, unlocking, unbindError } = useMemberEditor(detail, onChanged);
+  const { form, submit, saving, unbind, unbinding, unlock, unlocking, bindingError } = useMemberEditor(detail, onChanged);
   const { values, set, errors, error } = form;
   const today = todayKey();
   // Only birth dates a member can have (16 to 120 years old): the roster's own rule.
@@ -102,7 +102,7 @@ function MemberForm({ detail, myRoles, onChanged }: { detail: MemberDetail | nul
                 <View className='member__note'>{locked}</View>
               ) : (
                 <>
-                  {unbindError && <Notice tone='error'>{unbindError}</Notice>}
+                  <ErrorNotice error={bindingError} />
                   <ActionButton kind='secondary' text={unbinding ? '正在解除…' : '解除微信绑定'} disabled={unbinding} onClick={() => void unbind()} />
                 </>
               )}
@@ -110,7 +110,7 @@ function MemberForm({ detail, myRoles, onChanged }: { detail: MemberDetail | nul
           ) : detail.bindLockedUntil ? (
             <>
               <Notice tone='warn'>因多次核对未通过，这位会员的实名认证已锁定至 {dateTimeText(detail.bindLockedUntil)}。如果是会员本人输错，核实后可以解除锁定；如果不是本人，可能有人在冒用，请保持锁定。</Notice>
-              {unbindError && <Notice tone='error'>{unbindError}</Notice>}
+              <ErrorNotice error={bindingError} />
               {!locked && <ActionButton kind='secondary' text={unlocking ? '正在解除…' : '解除认证锁定'} disabled={unlocking} onClick={() => void unlock()} />}
             </>
           ) : (
