@@ -106,8 +106,9 @@ export async function spareSetupCode(emulator: RunningEmulator, dataDir: string)
   return more[more.length - 1];
 }
 
-/** The subscribe-message template id of the local system (any id works with the emulator). */
+/** The subscribe-message template ids of the local system (any id works with the emulator). */
 export const DEMO_EVENT_TEMPLATE = 'demo-event-notice';
+export const DEMO_CARE_TEMPLATE = 'demo-care-notice';
 
 export async function startLocalSystem(options: LocalSystemOptions): Promise<RunningEmulator & { seeded: boolean; spareSetupCode: string; demo: boolean }> {
   const dataDir = resolve(options.dataDir);
@@ -122,8 +123,13 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Run
     demoAccounts: demo ? DEMO_ACCOUNTS : [],
     // Health answers 503 until the collections and the demo data are in (setReady below).
     ready: false,
-    // Event notices go to the emulator's outbox as subscribe messages (GET /__emulator/outbox), as in WeChat.
-    functionEnv: { members: { UNION_SETUP_CODES: codes.join(',') }, events: { EVENT_NOTICE_TEMPLATE_ID: DEMO_EVENT_TEMPLATE }, jobs: { EVENT_NOTICE_TEMPLATE_ID: DEMO_EVENT_TEMPLATE } },
+    // Event and care notices go to the emulator's outbox as subscribe messages (GET /__emulator/outbox), as in WeChat.
+    functionEnv: {
+      members: { UNION_SETUP_CODES: codes.join(',') },
+      events: { EVENT_NOTICE_TEMPLATE_ID: DEMO_EVENT_TEMPLATE },
+      jobs: { EVENT_NOTICE_TEMPLATE_ID: DEMO_EVENT_TEMPLATE, CARE_NOTICE_TEMPLATE_ID: DEMO_CARE_TEMPLATE },
+      care: { CARE_NOTICE_TEMPLATE_ID: DEMO_CARE_TEMPLATE },
+    },
   });
   try {
     // Setup is the `jobs` function's daily trigger: idempotent, it creates whatever collection is missing.

@@ -46,13 +46,13 @@ const REGISTRIES = ['src/core/contracts/index.ts', 'src/core/pages.ts', 'src/cor
 
 test('refuses a bad name or an existing area, and writes nothing', () => {
   const before = REGISTRIES.map((f) => readFileSync(join(copy, f), 'utf8'));
-  for (const bad of ['Care', 'care1', 'c', 'x'.repeat(21), 'care-center', '关爱', '']) expect(() => scaffoldArea(copy, bad)).toThrow(/Bad area name/);
-  for (const existing of ['members', 'ledger', 'events', 'notices', 'jobs']) expect(() => scaffoldArea(copy, existing)).toThrow(/exists already/);
+  for (const bad of ['Gifts', 'gifts1', 'g', 'x'.repeat(21), 'gift-shop', '礼品', '']) expect(() => scaffoldArea(copy, bad)).toThrow(/Bad area name/);
+  for (const existing of ['members', 'ledger', 'events', 'notices', 'jobs', 'care']) expect(() => scaffoldArea(copy, existing)).toThrow(/exists already/);
   // Not an area, but a page key or a domain file of that name already exists.
   expect(() => scaffoldArea(copy, 'roster')).toThrow(ScaffoldError);
   expect(() => scaffoldArea(copy, 'budget')).toThrow(/collide/);
   expect(REGISTRIES.map((f) => readFileSync(join(copy, f), 'utf8'))).toEqual(before);
-  expect(existsSync(join(copy, 'server/care'))).toBe(false);
+  for (const bad of ['gifts1', 'gift-shop', 'roster', 'budget']) expect(existsSync(join(copy, 'server', bad))).toBe(false);
 });
 
 test('a new area type-checks, lints and passes its tests right away', () => {

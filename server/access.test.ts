@@ -1,8 +1,8 @@
 /**
  * Access, action by action: every role of the issue (unbound, member, another union's officer, officer, chair,
- * auditor, clerk) calls every action, and only those who should get past the door do. Another union's officer
- * holds the same permissions in their own union, so for them the test is stronger: whatever they get back
- * carries nothing of union A.
+ * auditor, a named care handler, clerk) calls every action, and only those who should get past the door do.
+ * Another union's officer holds the same permissions in their own union, so for them the test is stronger:
+ * whatever they get back carries nothing of union A.
  */
 import { contracts, type FunctionName } from '../src/core/contracts';
 import { buildWorld, unwrap, EVERYONE, type Who } from './testing/world';
@@ -11,6 +11,7 @@ import { membersAccess } from './members/access.cases';
 import { ledgerAccess } from './ledger/access.cases';
 import { eventsAccess, accessEventFields } from './events/access.cases';
 import { noticesAccess } from './notices/access.cases';
+import { careAccess } from './care/access.cases';
 // new-area: imports (`npm run new:area` inserts above this line)
 
 /** Every area's rows, one line per area (server/<area>/access.cases.ts). */
@@ -19,6 +20,7 @@ const ACCESS: { [F in FunctionName]: AccessCases<F> } = {
   ledger: ledgerAccess,
   events: eventsAccess,
   notices: noticesAccess,
+  care: careAccess,
   // new-area: access
 };
 
@@ -60,7 +62,7 @@ const ROWS: Row[] = Object.entries(ACCESS).flatMap(([fn, rows]) =>
 
 /** What identifies union A's data in any reply (its name is public: members pick it when binding). */
 function unionAMarkers(x: AccessWorld): string[] {
-  return [x.unionA, 'A000', '张伟', '李娜', '孙审计', '赵主席', '好利来'];
+  return [x.unionA, 'A000', '张伟', '李娜', '孙审计', '赵主席', '郑专员', '好利来'];
 }
 
 describe.each(ROWS.map((row) => [`${row.fn}.${row.action}`, row] as const))('%s', (_name, { fn, action, case: c }) => {

@@ -7,6 +7,7 @@ import { MEMBERS_COLLECTIONS } from './members/store';
 import { LEDGER_COLLECTIONS } from './ledger/store';
 import { EVENTS_COLLECTIONS } from './events/store';
 import { NOTICES_COLLECTIONS } from './notices/store';
+import { CARE_COLLECTIONS } from './care/store';
 // new-area: imports (`npm run new:area` inserts above this line)
 
 export const COLLECTIONS: Record<string, CollectionSpec> = {
@@ -15,5 +16,6 @@ export const COLLECTIONS: Record<string, CollectionSpec> = {
   ...LEDGER_COLLECTIONS,
   ...EVENTS_COLLECTIONS,
   ...NOTICES_COLLECTIONS,
+  ...CARE_COLLECTIONS,
   // new-area: collections
 };

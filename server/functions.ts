@@ -36,6 +36,13 @@ export const FUNCTIONS: Record<string, FunctionSpec> = {
     description: '站内消息（收件箱）',
     timeout: 5,
   },
+  care: {
+    entry: 'server/care/index.ts',
+    description: '会员关爱中心：求助与意见建议、即时关爱上报、受理转派答复办结、评价与督办',
+    // Up to 6 files of up to 10 MB are checked and copied into a case within the call.
+    timeout: 20,
+    openapi: ['subscribeMessage.send'],
+  },
   // new-area: functions (`npm run new:area` inserts above this line)
   jobs: {
     entry: 'server/jobs/index.ts',

@@ -3,11 +3,13 @@ import type { Journey } from './journey';
 import { eventsJourney } from './events';
 import { ledgerJourney } from './ledger';
 import { membersJourney } from './members';
+import { careJourney } from './care';
 // new-area: imports (`npm run new:area` inserts above this line)
 
 export const JOURNEYS: Record<string, Journey> = {
   members: membersJourney,
   ledger: ledgerJourney,
   events: eventsJourney,
+  care: careJourney,
   // new-area: journeys
 };

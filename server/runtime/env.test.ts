@@ -6,7 +6,7 @@ import { noticeTemplate, parseEnv } from './env';
 
 describe('parsing the environment', () => {
   test('unset and blank variables are absent; the mini-program state defaults to formal', () => {
-    expect(parseEnv({})).toEqual({ UNION_SETUP_CODES: [], EVENT_NOTICE_TEMPLATE_ID: null, MINIPROGRAM_STATE: 'formal' });
+    expect(parseEnv({})).toEqual({ UNION_SETUP_CODES: [], EVENT_NOTICE_TEMPLATE_ID: null, CARE_NOTICE_TEMPLATE_ID: null, MINIPROGRAM_STATE: 'formal' });
     expect(parseEnv({ EVENT_NOTICE_TEMPLATE_ID: '  ', MINIPROGRAM_STATE: '' })).toMatchObject({ EVENT_NOTICE_TEMPLATE_ID: null, MINIPROGRAM_STATE: 'formal' });
   });
 
@@ -24,6 +24,12 @@ describe('notice templates by area', () => {
 
   test.each(['care', 'gifts', 'hardship'] as const)('a %s notice is not pushed on the event template: its area has none configured, so it goes to the inbox only', (area) => {
     expect(noticeTemplate(area, configured)).toBeNull();
+  });
+
+  test('a care notice is pushed on the care template only, and never on the event template', () => {
+    const both = parseEnv({ EVENT_NOTICE_TEMPLATE_ID: 'EVENT-TEMPLATE', CARE_NOTICE_TEMPLATE_ID: ' CARE-TEMPLATE ' });
+    expect(noticeTemplate('care', both)).toBe('CARE-TEMPLATE');
+    expect(noticeTemplate('events', both)).toBe('EVENT-TEMPLATE');
   });
 
   test('no event template configured: event notices go to the inbox only', () => {

@@ -24,6 +24,8 @@ const schema = z.object({
     ),
   /** The subscribe-message template of event notices (events and jobs functions); absent: inbox only. */
   EVENT_NOTICE_TEMPLATE_ID: optionalText,
+  /** The subscribe-message template of care notices (已受理, 答复, 办结, 转派, 督办; care function); absent: inbox only. */
+  CARE_NOTICE_TEMPLATE_ID: optionalText,
   /** Which version of the mini-program a subscribe message opens: developer, trial or formal (the default). */
   MINIPROGRAM_STATE: optionalText.transform((v) => v ?? 'formal'),
 });
@@ -49,7 +51,7 @@ export function env(): FunctionEnv {
  * Each area that sends subscribe messages has its own template, named by the area: a notice says which
  * template it is written for, so a gifts or care notice can never go out on the event template (its fields
  * would be wrong, and WeChat would show it under the event template's title). An area whose template is not
- * configured — care, gifts and hardship have none yet — sends its notices to the inbox only.
+ * configured — gifts and hardship have none yet — sends its notices to the inbox only.
  */
 export type NoticeTemplateKey = 'events' | 'care' | 'gifts' | 'hardship';
 
@@ -57,7 +59,7 @@ export type NoticeTemplateKey = 'events' | 'care' | 'gifts' | 'hardship';
 export function noticeTemplate(key: NoticeTemplateKey, from: FunctionEnv = env()): string | null {
   const templates: Record<NoticeTemplateKey, string | null> = {
     events: from.EVENT_NOTICE_TEMPLATE_ID,
-    care: null,
+    care: from.CARE_NOTICE_TEMPLATE_ID,
     gifts: null,
     hardship: null,
   };

@@ -2,7 +2,8 @@
  * A small world for function tests, built only through the functions themselves (no documents written behind
  * their back): two unions set up with setup codes, members added and bound, roles granted, a clerk invited.
  *
- *   union A (淄博市科技局机关工会): chair (also officer), officer, auditor, member, an unbound roster entry, a clerk
+ *   union A (淄博市科技局机关工会): chair (also officer), officer, auditor, member, a named care handler (关爱专员),
+ *                                 an unbound roster entry, a clerk
  *   union B (another union):        its chair, "otherOfficer" to the tests
  */
 import { startTestEmulator, type TestEmulator } from '../../emulator/testing/harness';
@@ -13,9 +14,11 @@ export const SETUP_CODES = ['SETUP-CODE-AAAA-1111', 'SETUP-CODE-BBBB-2222', 'SET
 
 /** The subscribe-message template the test deployment configures for event notices. */
 export const EVENT_TEMPLATE = 'TPL_EVENT_NOTICE';
+/** The subscribe-message template the test deployment configures for care notices. */
+export const CARE_TEMPLATE = 'TPL_CARE_NOTICE';
 
-export type Who = 'unbound' | 'member' | 'otherOfficer' | 'officer' | 'chair' | 'auditor' | 'clerk';
-export const EVERYONE: Who[] = ['unbound', 'member', 'otherOfficer', 'officer', 'chair', 'auditor', 'clerk'];
+export type Who = 'unbound' | 'member' | 'otherOfficer' | 'officer' | 'chair' | 'auditor' | 'careHandler' | 'clerk';
+export const EVERYONE: Who[] = ['unbound', 'member', 'otherOfficer', 'officer', 'chair', 'auditor', 'careHandler', 'clerk'];
 
 /** An untyped reply (what `callRaw` returns). */
 export interface Reply {
@@ -31,7 +34,7 @@ export interface World {
   tokens: Record<Who, string>;
   openids: Record<Who, string>;
   /** Member ids of union A by role name, and the unbound roster entry. */
-  ids: { chair: string; officer: string; auditor: string; member: string; unboundEntry: string; otherChair: string };
+  ids: { chair: string; officer: string; auditor: string; member: string; careHandler: string; unboundEntry: string; otherChair: string };
   /**
    * Call an action as a role of the world (or any OPENID), typed from the contract: the payload is the action's
    * input, the reply carries its output.
@@ -66,7 +69,7 @@ export function unwrap<T>(r: TestReply<T>): T {
 export async function buildWorld(options: Partial<EmulatorOptions> = {}): Promise<World> {
   const emu = await startTestEmulator({
     ...options,
-    functionEnv: { members: { UNION_SETUP_CODES: SETUP_CODES.join(',') }, events: { EVENT_NOTICE_TEMPLATE_ID: EVENT_TEMPLATE }, jobs: { EVENT_NOTICE_TEMPLATE_ID: EVENT_TEMPLATE }, ...options.functionEnv },
+    functionEnv: { members: { UNION_SETUP_CODES: SETUP_CODES.join(',') }, events: { EVENT_NOTICE_TEMPLATE_ID: EVENT_TEMPLATE }, jobs: { EVENT_NOTICE_TEMPLATE_ID: EVENT_TEMPLATE }, care: { CARE_NOTICE_TEMPLATE_ID: CARE_TEMPLATE }, ...options.functionEnv },
   });
   const setup = await emu.post('/__emulator/triggers/jobs/daily', {});
   if ((setup.body as { ok?: boolean }).ok !== true) throw new Error(`setup failed: ${JSON.stringify(setup.body)}`);
@@ -86,6 +89,7 @@ export async function buildWorld(options: Partial<EmulatorOptions> = {}): Promis
     officer: 'wx-a-officer',
     chair: 'wx-a-chair',
     auditor: 'wx-a-auditor',
+    careHandler: 'wx-a-care-handler',
     clerk: 'wx-a-clerk',
   };
   const callRaw = async (who: string, fn: string, action: string, payload?: unknown): Promise<Reply> => {
@@ -119,17 +123,20 @@ export async function buildWorld(options: Partial<EmulatorOptions> = {}): Promis
   const auditor = await add(person('A0003', '孙审计', '13900000003'));
   const member = await add(person('A0004', '张伟', '13900000004', { gender: 'male' }));
   const unboundEntry = await add(person('A0005', '王芳', '13900000005'));
+  const careHandler = await add(person('A0006', '郑专员', '13900000006'));
   await add(person('B0002', '周会员', '13900000010'), 'otherOfficer');
 
   for (const [who, name, no, phone] of [
     ['officer', '李娜', 'A0002', '0002'],
     ['auditor', '孙审计', 'A0003', '0003'],
     ['member', '张伟', 'A0004', '0004'],
+    ['careHandler', '郑专员', 'A0006', '0006'],
   ] as const) {
     expectOk(await call(who, 'members', 'bind', { name, employeeNo: no, phoneLast4: phone }), `bind ${no}`);
   }
   expectOk(await call('chair', 'members', 'rolesGrant', { memberId: officer, role: 'officer' }), 'grant officer');
   expectOk(await call('chair', 'members', 'rolesGrant', { memberId: auditor, role: 'auditor' }), 'grant auditor');
+  expectOk(await call('chair', 'members', 'rolesGrant', { memberId: careHandler, role: 'care_handler' }), 'grant care_handler');
   const invite = expectOk(await call('chair', 'members', 'clerkInvite', { name: '蛋糕店小陈', shopName: '好利来（人民路店）' }), 'invite');
   expectOk(await call('clerk', 'members', 'redeemInvite', { code: invite.code }), 'redeem');
 
@@ -140,7 +147,7 @@ export async function buildWorld(options: Partial<EmulatorOptions> = {}): Promis
     unionB: b.union.id,
     tokens,
     openids: openidOf,
-    ids: { chair: a.member.id, officer, auditor, member, unboundEntry, otherChair: b.member.id },
+    ids: { chair: a.member.id, officer, auditor, member, careHandler, unboundEntry, otherChair: b.member.id },
     call,
     callRaw,
     token,

@@ -25,9 +25,15 @@ describe('tiles', () => {
     expect(keys(tilesFor('home', null))).toEqual(['bind', 'report']);
   });
 
-  it('offers a member events and the report, an officer also 工会管理', () => {
-    expect(keys(tilesFor('home', { roles: ['member'] }))).toEqual(['events', 'report']);
-    expect(keys(tilesFor('home', { roles: ['member', 'officer'] }))).toEqual(['events', 'report', 'admin']);
+  it('offers a member events, the care center and the report, an officer also 工会管理', () => {
+    expect(keys(tilesFor('home', { roles: ['member'] }))).toEqual(['events', 'care', 'report']);
+    expect(keys(tilesFor('home', { roles: ['member', 'officer'] }))).toEqual(['events', 'care', 'report', 'admin']);
+  });
+
+  it('gives a 关爱专员 工会管理 with the care queue only, officers the care settings too', () => {
+    expect(keys(tilesFor('home', { roles: ['member', 'care_handler'] }))).toEqual(['events', 'care', 'report', 'admin']);
+    expect(keys(tilesFor('admin', { roles: ['member', 'care_handler'] }))).toEqual(['care']);
+    expect(keys(tilesFor('admin', { roles: ['member', 'officer'] }))).toEqual(expect.arrayContaining(['care', 'care-settings']));
   });
 
   it('shows each section of 工会管理 to the roles its page admits', () => {

@@ -60,6 +60,10 @@ export const SUBPACKAGES = {
   // 文体活动: for members the list (two-tap sign-up), an event's detail and form, 我的活动 with check-in codes; for
   // officers (manage/) publishing, the roster with check-in, results and prizes.
   events: 'packages/events',
+  // 会员关爱中心: for members (pages/) the center with 我要求助 / 提意见建议 / 即时关爱上报, 我的求助 and a case with its
+  // timeline and conversation; for officers and 关爱专员 (manage/) the queue, handling a case, and the settings
+  // (deadlines, 放假安排).
+  care: 'packages/care',
 } as const;
 
 const sub = (root: keyof typeof SUBPACKAGES, page: string) => `/${SUBPACKAGES[root]}/pages/${page}/index` as const;
@@ -70,8 +74,8 @@ const manage = (root: keyof typeof SUBPACKAGES, page: string) => `/${SUBPACKAGES
  * Every page. The main package holds only what a member needs first (home, messages, me); every area lives in its
  * own subpackage so the main package stays small as the app grows. Tiles show in this order.
  *
- * Planned (each arrives with its own subpackage under src/packages/<area>/): 会员关爱中心 (care), 生日与节日慰问
- * (gifts), 困难帮扶 (hardship). A tile belongs here only once its page exists and its cloud function answers.
+ * Planned (each arrives with its own subpackage under src/packages/<area>/): 生日与节日慰问 (gifts), 困难帮扶
+ * (hardship). A tile belongs here only once its page exists and its cloud function answers.
  */
 export const PAGES = {
   home: { path: '/pages/index/index', title: '工会会员服务', access: 'anyone' },
@@ -96,6 +100,17 @@ export const PAGES = {
   },
   eventDetail: { path: sub('events', 'detail'), title: '活动详情', access: ['events.join'] },
   myEvents: { path: sub('events', 'mine'), title: '我的活动', access: ['events.join'] },
+
+  care: {
+    path: sub('care', 'index'),
+    title: '会员关爱中心',
+    access: ['care.ask'],
+    tiles: [{ key: 'care', group: 'home', label: '关爱中心', summary: '遇到困难找工会，提意见建议，上报生病住院等' }],
+  },
+  careAsk: { path: sub('care', 'ask'), title: '我要求助', access: ['care.ask'] },
+  careReport: { path: sub('care', 'report'), title: '即时关爱上报', access: ['care.ask'] },
+  careMine: { path: sub('care', 'mine'), title: '我的求助', access: ['care.ask'] },
+  careCase: { path: sub('care', 'case'), title: '求助详情', access: ['care.ask'] },
 
   report: {
     path: sub('ledger', 'report'),
@@ -166,6 +181,19 @@ export const PAGES = {
       { key: 'members-of-committee', group: 'admin', label: '下属工会', summary: '查看各下属工会的经费支出公布', access: ['committee.read'] },
       { key: 'parent-committee', group: 'admin', label: '上级工委', summary: '设置本工会隶属的工委', access: ['union.write'] },
     ],
+  },
+  careQueue: {
+    path: manage('care', 'queue'),
+    title: '会员求助',
+    access: ['care.handle'],
+    tiles: [{ key: 'care', group: 'admin', summary: '受理、转派、答复会员的求助和意见建议' }],
+  },
+  careHandle: { path: manage('care', 'case'), title: '办理求助', access: ['care.handle'] },
+  careSettings: {
+    path: manage('care', 'settings'),
+    title: '关爱中心设置',
+    access: ['care.settings'],
+    tiles: [{ key: 'care-settings', group: 'admin', label: '关爱设置', summary: '各类求助的办理时限，放假安排' }],
   },
 } as const satisfies Record<string, PageEntry>;
 

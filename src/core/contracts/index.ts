@@ -4,6 +4,7 @@ import { ledgerContract } from './ledger';
 import { eventsContract } from './events';
 import { noticesContract } from './notices';
 import type { ActionInput, ActionName, ActionOutput } from './contract';
+import { careContract } from './care';
 // new-area: imports (`npm run new:area` inserts above this line)
 
 export const contracts = {
@@ -11,6 +12,7 @@ export const contracts = {
   ledger: ledgerContract,
   events: eventsContract,
   notices: noticesContract,
+  care: careContract,
   // new-area: contracts
 } as const;
 

@@ -29,6 +29,15 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'event.cancel': '取消活动',
   'event.export': '导出报名名单',
   'event.results': '登记结果与奖品',
+  'care.accept': '受理关爱事项',
+  'care.assign': '转派关爱事项',
+  'care.reply': '答复关爱事项',
+  'care.note': '关爱事项内部备注',
+  'care.sendBack': '退回关爱事项',
+  'care.close': '办结关爱事项',
+  'care.read': '查看保密事项',
+  'care.reveal': '查看匿名提交人',
+  'care.settings': '修改关爱设置',
 };
 
 const FIELD_LABELS: Record<string, string> = {

@@ -4,7 +4,7 @@
  * Clerks of the designated cake shop are accounts, not members. Committee officers (工委干部) are members of
  * the committee's own roster (a union of kind `committee`) holding the `committee` role.
  */
-export const ROLES = ['member', 'officer', 'chair', 'auditor', 'committee', 'clerk'] as const;
+export const ROLES = ['member', 'officer', 'chair', 'auditor', 'committee', 'clerk', 'care_handler'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -14,10 +14,11 @@ export const ROLE_LABELS: Record<Role, string> = {
   auditor: '经费审查',
   committee: '工委干部',
   clerk: '蛋糕店店员',
+  care_handler: '关爱专员',
 };
 
 /** Roles an officer or the chair can grant to a member (member is implicit; clerks are invited; committee only in a 工委). */
-export const GRANTABLE_ROLES = ['officer', 'chair', 'auditor', 'committee'] as const satisfies readonly Role[];
+export const GRANTABLE_ROLES = ['officer', 'chair', 'auditor', 'committee', 'care_handler'] as const satisfies readonly Role[];
 export type GrantableRole = (typeof GRANTABLE_ROLES)[number];
 
 export const PERMISSIONS = {
@@ -51,6 +52,18 @@ export const PERMISSIONS = {
   'self.read': ['member'],
   /** The yearly spending report (totals and counts per budget line, never who received what). */
   'report.read': ['member', 'officer', 'chair', 'auditor', 'committee'],
+  /** 会员关爱中心: ask for help, report 即时关爱, follow one's own cases, rate the answer. */
+  'care.ask': ['member'],
+  /**
+   * Handle cases: the queue, accept, assign, reply, notes, send back, close. A named handler (关爱专员, e.g. a
+   * counsellor or a lawyer) sees only the cases assigned to them; psychological and legal cases only their handler
+   * and the chair (server/care decides per case).
+   */
+  'care.handle': ['officer', 'chair', 'care_handler'],
+  /** The deadlines and the 放假安排 of years the calendar does not know yet. */
+  'care.settings': ['officer', 'chair'],
+  /** Who sent an anonymous suggestion: the chair only, with a reason, audited. */
+  'care.reveal': ['chair'],
   // new-area: permissions (`npm run new:area` inserts above this line)
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;

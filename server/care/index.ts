@@ -1,0 +1,33 @@
+/** The care function's action table (会员关爱中心): who may call each action, and its handler. Nothing else lives here. */
+import { defineFunction } from '../runtime/defineFunction';
+import { careContract } from '../../src/core/contracts/care';
+import { addInfo, colleagues, get, mine, rate, report, submit, withdraw } from './cases';
+import { accept, assign, close, handlers, note, queue, reply, reveal, sendBack } from './handling';
+import { settingsGet, settingsSave } from './settings';
+
+const ask = { permission: 'care.ask' } as const;
+const handle = { permission: 'care.handle' } as const;
+const settings = { permission: 'care.settings' } as const;
+
+export const main = defineFunction(careContract, {
+  submit: { access: ask, handler: submit },
+  report: { access: ask, handler: report },
+  colleagues: { access: ask, handler: colleagues },
+  mine: { access: ask, handler: mine },
+  // A member reads their own case; staff the cases they handle or may take (the handler decides per case).
+  get: { access: ask, handler: get },
+  addInfo: { access: ask, handler: addInfo },
+  withdraw: { access: ask, handler: withdraw },
+  rate: { access: ask, handler: rate },
+  queue: { access: handle, handler: queue },
+  handlers: { access: handle, handler: handlers },
+  accept: { access: handle, handler: accept },
+  assign: { access: handle, handler: assign },
+  reply: { access: handle, handler: reply },
+  note: { access: handle, handler: note },
+  sendBack: { access: handle, handler: sendBack },
+  close: { access: handle, handler: close },
+  reveal: { access: { permission: 'care.reveal' }, handler: reveal },
+  settingsGet: { access: settings, handler: settingsGet },
+  settingsSave: { access: settings, handler: settingsSave },
+});

@@ -1,0 +1,238 @@
+import { z } from '../zod';
+import { defineContract, isoDate, noInput } from './contract';
+import { CARE_CATEGORIES, CASE_STATUSES, CONTACT_WAYS, HELP_CATEGORIES, INSTANT_CATEGORIES, RATINGS } from '../domain/care';
+
+const id = z.string().min(1).max(100);
+const page = z.coerce.number().int().min(1).max(10_000).default(1);
+const pageSize = z.coerce.number().int().min(1).max(50).default(20);
+const dateKey = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期请写成 2026-05-20 这样的格式');
+const requestKey = z.string().min(8).max(64);
+
+/** Photos or documents the member uploaded to their own folder (the function copies them into the case). */
+const uploads = z.array(z.string().startsWith('cloud://').max(500)).max(6, '最多 6 个附件').default([]);
+const text = (what: string, max: number) => z.string().trim().min(1, `请填写${what}`).max(max, `${what}最多 ${max} 字`);
+const reason = (what: string) => z.string().trim().min(2, `请写明${what}`).max(200, `${what}最多 200 字`);
+
+/** A file of a case, as whoever may see the case reads it: a temporary link. */
+const attachment = z.object({ fileID: z.string(), url: z.string(), name: z.string(), isImage: z.boolean() });
+
+/** One line of a case's conversation. Internal notes reach only handlers; a member never receives one. */
+const message = z.object({
+  id: z.string(),
+  at: isoDate,
+  from: z.enum(['member', 'handler', 'system']),
+  /** 匿名会员 for an anonymous sender; the handler's name; or nothing for a system line. */
+  authorName: z.string(),
+  internal: z.boolean(),
+  text: z.string(),
+  attachments: z.array(attachment),
+});
+
+/** A step of the timeline: the status reached, when, and the reason where there is one (退回, 转派, 撤回). */
+const step = z.object({ status: z.enum(CASE_STATUSES), label: z.string(), at: isoDate, note: z.string() });
+
+/** What the member who asked sees of their case, and what a handler sees besides (`staff`). */
+export const caseView = z.object({
+  id: z.string(),
+  kind: z.enum(['help', 'instant']),
+  category: z.enum(CARE_CATEGORIES),
+  categoryLabel: z.string(),
+  title: z.string(),
+  body: z.string(),
+  contact: z.enum(CONTACT_WAYS),
+  urgent: z.boolean(),
+  anonymous: z.boolean(),
+  private: z.boolean(),
+  status: z.enum(CASE_STATUSES),
+  statusLabel: z.string(),
+  /** 匿名会员 to handlers of an anonymous suggestion. */
+  requesterName: z.string(),
+  /** 即时关爱: whom the report is about, and the date and place (hospital) reported. */
+  subjectName: z.string().nullable(),
+  eventDate: z.string().nullable(),
+  place: z.string(),
+  handlerName: z.string().nullable(),
+  /** The date (Shanghai) by which it is to be accepted, then closed: counted in working days. */
+  acceptDueDate: z.string(),
+  closeDueDate: z.string().nullable(),
+  overdue: z.boolean(),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  steps: z.array(step),
+  messages: z.array(message),
+  attachments: z.array(attachment),
+  rating: z.enum(RATINGS).nullable(),
+  ratingComment: z.string(),
+  /** 办结: what was done. */
+  summary: z.string(),
+  reopened: z.boolean(),
+  supervised: z.boolean(),
+  /** What the caller may do now (the page shows these buttons only). */
+  can: z.array(z.enum(['withdraw', 'addInfo', 'rate', 'accept', 'assign', 'reply', 'note', 'sendBack', 'close', 'reveal'])),
+});
+export type CaseView = z.output<typeof caseView>;
+
+/** A line of a list: no body, no conversation. */
+export const caseRow = z.object({
+  id: z.string(),
+  kind: z.enum(['help', 'instant']),
+  category: z.enum(CARE_CATEGORIES),
+  categoryLabel: z.string(),
+  title: z.string(),
+  status: z.enum(CASE_STATUSES),
+  statusLabel: z.string(),
+  urgent: z.boolean(),
+  private: z.boolean(),
+  requesterName: z.string(),
+  handlerName: z.string().nullable(),
+  /** The next deadline while open: accepting, then closing. */
+  dueDate: z.string().nullable(),
+  overdue: z.boolean(),
+  supervised: z.boolean(),
+  updatedAt: isoDate,
+});
+export type CaseRow = z.output<typeof caseRow>;
+
+const list = z.object({ items: z.array(caseRow), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+const deadline = z.object({ accept: z.number().int().min(0).max(30), close: z.number().int().min(1).max(60) }).strict();
+const arrangement = z.object({ off: z.array(dateKey).max(60).default([]), on: z.array(dateKey).max(60).default([]) }).strict();
+
+export const careSettings = z.object({
+  deadlines: z.record(z.enum(HELP_CATEGORIES), deadline),
+  /** 放假安排 an officer entered, for years the calendar library does not know yet. */
+  arrangements: z.record(z.string().regex(/^\d{4}$/), arrangement),
+});
+
+/** The `care` cloud function (会员关爱中心): every action's name, input and output. */
+export const careContract = defineContract('care', {
+  // ——— members ———
+  submit: {
+    summary: 'Ask for help or make a suggestion: category, title, what happened, up to 6 uploads, how to reach the member, urgent; a suggestion may be anonymous. One case per requestKey.',
+    input: z
+      .object({
+        category: z.enum(HELP_CATEGORIES, { error: '请选择类别' }),
+        title: z.string().trim().min(2, '标题至少 2 个字').max(30, '标题最多 30 个字'),
+        body: text('事情经过', 1000),
+        attachments: uploads,
+        contact: z.enum(CONTACT_WAYS, { error: '请选择联系方式' }),
+        urgent: z.boolean().default(false),
+        anonymous: z.boolean().default(false),
+        requestKey,
+      })
+      .strict()
+      .refine((v) => !v.anonymous || v.category === 'suggestion', { message: '只有意见建议可以匿名提交', path: ['anonymous'] }),
+    output: z.object({ case: caseView, repeated: z.boolean() }),
+  },
+  report: {
+    summary: '即时关爱: report a hospitalisation, a bereavement, a marriage, a birth or a retirement, for oneself or a colleague of the same union.',
+    input: z
+      .object({
+        category: z.enum(INSTANT_CATEGORIES, { error: '请选择事项' }),
+        /** Absent: the member reports about themself. */
+        subjectMemberId: id.optional(),
+        eventDate: dateKey,
+        place: z.string().trim().max(60, '地点最多 60 个字').default(''),
+        note: z.string().trim().max(500, '补充说明最多 500 字').default(''),
+        requestKey,
+      })
+      .strict(),
+    output: z.object({ case: caseView, repeated: z.boolean() }),
+  },
+  colleagues: {
+    summary: 'Colleagues of the same union by name, for a 即时关爱 report: name and department only.',
+    input: z.object({ q: z.string().trim().min(1, '请输入同事的姓名').max(20) }).strict(),
+    output: z.object({ items: z.array(z.object({ memberId: z.string(), name: z.string(), department: z.string() })) }),
+  },
+  mine: {
+    summary: "The caller's cases (asked and reported, and reports about them), newest first.",
+    input: z.object({ page, pageSize }).strict(),
+    output: list,
+  },
+  get: {
+    summary: 'One case, as the caller may see it: its member, the member it is about, its handler, officers (private cases: the handler and the chair only; reads audited).',
+    input: z.object({ caseId: id }).strict(),
+    output: caseView,
+  },
+  addInfo: {
+    summary: 'The member adds information (text and uploads) to an open case.',
+    input: z.object({ caseId: id, text: text('补充内容', 1000), attachments: uploads }).strict(),
+    output: caseView,
+  },
+  withdraw: {
+    summary: 'The member withdraws a case before it is accepted.',
+    input: z.object({ caseId: id, reason: z.string().trim().max(200).default('') }).strict(),
+    output: caseView,
+  },
+  rate: {
+    summary: 'After the answer: 满意 / 基本满意 / 不满意 with a comment; 不满意 reopens it once and puts it before the chair.',
+    input: z.object({ caseId: id, rating: z.enum(RATINGS, { error: '请选择满意程度' }), comment: z.string().trim().max(200, '评价最多 200 字').default('') }).strict(),
+    output: caseView,
+  },
+  // ——— officers and named handlers ———
+  queue: {
+    summary: 'The handling queue: new, mine, due soon, overdue, supervised, all; by category; search by title.',
+    input: z
+      .object({
+        view: z.enum(['new', 'mine', 'dueSoon', 'overdue', 'supervised', 'all']).default('new'),
+        category: z.enum(CARE_CATEGORIES).optional(),
+        q: z.string().trim().max(30).default(''),
+        page,
+        pageSize,
+      })
+      .strict(),
+    output: list.extend({ counts: z.object({ new: z.number().int(), mine: z.number().int(), dueSoon: z.number().int(), overdue: z.number().int(), supervised: z.number().int() }) }),
+  },
+  handlers: {
+    summary: 'Who a case may be assigned to: officers, the chair and named handlers (关爱专员), with what each may take.',
+    input: noInput,
+    output: z.object({ items: z.array(z.object({ memberId: z.string(), name: z.string(), roleLabel: z.string(), mayTakePrivate: z.boolean() })) }),
+  },
+  accept: {
+    summary: '受理: the caller becomes the handler and the closing deadline starts. Two at once: one wins, the other is told.',
+    input: z.object({ caseId: id }).strict(),
+    output: caseView,
+  },
+  assign: {
+    summary: '转派: give the case to another officer or named handler, with a reason.',
+    input: z.object({ caseId: id, handlerId: id, reason: reason('转派原因') }).strict(),
+    output: caseView,
+  },
+  reply: {
+    summary: 'Answer the member (text and uploads); the member is told.',
+    input: z.object({ caseId: id, text: text('答复内容', 1000), attachments: uploads }).strict(),
+    output: caseView,
+  },
+  note: {
+    summary: 'An internal note the member never sees.',
+    input: z.object({ caseId: id, text: text('备注', 1000) }).strict(),
+    output: caseView,
+  },
+  sendBack: {
+    summary: '退回 with a reason (not the union’s business, a duplicate…); the member is told.',
+    input: z.object({ caseId: id, reason: reason('退回原因') }).strict(),
+    output: caseView,
+  },
+  close: {
+    summary: '办结 with a summary of what was done; the member is told and asked to rate it.',
+    input: z.object({ caseId: id, summary: z.string().trim().min(2, '请写明办理结果').max(1000, '办理结果最多 1000 字') }).strict(),
+    output: caseView,
+  },
+  reveal: {
+    summary: 'The chair only: who sent an anonymous suggestion, with a reason (abuse); audited.',
+    input: z.object({ caseId: id, reason: reason('查看原因') }).strict(),
+    output: z.object({ name: z.string(), department: z.string() }),
+  },
+  settingsGet: {
+    summary: "The union's care settings: deadlines per category in working days, and the 放假安排 entered for years the calendar does not know; which years are known.",
+    input: noInput,
+    output: careSettings.extend({ knownYears: z.array(z.number().int()), currentYear: z.number().int(), calendar: z.array(z.object({ year: z.number().int(), source: z.enum(['library', 'union', 'weekends']) })) }),
+  },
+  settingsSave: {
+    summary: 'Save the deadlines and the 放假安排 of unknown years.',
+    input: careSettings.strict(),
+    output: careSettings,
+  },
+});
+
+export type CareContract = typeof careContract;

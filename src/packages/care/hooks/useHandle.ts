@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import type { CaseView } from '@/core/contracts/care';
+import { useAction } from '@/hooks/useAction';
+import { useCall } from '@/hooks/useCall';
+import { useForm } from '@/hooks/useForm';
+import { emptyMessage, messageDraft, messageFieldOf, type MessageValues } from '../askForm';
+import { newer } from '../format';
+import { acceptQuestion, assignQuestion, closeQuestion, reasonFieldOf, revealQuestion, sendBackQuestion } from '../handling';
+import { useUploads } from './useUploads';
+
+/** The form open under the case's buttons (one at a time), or none. */
+export type HandlePanel = 'reply' | 'note' | 'assign' | 'sendBack' | 'close' | 'reveal' | null;
+
+interface ReasonValues {
+  text: string;
+  handlerId: string | null;
+}
+const emptyReason = (): ReasonValues => ({ text: '', handlerId: null });
+
+/**
+ * 办理求助: the case with its messages and internal notes (`care.get`), and what the caller may do now — 受理, 转派,
+ * 答复, 备注, 退回, 办结, and for the chair 查看匿名提交人. Each action answers with the case as it is now.
+ */
+export function useHandle(caseId: string, openid: string) {
+  const view = useCall('care', 'get', { payload: { caseId }, reloadOnShow: true });
+  const [latest, setLatest] = useState<CaseView | null>(null);
+  const shown = newer(latest, view.status === 'ok' ? view.data : null);
+  const [panel, setPanelState] = useState<HandlePanel>(null);
+  const [revealed, setRevealed] = useState<{ name: string; department: string } | null>(null);
+
+  const message = useForm<MessageValues>(emptyMessage, { fieldOf: messageFieldOf, whenEmpty: { text: '请写下内容' } });
+  const uploads = useUploads(openid, message.values.files, (files) => message.set('files', files));
+  const reason = useForm<ReasonValues>(emptyReason, { fieldOf: reasonFieldOf });
+  const handlers = useCall('care', 'handlers', { enabled: panel === 'assign' });
+
+  const title = shown ? { title: shown.title, kind: shown.kind } : { title: '', kind: 'help' as const };
+  const accept = useAction('care', 'accept', { confirm: acceptQuestion(title), done: shown?.kind === 'instant' ? '已确认' : '已受理', refused: () => view.refresh() });
+  const reply = useAction('care', 'reply', { form: message, done: '已答复，会员会收到通知' });
+  const note = useAction('care', 'note', { form: message, done: '已记下备注' });
+  const handlerName = (id: string) => (handlers.status === 'ok' ? handlers.data.items.find((h) => h.memberId === id)?.name : undefined) ?? '所选的人';
+  const assign = useAction('care', 'assign', { form: reason, confirm: (p) => assignQuestion(handlerName(p.handlerId)), done: '已转派' });
+  const sendBack = useAction('care', 'sendBack', { form: reason, confirm: sendBackQuestion(title), done: '已退回' });
+  const close = useAction('care', 'close', { form: reason, confirm: closeQuestion(title), done: '已办结' });
+  const reveal = useAction('care', 'reveal', { form: reason, confirm: revealQuestion });
+
+  const setPanel = (p: HandlePanel) => {
+    setPanelState((now) => (now === p ? null : p));
+    message.clearErrors();
+    reason.replace(emptyReason());
+    reason.clearErrors();
+  };
+  const settled = (c: CaseView | null) => {
+    if (!c) return;
+    setLatest(c);
+    setPanelState(null);
+    uploads.reset();
+    message.replace(emptyMessage());
+    reason.replace(emptyReason());
+  };
+
+  const run = {
+    accept: async () => settled(await accept.run({ caseId })),
+    reply: async () => {
+      const checked = message.check('care', 'reply', messageDraft(caseId, message.values));
+      if (checked) settled(await reply.run(checked));
+    },
+    note: async () => {
+      const checked = message.check('care', 'note', { caseId, text: message.values.text.trim() });
+      if (checked) settled(await note.run(checked));
+    },
+    assign: async () => {
+      const problems = reason.values.handlerId ? {} : { handlerId: '请选择转派给谁' };
+      const checked = reason.check('care', 'assign', { caseId, handlerId: reason.values.handlerId ?? 'none', reason: reason.values.text.trim() }, { problems });
+      if (checked) settled(await assign.run(checked));
+    },
+    sendBack: async () => {
+      const checked = reason.check('care', 'sendBack', { caseId, reason: reason.values.text.trim() });
+      if (checked) settled(await sendBack.run(checked));
+    },
+    close: async () => {
+      const checked = reason.check('care', 'close', { caseId, summary: reason.values.text.trim() });
+      if (checked) settled(await close.run(checked));
+    },
+    reveal: async () => {
+      const checked = reason.check('care', 'reveal', { caseId, reason: reason.values.text.trim() });
+      const who = checked && (await reveal.run(checked));
+      if (who) {
+        setRevealed(who);
+        setPanelState(null);
+        reason.replace(emptyReason());
+      }
+    },
+  };
+
+  const busy = accept.busy || reply.busy || note.busy || assign.busy || sendBack.busy || close.busy || reveal.busy || uploads.uploading;
+  return { view, shown, panel, setPanel, message, uploads, reason, handlers, run, busy, acceptError: accept.error, revealed };
+}
+
+export type Handle = ReturnType<typeof useHandle>;
