@@ -91,6 +91,27 @@ export function ageOn(birthDate: DateKey, now: Date): number {
   return today.slice(5) >= birthDate.slice(5) ? years : years - 1;
 }
 
+const WEEKDAYS_ZH = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] as const;
+
+/** 0 = Sunday … 6 = Saturday, from the key alone (no time zone involved). */
+export function dayOfWeek(key: DateKey): number {
+  const [y, m, d] = key.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+}
+
+/** "周四" */
+export const weekdayZh = (key: DateKey): string => WEEKDAYS_ZH[dayOfWeek(key)];
+
+/**
+ * A day as people write it: "12月3日"; with the year ("2027年1月4日") when given `now` and it is not now's year in
+ * Shanghai; "12月3日（周四）" with `weekday` — for deadlines, where the day of the week is what people plan by.
+ */
+export function dayZh(key: DateKey, options: { now?: Date; weekday?: boolean } = {}): string {
+  const [y, m, d] = key.split('-').map(Number);
+  const year = !options.now || y === shanghaiYear(options.now) ? '' : `${y}年`;
+  return `${year}${m}月${d}日${options.weekday ? `（${weekdayZh(key)}）` : ''}`;
+}
+
 /** "2024年2月10日" */
 export function formatDateZh(date: Date | number): string {
   return inShanghai(date).format('YYYY年M月D日');

@@ -14,7 +14,7 @@
  * wrong day on hosts west of UTC, while the data file is keyed by plain date keys, like ours.
  */
 import libraryData from 'chinese-days/dist/chinese-days.json';
-import { addDays, formatDateZh, isValidDateKey, shanghaiDateKey, startOfShanghaiDay, type DateKey } from '../time';
+import { addDays, dayOfWeek, formatDateZh, isValidDateKey, shanghaiDateKey, startOfShanghaiDay, weekdayZh, type DateKey } from '../time';
 import type { ErrorIssue } from '../errors';
 
 /** One year's 放假安排 as officers enter it: weekdays off (`off`) and weekend make-up working days (`on`). */
@@ -35,16 +35,8 @@ const LIBRARY = libraryData as { holidays: Record<string, string>; workdays: Rec
 /** Years with at least one statutory holiday in the library, i.e. whose 放假安排 it has. */
 const LIBRARY_YEARS: ReadonlySet<number> = new Set(Object.keys(LIBRARY.holidays).map((key) => Number(key.slice(0, 4))));
 
-const WEEKDAY_ZH = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] as const;
-
 function requireDateKey(key: DateKey): void {
   if (!isValidDateKey(key)) throw new RangeError(`not a date: ${String(key)}`);
-}
-
-/** 0 = Sunday … 6 = Saturday, from the key alone (no time zone involved). */
-function dayOfWeek(key: DateKey): number {
-  const [y, m, d] = key.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
 }
 
 function isWeekend(key: DateKey): boolean {
@@ -54,7 +46,7 @@ function isWeekend(key: DateKey): boolean {
 
 /** "2027年1月2日（周六）", for messages officers act on. */
 function describeDay(key: DateKey): string {
-  return `${formatDateZh(startOfShanghaiDay(key))}（${WEEKDAY_ZH[dayOfWeek(key)]}）`;
+  return `${formatDateZh(startOfShanghaiDay(key))}（${weekdayZh(key)}）`;
 }
 
 /** Whether an officer has entered anything for the year: an empty form is "not entered yet", not "no holidays". */

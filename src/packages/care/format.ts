@@ -5,22 +5,11 @@
  */
 import type { CaseRow, CaseView } from '@/core/contracts/care';
 import { CONTACT_LABELS, HELP_STEPS, isInstantCategory, isOpen, statusLabel, type CareCategory, type CaseStatus } from '@/core/domain/care';
-import { inShanghai, isValidDateKey, shanghaiDateKey, addDays } from '@/core/time';
-
-const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] as const;
-
-/** 0 = Sunday … 6 = Saturday, from the key alone. */
-function weekdayOf(key: string): string {
-  const [y, m, d] = key.split('-').map(Number);
-  return WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
-}
+import { addDays, dayZh, inShanghai, isValidDateKey, shanghaiDateKey } from '@/core/time';
 
 /** "12月3日（周四）"; the year too when it is not this year's (Shanghai); "" for a key that is no date. */
 export function dayText(key: string, now: Date = new Date()): string {
-  if (!isValidDateKey(key)) return '';
-  const [y, m, d] = key.split('-').map(Number);
-  const year = y === Number(shanghaiDateKey(now).slice(0, 4)) ? '' : `${y}年`;
-  return `${year}${m}月${d}日（${weekdayOf(key)}）`;
+  return isValidDateKey(key) ? dayZh(key, { now, weekday: true }) : '';
 }
 
 /** "2026年12月3日" for an instant from a reply, "12月3日 09:05" within this year. */
