@@ -6,7 +6,10 @@
  *   - weapp main-package size (when dist/weapp has been built).
  * The emulator runs in its own process so that client and server don't share one event loop.
  *
- *   npm run bench -- [--docs 100000] [--queries 5000]
+ *   npm run bench -- [core] [roster] [events] [care] [weapp] [--docs 100000] [--queries 5000] [--cases 10000]
+ *
+ * Name parts to run only those (`npm run bench -- care`); none named runs them all. `events` needs the roster's
+ * union, so it brings `roster` along.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,128 +20,61 @@ import { buildFunctions } from './build-functions';
 import { measureWeapp } from './check-weapp';
 import { shanghaiYear } from '../src/core/time';
 import { pool } from '../server/testing/crowd';
+import { arg, fmt, jsonClient, percentile, positionals, tripsBetween, type Json } from './bench-util';
+import { careBench } from './bench-care';
 
 const root = resolve(__dirname, '..');
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
+const PARTS = ['core', 'roster', 'events', 'care', 'weapp'] as const;
+type Part = (typeof PARTS)[number];
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-/** Protocol requests the emulator answered between two readings of /__emulator/stats. */
-function tripsBetween(before: Record<string, number>, after: Record<string, number>): number {
-  return Object.keys(after).reduce((n, k) => n + (after[k] - (before[k] ?? 0)), 0);
-}
-
-function fmt(n: number, digits = 1): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+/** The parts named on the command line (all when none is), refusing a name that is not one. */
+function selectedParts(): Set<Part> {
+  const named = positionals();
+  const unknown = named.filter((n) => !(PARTS as readonly string[]).includes(n));
+  if (unknown.length) throw new Error(`未知的基准部分：${unknown.join('、')}（可选：${PARTS.join('、')}）`);
+  const parts = new Set<Part>(named.length ? (named as Part[]) : PARTS);
+  if (parts.has('events')) parts.add('roster');
+  return parts;
 }
 
 async function main(): Promise<void> {
+  const parts = selectedParts();
   const docs = arg('docs', 100_000);
   const queries = arg('queries', 5_000);
   await buildFunctions();
   const dataDir = mkdtempSync(join(tmpdir(), 'union-bench-'));
   // Event notices go out as subscribe messages too, as in a deployment with a template configured.
-  const { child, url } = await spawnEmulator(dataDir, ['--demo', '--function-env', JSON.stringify({ events: { EVENT_NOTICE_TEMPLATE_ID: 'BENCH_TEMPLATE' } })]);
-  const json = async (path: string, body?: unknown, token?: string) => {
-    const r = await fetch(`${url}${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return (await r.json()) as Record<string, unknown>;
-  };
+  // Care notices (and the daily job's reminders) on the care template likewise.
+  const functionEnv = { events: { EVENT_NOTICE_TEMPLATE_ID: 'BENCH_TEMPLATE' }, care: { CARE_NOTICE_TEMPLATE_ID: 'BENCH_CARE_TEMPLATE' }, jobs: { CARE_NOTICE_TEMPLATE_ID: 'BENCH_CARE_TEMPLATE' } };
+  const { child, url } = await spawnEmulator(dataDir, ['--demo', '--function-env', JSON.stringify(functionEnv)]);
+  const json = jsonClient(url);
   try {
     // The SDK's typings describe calls as `Promise | void | string` (callback overloads); the promise form runs.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const db: any = connectSdk(url, 'union-local').database();
-    await db.createCollection('bench');
     console.log(`工会会员服务 · 模拟器基准（${new Date().toISOString()}，${process.platform}/${process.arch}，Node ${process.version}）\n`);
 
-    // Members are spread evenly: each of `members` ids owns docs/members documents (10 per member at 100k).
-    const members = Math.max(1, Math.min(10_000, Math.floor(docs / 10)));
-    const expectedFor = (k: number) => Math.floor(docs / members) + (k < docs % members ? 1 : 0);
-
-    // 1. Inserts through the SDK, 64 in flight (each one fsynced before it is acknowledged; group commit).
-    let t0 = performance.now();
-    await pool(docs, 64, (i) =>
-      db.collection('bench').add({ data: { memberId: `m${i % members}`, unionId: `u${i % 20}`, kind: i % 7, amount: (i * 37) % 50_000, at: new Date(1_700_000_000_000 + i * 1000) } }),
-    );
-    const insertSeconds = (performance.now() - t0) / 1000;
-    console.log(`插入     ${docs.toLocaleString()} 条文档：${fmt(docs / insertSeconds, 0)} 条/秒（${fmt(insertSeconds)} 秒，并发 64，每次写入落盘后才确认）`);
-
-    // 2. Indexed equality queries at that size (the engine indexes fields queried by equality).
-    await db.collection('bench').where({ memberId: 'm1' }).get(); // first query builds the index
-    const qLatencies: number[] = [];
-    t0 = performance.now();
-    await pool(queries, 16, async (i) => {
-      const s = performance.now();
-      const k = (i * 7919) % members;
-      const r = await db.collection('bench').where({ memberId: `m${k}` }).get();
-      qLatencies.push(performance.now() - s);
-      if (r.data.length !== expectedFor(k)) throw new Error(`unexpected result size ${r.data.length}`);
-    });
-    const querySeconds = (performance.now() - t0) / 1000;
-    qLatencies.sort((a, b) => a - b);
-    console.log(
-      `索引查询 ${queries.toLocaleString()} 次（${docs.toLocaleString()} 条中按 memberId 取约 ${fmt(docs / members, 0)} 条）：${fmt(queries / querySeconds, 0)} 次/秒，p50 ${fmt(percentile(qLatencies, 50))} ms，p95 ${fmt(percentile(qLatencies, 95))} ms（并发 16）`,
-    );
-
-    // 3. Function invocation latency through the gateway.
-    const token = (await json('/auth/dev-login', { openid: 'bench-user' })).token as string;
-    const call = () => json('/functions/members', { action: 'whoami' }, token);
-    const cold: number[] = [];
-    for (let i = 0; i < 10; i += 1) {
-      await json('/__emulator/functions/reset', {});
-      const s = performance.now();
-      const r = await call();
-      cold.push(performance.now() - s);
-      if (r.ok !== true) throw new Error(JSON.stringify(r));
-    }
-    const before = (await json('/__emulator/stats')).adminRequests as Record<string, number>;
-    const warm: number[] = [];
-    const warmCalls = 500;
-    for (let i = 0; i < warmCalls; i += 1) {
-      const s = performance.now();
-      await call();
-      warm.push(performance.now() - s);
-    }
-    const after = (await json('/__emulator/stats')).adminRequests as Record<string, number>;
-    const trips = tripsBetween(before, after);
-    cold.sort((a, b) => a - b);
-    warm.sort((a, b) => a - b);
-    console.log(`云函数调用 members.whoami（网关 → 函数实例 → SDK）：`);
-    console.log(`  冷启动 10 次：p50 ${fmt(percentile(cold, 50))} ms，p95 ${fmt(percentile(cold, 95))} ms`);
-    console.log(`  热调用 ${warmCalls} 次：p50 ${fmt(percentile(warm, 50), 2)} ms，p95 ${fmt(percentile(warm, 95), 2)} ms`);
-    console.log(`  数据库往返：每次调用 ${fmt(trips / warmCalls, 2)} 次（未绑定的调用者：查一次账号）`);
-    await json('/__emulator/triggers/jobs/daily', {}); // warm the instance: the figure below is a warm run
-    const beforeJobs = (await json('/__emulator/stats')).adminRequests as Record<string, number>;
-    const jobStart = performance.now();
-    const job = await json('/__emulator/triggers/jobs/daily', {});
-    const jobMs = performance.now() - jobStart;
-    if (job.ok !== true) throw new Error(JSON.stringify(job));
-    const afterJobs = (await json('/__emulator/stats')).adminRequests as Record<string, number>;
-    const jobTrips = tripsBetween(beforeJobs, afterJobs);
-    console.log(`定时任务 jobs.daily（建集合，幂等）：${fmt(jobMs)} ms，数据库往返 ${jobTrips} 次`);
+    // 1–3. Inserts and indexed queries, a function's latency and round trips, the daily job (no data).
+    if (parts.has('core')) await core(db, json, docs, queries);
 
     // 4. The roster and the yearly report at the size of a large agency union.
-    await rosterAndReport(db, json);
+    if (parts.has('roster')) await rosterAndReport(db, json);
 
     // 5. Events: the sign-up rush and the event list, on the same 10,000-member union.
-    await eventsBench(db, json);
+    if (parts.has('events')) await eventsBench(db, json);
 
-    // 6. The weapp main package, if built.
-    if (existsSync(join(root, 'dist/weapp/app.json'))) {
-      const m = measureWeapp(join(root, 'dist/weapp'));
-      console.log(`小程序主包：${fmt(m.mainBytes / 1024)} KB（预算 ${fmt(m.mainBudgetBytes / 1024, 0)} KB，微信上限 2048 KB）；分包合计 ${fmt(m.subpackagesBytes / 1024)} KB`);
-    } else {
-      console.log('小程序主包：未构建（先运行 npm run build:weapp）');
+    // 6. 会员关爱: the queue, my requests and the daily job with 10,000 open cases (a union of its own).
+    if (parts.has('care')) await careBench(db, json);
+
+    // 7. The weapp main package, if built.
+    if (parts.has('weapp')) {
+      if (existsSync(join(root, 'dist/weapp/app.json'))) {
+        const m = measureWeapp(join(root, 'dist/weapp'));
+        console.log(`小程序主包：${fmt(m.mainBytes / 1024)} KB（预算 ${fmt(m.mainBudgetBytes / 1024, 0)} KB，微信上限 2048 KB）；分包合计 ${fmt(m.subpackagesBytes / 1024)} KB`);
+      } else {
+        console.log('小程序主包：未构建（先运行 npm run build:weapp）');
+      }
     }
   } finally {
     child.kill('SIGTERM');
@@ -146,7 +82,78 @@ async function main(): Promise<void> {
   }
 }
 
-type Json = (path: string, body?: unknown, token?: string) => Promise<Record<string, unknown>>;
+/** Inserts and indexed equality queries through the SDK, members.whoami through the gateway, the daily job. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function core(db: any, json: Json, docs: number, queries: number): Promise<void> {
+  await db.createCollection('bench');
+
+  // Members are spread evenly: each of `members` ids owns docs/members documents (10 per member at 100k).
+  const members = Math.max(1, Math.min(10_000, Math.floor(docs / 10)));
+  const expectedFor = (k: number) => Math.floor(docs / members) + (k < docs % members ? 1 : 0);
+
+  // 1. Inserts through the SDK, 64 in flight (each one fsynced before it is acknowledged; group commit).
+  let t0 = performance.now();
+  await pool(docs, 64, (i) =>
+    db.collection('bench').add({ data: { memberId: `m${i % members}`, unionId: `u${i % 20}`, kind: i % 7, amount: (i * 37) % 50_000, at: new Date(1_700_000_000_000 + i * 1000) } }),
+  );
+  const insertSeconds = (performance.now() - t0) / 1000;
+  console.log(`插入     ${docs.toLocaleString()} 条文档：${fmt(docs / insertSeconds, 0)} 条/秒（${fmt(insertSeconds)} 秒，并发 64，每次写入落盘后才确认）`);
+
+  // 2. Indexed equality queries at that size (the engine indexes fields queried by equality).
+  await db.collection('bench').where({ memberId: 'm1' }).get(); // first query builds the index
+  const qLatencies: number[] = [];
+  t0 = performance.now();
+  await pool(queries, 16, async (i) => {
+    const s = performance.now();
+    const k = (i * 7919) % members;
+    const r = await db.collection('bench').where({ memberId: `m${k}` }).get();
+    qLatencies.push(performance.now() - s);
+    if (r.data.length !== expectedFor(k)) throw new Error(`unexpected result size ${r.data.length}`);
+  });
+  const querySeconds = (performance.now() - t0) / 1000;
+  qLatencies.sort((a, b) => a - b);
+  console.log(
+    `索引查询 ${queries.toLocaleString()} 次（${docs.toLocaleString()} 条中按 memberId 取约 ${fmt(docs / members, 0)} 条）：${fmt(queries / querySeconds, 0)} 次/秒，p50 ${fmt(percentile(qLatencies, 50))} ms，p95 ${fmt(percentile(qLatencies, 95))} ms（并发 16）`,
+  );
+
+  // 3. Function invocation latency through the gateway.
+  const token = (await json('/auth/dev-login', { openid: 'bench-user' })).token as string;
+  const call = () => json('/functions/members', { action: 'whoami' }, token);
+  const cold: number[] = [];
+  for (let i = 0; i < 10; i += 1) {
+    await json('/__emulator/functions/reset', {});
+    const s = performance.now();
+    const r = await call();
+    cold.push(performance.now() - s);
+    if (r.ok !== true) throw new Error(JSON.stringify(r));
+  }
+  const before = (await json('/__emulator/stats')).adminRequests as Record<string, number>;
+  const warm: number[] = [];
+  const warmCalls = 500;
+  for (let i = 0; i < warmCalls; i += 1) {
+    const s = performance.now();
+    await call();
+    warm.push(performance.now() - s);
+  }
+  const after = (await json('/__emulator/stats')).adminRequests as Record<string, number>;
+  const trips = tripsBetween(before, after);
+  cold.sort((a, b) => a - b);
+  warm.sort((a, b) => a - b);
+  console.log(`云函数调用 members.whoami（网关 → 函数实例 → SDK）：`);
+  console.log(`  冷启动 10 次：p50 ${fmt(percentile(cold, 50))} ms，p95 ${fmt(percentile(cold, 95))} ms`);
+  console.log(`  热调用 ${warmCalls} 次：p50 ${fmt(percentile(warm, 50), 2)} ms，p95 ${fmt(percentile(warm, 95), 2)} ms`);
+  console.log(`  数据库往返：每次调用 ${fmt(trips / warmCalls, 2)} 次（未绑定的调用者：查一次账号）`);
+  await json('/__emulator/triggers/jobs/daily', {}); // warm the instance: the figure below is a warm run
+  const beforeJobs = (await json('/__emulator/stats')).adminRequests as Record<string, number>;
+  const jobStart = performance.now();
+  const job = await json('/__emulator/triggers/jobs/daily', {});
+  const jobMs = performance.now() - jobStart;
+  if (job.ok !== true) throw new Error(JSON.stringify(job));
+  const afterJobs = (await json('/__emulator/stats')).adminRequests as Record<string, number>;
+  const jobTrips = tripsBetween(beforeJobs, afterJobs);
+  console.log(`定时任务 jobs.daily（建集合，幂等）：${fmt(jobMs)} ms，数据库往返 ${jobTrips} 次`);
+
+}
 
 /**
  * 10,000 members and 50,000 ledger entries written straight into the collections (a fixture: going through

@@ -79,6 +79,31 @@ beforeAll(async () => {
   const { _id: _a, ...recordRest } = record;
   await insertMany('audit_log', Array.from({ length: 120 }, (_, i) => ({ ...recordRest, _id: `big-audit-${i}`, from: big, to: { ...big, summary: text(300) }, target: { kind: 'event', id: 'x', label: text(200) } })));
 
+  // Care: a case the member asked, accepted, then 60 copies at the contracts' limits (a 30-character title, a
+  // 1,000-character body, six files with long names, a long conversation's timeline) in the member's and the queue's lists.
+  const asked = await w.call('member', 'care', 'submit', { category: 'work', title: '车间空调坏了', body: text(1000), contact: 'app', requestKey: 'reply-size-care-1' });
+  const caseId = unwrap(asked).case.id;
+  expect(await w.call('officer', 'care', 'accept', { caseId })).toMatchObject({ ok: true });
+  const careCase = (await db.collection('care_cases').doc(caseId).get()).data;
+  const { _id: _c, ...caseRest } = careCase;
+  const file = (k: number) => ({ fileID: `cloud://env.bucket/care/${caseId}/${'f'.repeat(60)}${k}.pdf`, name: `${text(60)}${k}.pdf`, isImage: false });
+  const step = (k: number) => ({ status: 'in_progress', at: new Date(), note: `${k}${text(199)}` });
+  await insertMany(
+    'care_cases',
+    Array.from({ length: 60 }, (_, i) => ({
+      ...caseRest,
+      _id: `${caseId}-big-${i}`,
+      title: `${i}${text(29)}`,
+      body: text(1000),
+      requesterName: text(30),
+      handlerName: text(30),
+      summary: text(1000),
+      attachments: Array.from({ length: 6 }, (_, k) => file(k)),
+      steps: Array.from({ length: 20 }, (_, k) => step(k)),
+      supervised: i % 2 === 0,
+    })),
+  );
+
   for (let i = 0; i < 100; i += 1) {
     const r = await w.call('chair', 'members', 'rosterSave', { fields: person(`Z${String(i).padStart(31, '0')}`, `${text(29)}${i % 10}`, `139${String(i).padStart(8, '0')}`, { department: text(50) }) });
     expect(r.ok).toBe(true);
@@ -96,6 +121,9 @@ test.each<[string, () => Promise<TestReply<{ items: unknown[] }>>]>([
   ['officer members.rosterList', () => w.call('officer', 'members', 'rosterList', { pageSize: 100 })],
   ['officer members.auditList', () => w.call('officer', 'members', 'auditList', { pageSize: 100 })],
   ['officer ledger.ledgerList', () => w.call('officer', 'ledger', 'ledgerList', { year: 2026, pageSize: 100 })],
+  ['member care.mine', () => w.call('member', 'care', 'mine', { pageSize: 50 })],
+  ['officer care.queue', () => w.call('officer', 'care', 'queue', { view: 'all', pageSize: 50 })],
+  ['officer care.queue (mine)', () => w.call('officer', 'care', 'queue', { view: 'mine', pageSize: 50 })],
 ])('%s: a full page of the largest documents stays under half the 1 MB limit', async (name, call) => {
   const r = await call();
   const { items } = unwrap(r);

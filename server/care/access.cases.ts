@@ -27,6 +27,8 @@ export const careAccess: AccessCases<'care'> = {
   note: { payload: () => ({ caseId: NO_CASE, text: '备注' }), allowed: HANDLERS },
   sendBack: { payload: () => ({ caseId: NO_CASE, reason: '门禁测试' }), allowed: HANDLERS },
   close: { payload: () => ({ caseId: NO_CASE, summary: '门禁测试' }), allowed: HANDLERS },
+  // Past the door the case decides (NOT_FOUND here); paying also needs ledger.write, tested in visits.test.ts.
+  visit: { payload: () => ({ caseId: NO_CASE, visitedOn: '2026-11-18', visitors: '门禁测试', photos: [], requestKey: key('visit') }), allowed: HANDLERS },
   reveal: { payload: () => ({ caseId: NO_CASE, reason: '门禁测试' }), allowed: ['otherOfficer', 'chair'] },
   settingsGet: { payload: () => undefined, allowed: STAFF },
   settingsSave: { payload: () => ({ deadlines: { work: { accept: 1, close: 5 }, life: { accept: 1, close: 5 }, psychological: { accept: 1, close: 5 }, legal: { accept: 1, close: 5 }, suggestion: { accept: 1, close: 5 } }, arrangements: {} }), allowed: STAFF },

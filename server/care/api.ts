@@ -1,5 +1,5 @@
 /**
  * What other areas may ask of care — the only door in (lint refuses any other import of server/care from another
- * area). Nothing yet: export here what another area needs, and nothing more.
+ * area): the daily job's reminders and 督办 (reminders.ts).
  */
-export {};
+export { careDaily, type CareDailyResult } from './reminders';

@@ -124,7 +124,7 @@ describe('handling', () => {
     expect(accepted).toMatchObject({ status: 'accepted', handlerName: '李娜', closeDueDate: '2026-11-26' });
     const told = (await inbox('member')).find((n) => n.kind === 'care_accepted' && n.title.includes('食堂排队太久'));
     expect(told?.body).toContain('李娜');
-    expect(told?.body).toContain('2026-11-26');
+    expect(told?.body).toContain('已由李娜受理，预计11月26日（周四）前办结');
     expect(told?.link).toBe(`${PAGES.careCase.path}?id=${encodeURIComponent(c.id)}`);
     // Pushed on the care template to the member's WeChat (the test deployment configures one).
     const pushed = ((await w.emu.get('/__emulator/outbox')).body as { to: string; templateId: string; page: string; data: Record<string, { value: string }> }[]).filter((m) => m.to === w.openids.member && m.templateId === CARE_TEMPLATE);

@@ -4,6 +4,7 @@ import { careContract } from '../../src/core/contracts/care';
 import { addInfo, colleagues, get, mine, rate, report, submit, withdraw } from './cases';
 import { accept, assign, close, handlers, note, queue, reply, reveal, sendBack } from './handling';
 import { settingsGet, settingsSave } from './settings';
+import { visit } from './visits';
 
 const ask = { permission: 'care.ask' } as const;
 const handle = { permission: 'care.handle' } as const;
@@ -27,6 +28,8 @@ export const main = defineFunction(careContract, {
   note: { access: handle, handler: note },
   sendBack: { access: handle, handler: sendBack },
   close: { access: handle, handler: close },
+  // The handler, an officer or the chair; paying the 慰问 also needs ledger.write (the handler checks it).
+  visit: { access: handle, handler: visit },
   reveal: { access: { permission: 'care.reveal' }, handler: reveal },
   settingsGet: { access: settings, handler: settingsGet },
   settingsSave: { access: settings, handler: settingsSave },

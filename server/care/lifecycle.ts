@@ -5,7 +5,7 @@
  */
 import { CATEGORY_LABELS, type CaseStatus } from '../../src/core/domain/care';
 import type { Db } from '../db';
-import { inTransaction } from '../db/transaction';
+import { inTransaction, type Tx } from '../db/transaction';
 import type { AuditBody } from '../db/audit';
 import type { AuditDoc } from '../db/types';
 import type { Actor } from '../runtime/actor';
@@ -20,28 +20,42 @@ export interface CaseChange {
   audit?: AuditBody;
 }
 
+export interface CaseChanged {
+  before: CaseDoc;
+  after: CaseDoc;
+  message: CareMessageDoc | null;
+}
+
 /**
  * Apply `plan` to the case as the transaction reads it. The caller must be able to see the case (NOT_FOUND
  * otherwise, as for a case that does not exist); `plan` refuses what the state or the caller's standing does not
  * allow by throwing.
  */
-export async function changeCase(db: Db, caseId: string, actor: Actor, now: Date, plan: (c: CaseDoc, standing: Standing) => CaseChange): Promise<{ before: CaseDoc; after: CaseDoc; message: CareMessageDoc | null }> {
-  return inTransaction(db, async (tx) => {
-    const { c, standing } = mustSee(await tx.get<CaseDoc>('care_cases', caseId), actor);
-    const change = plan(c, standing);
-    const version = (c.version ?? 0) + 1;
-    const set: Partial<CaseDoc> = { ...change.set, version, updatedAt: now };
-    if (change.step) set.steps = [...c.steps, { ...change.step, at: now }];
-    let message: CareMessageDoc | null = null;
-    if (change.message) {
-      message = { _id: careMessageId(c._id, c.messageCount), caseId: c._id, unionId: c.unionId, at: now, ...change.message };
-      set.messageCount = c.messageCount + 1;
-      await tx.insert<CareMessageDoc>('care_messages', message);
-    }
-    await tx.update('care_cases', c._id, set);
-    if (change.audit) await tx.insert<AuditDoc & { _id: string }>('audit_log', { _id: `${c._id}:v${version}`, unionId: c.unionId, at: now, ...change.audit });
-    return { before: c, after: { ...c, ...set }, message };
-  });
+export async function changeCase(db: Db, caseId: string, actor: Actor, now: Date, plan: (c: CaseDoc, standing: Standing) => CaseChange): Promise<CaseChanged> {
+  return inTransaction(db, (tx) => changeCaseIn(tx, caseId, actor, now, plan));
+}
+
+/**
+ * The same change inside a transaction someone else runs, for a change that must commit with other documents or
+ * not at all (a visit's 慰问: the ledger entry, the budget line and the member's year, see visits.ts). The one way a
+ * case changes: `changeCase` is this in a transaction of its own. The transaction may run it more than once (after
+ * a conflict): the last run's answer is the one that committed.
+ */
+export async function changeCaseIn(tx: Tx, caseId: string, actor: Actor, now: Date, plan: (c: CaseDoc, standing: Standing) => CaseChange): Promise<CaseChanged> {
+  const { c, standing } = mustSee(await tx.get<CaseDoc>('care_cases', caseId), actor);
+  const change = plan(c, standing);
+  const version = (c.version ?? 0) + 1;
+  const set: Partial<CaseDoc> = { ...change.set, version, updatedAt: now };
+  if (change.step) set.steps = [...c.steps, { ...change.step, at: now }];
+  let message: CareMessageDoc | null = null;
+  if (change.message) {
+    message = { _id: careMessageId(c._id, c.messageCount), caseId: c._id, unionId: c.unionId, at: now, ...change.message };
+    set.messageCount = c.messageCount + 1;
+    await tx.insert<CareMessageDoc>('care_messages', message);
+  }
+  await tx.update('care_cases', c._id, set);
+  if (change.audit) await tx.insert<AuditDoc & { _id: string }>('audit_log', { _id: `${c._id}:v${version}`, unionId: c.unionId, at: now, ...change.audit });
+  return { before: c, after: { ...c, ...set }, message };
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { CareCategory, CaseStatus, ContactWay, Rating } from '../../src/core/domain/care';
+import type { Form, Item } from '../../src/core/policy/items';
 import type { DateKey } from '../../src/core/time';
 import type { ActorRef } from '../db/types';
 import type { CollectionSpec } from '../db/collections';
@@ -29,6 +30,22 @@ export interface CaseStep {
 export interface CaseRating {
   rating: Rating;
   comment: string;
+  at: Date;
+}
+
+/**
+ * A 即时关爱 visit (看望) recorded on its case (visits.ts): the day, who went, what was brought, photos, and the 慰问
+ * paid through the ledger with it (the entry itself, with its rule, is the ledger's).
+ */
+export interface CareVisit {
+  /** A digest of the form's request key: the same form sent twice is one visit (and one ledger entry). */
+  id: string;
+  visitedOn: DateKey;
+  visitors: string;
+  brought: string;
+  photos: CareFile[];
+  payment: { entryId: string; item: Item; amountFen: number; form: Form; illnessKey: string | null } | null;
+  by: ActorRef;
   at: Date;
 }
 
@@ -80,10 +97,18 @@ export interface CaseDoc {
   ratingComment: string;
   ratings: CaseRating[];
   summary: string;
+  /** 即时关爱: the visits recorded (absent on a case never visited). */
+  visits?: CareVisit[];
   reopened: boolean;
   /** Before the chair (督办): rated 不满意 (and, from the daily job, overdue). */
   supervised: boolean;
   supervisedAt: Date | null;
+  /**
+   * The deadline the daily job last put before the chair as overdue (reminders.ts: `accept:2026-10-08`), set in the
+   * same transaction as `supervised` and its audit record: a second run, or one at the same time, does it once.
+   * Absent on a case never overdue.
+   */
+  overdueFor?: string | null;
   /** Messages so far: the next message's number. */
   messageCount: number;
   /** Bumped by every change (lifecycle.ts): the change's audit record is `${_id}:v${version}`. */
@@ -144,7 +169,7 @@ export const CARE_COLLECTIONS: Record<'care_cases' | 'care_messages' | 'care_set
       { name: 'union_supervised_updated', keys: { unionId: 1, supervised: 1, updatedAt: -1 } },
       // My requests: the requester and the member a report is about (an array field, indexed per element).
       { name: 'involved_created', keys: { involved: 1, createdAt: -1 } },
-      // The daily job (next): open cases whose deadline comes, across unions, without reading every case.
+      // The daily job (reminders.ts): open cases whose deadline comes or just passed, across unions, without reading every case.
       { name: 'open_due', keys: { open: 1, dueAt: 1 } },
     ],
   },

@@ -69,7 +69,7 @@ export function unwrap<T>(r: TestReply<T>): T {
 export async function buildWorld(options: Partial<EmulatorOptions> = {}): Promise<World> {
   const emu = await startTestEmulator({
     ...options,
-    functionEnv: { members: { UNION_SETUP_CODES: SETUP_CODES.join(',') }, events: { EVENT_NOTICE_TEMPLATE_ID: EVENT_TEMPLATE }, jobs: { EVENT_NOTICE_TEMPLATE_ID: EVENT_TEMPLATE }, care: { CARE_NOTICE_TEMPLATE_ID: CARE_TEMPLATE }, ...options.functionEnv },
+    functionEnv: { members: { UNION_SETUP_CODES: SETUP_CODES.join(',') }, events: { EVENT_NOTICE_TEMPLATE_ID: EVENT_TEMPLATE }, jobs: { EVENT_NOTICE_TEMPLATE_ID: EVENT_TEMPLATE, CARE_NOTICE_TEMPLATE_ID: CARE_TEMPLATE }, care: { CARE_NOTICE_TEMPLATE_ID: CARE_TEMPLATE }, ...options.functionEnv },
   });
   const setup = await emu.post('/__emulator/triggers/jobs/daily', {});
   if ((setup.body as { ok?: boolean }).ok !== true) throw new Error(`setup failed: ${JSON.stringify(setup.body)}`);

@@ -1,6 +1,7 @@
 import { z } from '../zod';
 import { defineContract, isoDate, noInput } from './contract';
 import { CARE_CATEGORIES, CASE_STATUSES, CONTACT_WAYS, HELP_CATEGORIES, INSTANT_CATEGORIES, RATINGS } from '../domain/care';
+import { FORMS, ITEMS } from '../policy/items';
 
 const id = z.string().min(1).max(100);
 const page = z.coerce.number().int().min(1).max(10_000).default(1);
@@ -30,6 +31,30 @@ const message = z.object({
 
 /** A step of the timeline: the status reached, when, and the reason where there is one (退回, 转派, 撤回). */
 const step = z.object({ status: z.enum(CASE_STATUSES), label: z.string(), at: isoDate, note: z.string() });
+
+/**
+ * A 即时关爱 visit (看望) as the caller may read it. Staff (the handler, officers, the chair) read everything: who
+ * went, what was brought, the photos, who recorded it and the 慰问 paid through the ledger. The member concerned
+ * reads `line` alone ("工会于12月3日看望了您", and what they were given: it is their own benefit, which 我的福利
+ * shows them anyway); a colleague who reported it reads that the union visited (工会于12月3日看望了孙审计) and no
+ * amount, gift, name or photo. For members every field but `id`, `visitedOn` and `line` is null or empty.
+ */
+const visitView = z.object({
+  id: z.string(),
+  /** The day of the visit (Shanghai date key). */
+  visitedOn: z.string(),
+  line: z.string(),
+  visitors: z.string().nullable(),
+  brought: z.string().nullable(),
+  photos: z.array(attachment),
+  recordedBy: z.string().nullable(),
+  /** The 慰问 paid with it (staff only): its ledger entry, item, amount and form. */
+  payment: z
+    .object({ entryId: z.string(), item: z.enum(ITEMS), itemLabel: z.string(), amountFen: z.number().int(), form: z.enum(FORMS), formLabel: z.string() })
+    .nullable(),
+  at: isoDate,
+});
+export type VisitView = z.output<typeof visitView>;
 
 /** What the member who asked sees of their case, and what a handler sees besides (`staff`). */
 export const caseView = z.object({
@@ -67,8 +92,10 @@ export const caseView = z.object({
   summary: z.string(),
   reopened: z.boolean(),
   supervised: z.boolean(),
+  /** 即时关爱: the visits recorded, oldest first, as the caller may read them (see visitView). */
+  visits: z.array(visitView),
   /** What the caller may do now (the page shows these buttons only). */
-  can: z.array(z.enum(['withdraw', 'addInfo', 'rate', 'accept', 'assign', 'reply', 'note', 'sendBack', 'close', 'reveal'])),
+  can: z.array(z.enum(['withdraw', 'addInfo', 'rate', 'accept', 'assign', 'reply', 'note', 'sendBack', 'close', 'reveal', 'visit'])),
 });
 export type CaseView = z.output<typeof caseView>;
 
@@ -217,6 +244,42 @@ export const careContract = defineContract('care', {
     summary: '办结 with a summary of what was done; the member is told and asked to rate it.',
     input: z.object({ caseId: id, summary: z.string().trim().min(2, '请写明办理结果').max(1000, '办理结果最多 1000 字') }).strict(),
     output: caseView,
+  },
+  visit: {
+    summary:
+      '即时关爱: record a visit to a confirmed report (date, who went, what was brought, up to 6 photos) and optionally its 慰问 through the ledger (the item from the report; amount and form decided by the policy engine), in one transaction with the case (已慰问) and its audit record. Money needs ledger.write. One visit per requestKey.',
+    input: z
+      .object({
+        caseId: id,
+        /** The day of the visit (Shanghai): not in the future. */
+        visitedOn: dateKey,
+        visitors: text('慰问人员', 100),
+        brought: z.string().trim().max(200, '带去的物品最多 200 字').default(''),
+        /** Photos the officer uploaded to their own folder (copied into the case). */
+        photos: uploads,
+        /** The 慰问 given at the visit; absent for a visit without money or goods recorded. */
+        payment: z
+          .object({
+            amountFen: z.number({ error: '请填写慰问金额' }).int('金额最多精确到分').min(1, '金额必须大于 0').max(10_000_000, '金额过大'),
+            form: z.enum(FORMS, { error: '请选择发放形式' }),
+            /**
+             * 生病住院: which illness (one payment per illness per year). Absent: this case's id. Another case's id (an
+             * earlier report of the same illness of the same member) counts both as one illness.
+             */
+            illnessKey: id.optional(),
+          })
+          .strict()
+          .optional(),
+        requestKey,
+      })
+      .strict(),
+    output: z.object({
+      case: caseView,
+      /** The same requestKey again: the visit recorded the first time, nothing new written. */
+      repeated: z.boolean(),
+      /** The ledger's warnings (a budget line at 80%). */
+      warnings: z.array(z.string()),
+    }),
   },
   reveal: {
     summary: 'The chair only: who sent an anonymous suggestion, with a reason (abuse); audited.',

@@ -35,9 +35,11 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'care.note': '关爱事项内部备注',
   'care.sendBack': '退回关爱事项',
   'care.close': '办结关爱事项',
+  'care.visit': '登记看望慰问',
   'care.read': '查看保密事项',
   'care.reveal': '查看匿名提交人',
   'care.settings': '修改关爱设置',
+  'care.overdue': '逾期督办',
 };
 
 const FIELD_LABELS: Record<string, string> = {

@@ -32,6 +32,9 @@ describe('questions before an action', () => {
     const c = { title: '加班费' };
     expect(sendBackQuestion(c)).toMatchObject({ confirmText: '退回', danger: true });
     expect(closeQuestion(c).content).toContain('「加班费」');
+    // A 即时关爱 report is not rated.
+    expect(closeQuestion({ title: '孙审计生病住院', kind: 'instant' })).toMatchObject({ title: '办结这条上报？', danger: true });
+    expect(closeQuestion({ title: '孙审计生病住院', kind: 'instant' }).content).not.toContain('被请求评价');
     expect(withdrawQuestion(c)).toMatchObject({ confirmText: '撤回', cancelText: '不撤回', danger: true });
   });
 });

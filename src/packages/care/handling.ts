@@ -58,12 +58,10 @@ export const sendBackQuestion = (c: Titled): Confirm => ({
   danger: true,
 });
 
-export const closeQuestion = (c: Titled): Confirm => ({
-  title: '办结这件求助？',
-  content: `「${c.title}」将标记为已办结，会员会收到办理结果并被请求评价。`,
-  confirmText: '办结',
-  danger: true,
-});
+export const closeQuestion = (c: Titled & { kind?: CaseView['kind'] }): Confirm =>
+  c.kind === 'instant'
+    ? { title: '办结这条上报？', content: `「${c.title}」将标记为已办结，上报人会收到办理结果。即时关爱不请会员评价。`, confirmText: '办结', danger: true }
+    : { title: '办结这件求助？', content: `「${c.title}」将标记为已办结，会员会收到办理结果并被请求评价。`, confirmText: '办结', danger: true };
 
 export const withdrawQuestion = (c: Titled): Confirm => ({
   title: '撤回这件求助？',

@@ -1,15 +1,18 @@
 import { useState } from 'react';
 import type { CaseView } from '@/core/contracts/care';
+import { shanghaiDateKey } from '@/core/time';
 import { useAction } from '@/hooks/useAction';
 import { useCall } from '@/hooks/useCall';
 import { useForm } from '@/hooks/useForm';
+import { randomId } from '@/services/ids';
 import { emptyMessage, messageDraft, messageFieldOf, type MessageValues } from '../askForm';
 import { newer } from '../format';
 import { acceptQuestion, assignQuestion, closeQuestion, reasonFieldOf, revealQuestion, sendBackQuestion } from '../handling';
+import { AMOUNT_PROBLEM, emptyVisit, paidSwitched, paymentTerms, visitDoneText, visitFieldOf, visitPayload, visitProblems, visitQuestion, visitYear, type VisitValues } from '../visitForm';
 import { useUploads } from './useUploads';
 
 /** The form open under the case's buttons (one at a time), or none. */
-export type HandlePanel = 'reply' | 'note' | 'assign' | 'sendBack' | 'close' | 'reveal' | null;
+export type HandlePanel = 'visit' | 'reply' | 'note' | 'assign' | 'sendBack' | 'close' | 'reveal' | null;
 
 interface ReasonValues {
   text: string;
@@ -19,9 +22,11 @@ const emptyReason = (): ReasonValues => ({ text: '', handlerId: null });
 
 /**
  * 办理求助: the case with its messages and internal notes (`care.get`), and what the caller may do now — 受理, 转派,
- * 答复, 备注, 退回, 办结, and for the chair 查看匿名提交人. Each action answers with the case as it is now.
+ * 答复, 备注, 退回, 办结, for a 即时关爱 report 记录慰问 (the visit, and with `mayPay` — the caller holds ledger.write
+ * — its 慰问 under the year's policy, read with `ledger.policyGet`), and for the chair 查看匿名提交人. Each action
+ * answers with the case as it is now.
  */
-export function useHandle(caseId: string, openid: string) {
+export function useHandle(caseId: string, openid: string, mayPay: boolean) {
   const view = useCall('care', 'get', { payload: { caseId }, reloadOnShow: true });
   const [latest, setLatest] = useState<CaseView | null>(null);
   const shown = newer(latest, view.status === 'ok' ? view.data : null);
@@ -33,6 +38,15 @@ export function useHandle(caseId: string, openid: string) {
   const reason = useForm<ReasonValues>(emptyReason, { fieldOf: reasonFieldOf });
   const handlers = useCall('care', 'handlers', { enabled: panel === 'assign' });
 
+  // 记录慰问: one ledger entry per form (its requestKey), a new key once it is recorded.
+  const today = shanghaiDateKey(new Date());
+  const visitForm = useForm<VisitValues>(() => emptyVisit(today), { fieldOf: visitFieldOf, whenEmpty: { visitors: '请填写慰问人员', amount: AMOUNT_PROBLEM } });
+  const visitUploads = useUploads(openid, visitForm.values.files, (files) => visitForm.set('files', files));
+  const [visitKey, setVisitKey] = useState(randomId);
+  const policyYear = visitYear(visitForm.values, today);
+  const policy = useCall('ledger', 'policyGet', { payload: { year: policyYear }, enabled: panel === 'visit' && mayPay });
+  const terms = shown && policy.status === 'ok' ? paymentTerms(policy.data.policy, shown.category, policyYear) : null;
+
   const title = shown ? { title: shown.title, kind: shown.kind } : { title: '', kind: 'help' as const };
   const accept = useAction('care', 'accept', { confirm: acceptQuestion(title), done: shown?.kind === 'instant' ? '已确认' : '已受理', refused: () => view.refresh() });
   const reply = useAction('care', 'reply', { form: message, done: '已答复，会员会收到通知' });
@@ -42,12 +56,14 @@ export function useHandle(caseId: string, openid: string) {
   const sendBack = useAction('care', 'sendBack', { form: reason, confirm: sendBackQuestion(title), done: '已退回' });
   const close = useAction('care', 'close', { form: reason, confirm: closeQuestion(title), done: '已办结' });
   const reveal = useAction('care', 'reveal', { form: reason, confirm: revealQuestion });
+  const visit = useAction('care', 'visit', { form: visitForm, confirm: (p) => visitQuestion({ subjectName: shown?.subjectName ?? null }, p, today), done: visitDoneText });
 
   const setPanel = (p: HandlePanel) => {
     setPanelState((now) => (now === p ? null : p));
     message.clearErrors();
     reason.replace(emptyReason());
     reason.clearErrors();
+    visitForm.clearErrors();
   };
   const settled = (c: CaseView | null) => {
     if (!c) return;
@@ -57,9 +73,21 @@ export function useHandle(caseId: string, openid: string) {
     message.replace(emptyMessage());
     reason.replace(emptyReason());
   };
+  const visited = (c: CaseView | null) => {
+    if (!c) return;
+    settled(c);
+    visitUploads.reset();
+    visitForm.replace(emptyVisit(today));
+    setVisitKey(randomId());
+  };
 
   const run = {
     accept: async () => settled(await accept.run({ caseId })),
+    visit: async () => {
+      const checked = visitForm.check('care', 'visit', visitPayload(caseId, visitForm.values, visitKey), { problems: visitProblems(visitForm.values, terms) });
+      const done = checked && (await visit.run(checked));
+      if (done) visited(done.case);
+    },
     reply: async () => {
       const checked = message.check('care', 'reply', messageDraft(caseId, message.values));
       if (checked) settled(await reply.run(checked));
@@ -92,8 +120,18 @@ export function useHandle(caseId: string, openid: string) {
     },
   };
 
-  const busy = accept.busy || reply.busy || note.busy || assign.busy || sendBack.busy || close.busy || reveal.busy || uploads.uploading;
-  return { view, shown, panel, setPanel, message, uploads, reason, handlers, run, busy, acceptError: accept.error, revealed };
+  const busy = accept.busy || reply.busy || note.busy || assign.busy || sendBack.busy || close.busy || reveal.busy || visit.busy || uploads.uploading || visitUploads.uploading;
+  const visitPanel = {
+    form: visitForm,
+    uploads: visitUploads,
+    today,
+    mayPay,
+    /** The year's policy (read while the panel is open, for whoever may pay): its terms for this report, or why none. */
+    policy,
+    terms,
+    switchPaid: (on: boolean) => visitForm.replace(paidSwitched(visitForm.values, on, terms)),
+  };
+  return { view, shown, panel, setPanel, message, uploads, reason, handlers, visit: visitPanel, run, busy, acceptError: accept.error, revealed };
 }
 
 export type Handle = ReturnType<typeof useHandle>;

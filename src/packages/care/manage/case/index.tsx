@@ -2,20 +2,24 @@ import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { CaseView } from '@/core/contracts/care';
 import { RATING_LABELS } from '@/core/domain/care';
+import { can as holds } from '@/core/domain/roles';
+import { addDays } from '@/core/time';
 import { ActionButton } from '@/components/ActionButton';
 import { CallView } from '@/components/CallView';
 import { Card } from '@/components/Card';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorNotice } from '@/components/ErrorNotice';
-import { FormField, SelectField, TextArea } from '@/components/Form';
+import { ChoiceField, DateField, FormField, SelectField, SwitchField, TextArea, TextInput } from '@/components/Form';
 import { InlineButton } from '@/components/InlineButton';
 import { Notice } from '@/components/Notice';
 import { Page } from '@/components/Page';
 import { queryParam, ROUTES } from '@/services/routes';
 import { Conversation, Timeline } from '../../components/CaseParts';
 import { CaseFacts } from '../../components/CaseParts/CaseFacts';
+import { Visits } from '../../components/CaseParts/Visits';
 import { FilesField } from '../../components/FilesField';
 import { handlerOptions, requesterText } from '../../handling';
+import { BROUGHT_LIMIT, hasTerms, VISIT_WINDOW_DAYS, VISITORS_LIMIT } from '../../visitForm';
 import { useHandle, type Handle, type HandlePanel } from '../../hooks/useHandle';
 import '../../components/care.scss';
 
@@ -24,13 +28,14 @@ export default function HandlePage() {
   const id = queryParam(useRouter().params, 'id');
   return (
     <Page path={ROUTES.careHandle}>
-      {({ openid }) => (id ? <HandleCase id={id} openid={openid} /> : <EmptyState title='没有找到这件求助' note='请从「会员求助」中打开。' />)}
+      {({ openid, account }) => (id ? <HandleCase id={id} openid={openid} mayPay={holds(account.roles, 'ledger.write')} /> : <EmptyState title='没有找到这件求助' note='请从「会员求助」中打开。' />)}
     </Page>
   );
 }
 
-function HandleCase({ id, openid }: { id: string; openid: string }) {
-  const h = useHandle(id, openid);
+/** `mayPay`: the caller holds ledger.write (officers and the chair), so a visit may carry its 慰问 (the function checks again). */
+function HandleCase({ id, openid, mayPay }: { id: string; openid: string; mayPay: boolean }) {
+  const h = useHandle(id, openid, mayPay);
   return (
     <CallView call={h.view} loadingText='正在读取…'>
       {() => (h.shown ? <HandleBody c={h.shown} h={h} /> : null)}
@@ -40,6 +45,7 @@ function HandleCase({ id, openid }: { id: string; openid: string }) {
 
 /** The buttons under the case, each shown only when the case's `can` list has it; accept acts at once (after asking). */
 const PANELS: { panel: Exclude<HandlePanel, null>; action: CaseView['can'][number]; text: string }[] = [
+  { panel: 'visit', action: 'visit', text: '记录慰问' },
   { panel: 'reply', action: 'reply', text: '答复会员' },
   { panel: 'note', action: 'note', text: '内部备注' },
   { panel: 'assign', action: 'assign', text: '转派' },
@@ -85,6 +91,12 @@ function HandleBody({ c, h }: { c: CaseView; h: Handle }) {
         </Card>
       )}
 
+      {c.kind === 'instant' && (
+        <Card title='看望慰问'>
+          {c.visits.length > 0 ? <Visits visits={c.visits} viewer='handler' /> : <View className='care-note'>还没有登记看望。确认上报后，看望了再点「记录慰问」登记。</View>}
+        </Card>
+      )}
+
       <Card title='办理进度'>
         <Timeline c={c} />
       </Card>
@@ -114,6 +126,8 @@ function PanelForm({ panel, c, h }: { panel: Exclude<HandlePanel, null>; c: Case
   const r = h.reason;
   const send = (text: string) => <ActionButton text={h.busy ? '请稍候…' : text} disabled={h.busy} onClick={() => void h.run[panel]()} />;
   switch (panel) {
+    case 'visit':
+      return <VisitForm c={c} h={h} />;
     case 'reply':
       return (
         <>
@@ -165,7 +179,11 @@ function PanelForm({ panel, c, h }: { panel: Exclude<HandlePanel, null>; c: Case
     case 'close':
       return (
         <>
-          <ReasonField h={h} label='办理结果' hint='写明做了什么、结果如何；会员会看到并被请求评价' placeholder='例如：已协调财务科，于12月5日补发加班费' limit={1000} />
+          {c.kind === 'instant' ? (
+            <ReasonField h={h} label='办理结果' hint='写明看望和慰问的情况；上报人会看到' placeholder='例如：已于12月3日到医院看望，送上慰问金' limit={1000} />
+          ) : (
+            <ReasonField h={h} label='办理结果' hint='写明做了什么、结果如何；会员会看到并被请求评价' placeholder='例如：已协调财务科，于12月5日补发加班费' limit={1000} />
+          )}
           {send('办结')}
         </>
       );
@@ -188,6 +206,60 @@ function ReasonField({ h, label, hint, placeholder, limit = 200 }: { h: Handle; 
         <TextArea value={r.values.text} onChange={(x) => r.set('text', x)} placeholder={placeholder} limit={limit} />
       </FormField>
       {r.error && <Notice tone='error'>{r.error.message}</Notice>}
+    </>
+  );
+}
+
+/**
+ * 记录慰问: the day, who went, what was brought, photos, and the 慰问金 (for those who may pay): an amount in yuan and
+ * a form the year's policy allows for this report, with the cap shown. A refusal of the policy engine shows in the
+ * box with its rule and source; nothing is recorded then.
+ */
+function VisitForm({ c, h }: { c: CaseView; h: Handle }) {
+  const v = h.visit;
+  const f = v.form;
+  return (
+    <>
+      <FormField label='看望日期' required error={f.errors.visitedOn}>
+        <DateField value={f.values.visitedOn} onChange={(x) => f.set('visitedOn', x)} start={addDays(v.today, -VISIT_WINDOW_DAYS)} end={v.today} />
+      </FormField>
+      <FormField label='慰问人员' required hint='谁去看望的，例如：李娜、赵主席' error={f.errors.visitors}>
+        <TextInput value={f.values.visitors} onChange={(x) => f.set('visitors', x)} placeholder='慰问人员姓名' limit={VISITORS_LIMIT} maxlength={VISITORS_LIMIT} />
+      </FormField>
+      <FormField label='带去的物品' hint='选填，例如：鲜花、水果' error={f.errors.brought}>
+        <TextArea value={f.values.brought} onChange={(x) => f.set('brought', x)} placeholder='带去的慰问品' limit={BROUGHT_LIMIT} />
+      </FormField>
+      <FilesField label='看望照片' uploads={v.uploads} error={f.errors.files} hint='选填，最多 6 张；只有处理人和工会干部看得到' />
+      {v.mayPay ? (
+        <FormField label='慰问金' error={f.values.paid && !hasTerms(v.terms) ? f.errors.amount : undefined}>
+          <SwitchField checked={f.values.paid} onChange={(on) => v.switchPaid(on)} label='同时登记慰问金或慰问品' off='只登记看望情况' />
+        </FormField>
+      ) : (
+        <Notice tone='info'>登记慰问金须由工会干部或工会主席办理；您可以先登记看望情况。</Notice>
+      )}
+      {v.mayPay && f.values.paid && (
+        <CallView call={v.policy} loadingText='正在读取本年度政策…'>
+          {() =>
+            hasTerms(v.terms) ? (
+              <>
+                <Notice tone='info' title={v.terms.text}>
+                  依据：{v.terms.source}
+                </Notice>
+                <FormField label='金额（元）' required hint={v.terms.capFen === null ? undefined : '超过上限会被拒绝，看望也不会保存'} error={f.errors.amount}>
+                  <TextInput type='digit' value={f.values.amount} onChange={(x) => f.set('amount', x)} placeholder='例如 500' maxlength={12} />
+                </FormField>
+                <FormField label='发放形式' required error={f.errors.form}>
+                  <ChoiceField options={v.terms.options} value={f.values.form} onChange={(x) => f.set('form', x)} />
+                </FormField>
+              </>
+            ) : (
+              <Notice tone='warn'>{v.terms?.missing ?? `${c.categoryLabel}慰问不能登记`}</Notice>
+            )
+          }
+        </CallView>
+      )}
+      <ErrorNotice error={f.error} titles={{ POLICY_REFUSED: '不符合本工会经费使用规定，没有登记', FORBIDDEN: '不能登记慰问金' }} />
+      <ActionButton text={h.busy ? '请稍候…' : '登记'} disabled={h.busy} onClick={() => void h.run.visit()} />
     </>
   );
 }

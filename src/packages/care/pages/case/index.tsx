@@ -15,6 +15,7 @@ import { queryParam, ROUTES } from '@/services/routes';
 import { ratingNote } from '../../askForm';
 import { Conversation, Timeline } from '../../components/CaseParts';
 import { CaseFacts } from '../../components/CaseParts/CaseFacts';
+import { Visits } from '../../components/CaseParts/Visits';
 import { FilesField } from '../../components/FilesField';
 import { useCase } from '../../hooks/useCase';
 import '../../components/care.scss';
@@ -53,6 +54,13 @@ function CaseBody({ c, k }: { c: CaseView; k: ReturnType<typeof useCase> }) {
       {c.status === 'returned' && <Notice tone='warn' title='这件事已退回'>{c.steps[c.steps.length - 1]?.note || '工会没有受理这件事。'}</Notice>}
       {c.supervised && <Notice tone='info'>工会主席已在督办这件事。</Notice>}
       <CaseFacts c={c} requester={c.requesterName} />
+
+      {c.visits.length > 0 && (
+        <Card title='看望慰问'>
+          {/* The line the function wrote for this reader: the member concerned, or the colleague who reported it. */}
+          <Visits visits={c.visits} viewer='member' />
+        </Card>
+      )}
 
       <Card title='办理进度'>
         <Timeline c={c} />
