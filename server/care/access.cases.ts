@@ -1,8 +1,8 @@
 /**
  * The care function's access matrix (run by server/access.test.ts): one row per action of the contract. Members
- * ask (a clerk is not one); officers, the chair and the 关爱专员 handle; the settings are officers' and the chair's;
- * only the chair reveals an anonymous sender. Past the door a handler still decides per case (views.ts): the
- * payloads name a case that does not exist, so what is tested here is the door alone.
+ * ask (a clerk is not one); officers, the chair and the 关爱专员 handle; the settings, the figures and the Excel are
+ * officers' and the chair's; only the chair reveals an anonymous sender. Past the door a handler still decides per
+ * case (views.ts): the payloads name a case that does not exist, so what is tested here is the door alone.
  */
 import { MEMBERS, STAFF, type AccessCases } from '../testing/access';
 
@@ -30,6 +30,9 @@ export const careAccess: AccessCases<'care'> = {
   // Past the door the case decides (NOT_FOUND here); paying also needs ledger.write, tested in visits.test.ts.
   visit: { payload: () => ({ caseId: NO_CASE, visitedOn: '2026-11-18', visitors: '门禁测试', photos: [], requestKey: key('visit') }), allowed: HANDLERS },
   reveal: { payload: () => ({ caseId: NO_CASE, reason: '门禁测试' }), allowed: ['otherOfficer', 'chair'] },
+  // Officers and the chair (another union's chair sees their own union's, empty, figures): not a 关爱专员 or the auditor.
+  stats: { payload: () => ({ year: 2026 }), allowed: STAFF },
+  export: { payload: () => ({ year: 2026, month: 10 }), allowed: STAFF },
   settingsGet: { payload: () => undefined, allowed: STAFF },
   settingsSave: { payload: () => ({ deadlines: { work: { accept: 1, close: 5 }, life: { accept: 1, close: 5 }, psychological: { accept: 1, close: 5 }, legal: { accept: 1, close: 5 }, suggestion: { accept: 1, close: 5 } }, arrangements: {} }), allowed: STAFF },
 };

@@ -3,12 +3,15 @@ import { defineFunction } from '../runtime/defineFunction';
 import { careContract } from '../../src/core/contracts/care';
 import { addInfo, colleagues, get, mine, rate, report, submit, withdraw } from './cases';
 import { accept, assign, close, handlers, note, queue, reply, reveal, sendBack } from './handling';
+import { exportCases } from './export';
 import { settingsGet, settingsSave } from './settings';
+import { stats } from './stats';
 import { visit } from './visits';
 
 const ask = { permission: 'care.ask' } as const;
 const handle = { permission: 'care.handle' } as const;
 const settings = { permission: 'care.settings' } as const;
+const figures = { permission: 'care.stats' } as const;
 
 export const main = defineFunction(careContract, {
   submit: { access: ask, handler: submit },
@@ -31,6 +34,9 @@ export const main = defineFunction(careContract, {
   // The handler, an officer or the chair; paying the 慰问 also needs ledger.write (the handler checks it).
   visit: { access: handle, handler: visit },
   reveal: { access: { permission: 'care.reveal' }, handler: reveal },
+  // Officers and the chair: every case counted, private ones by category only; the Excel audited.
+  stats: { access: figures, handler: stats },
+  export: { access: figures, handler: exportCases },
   settingsGet: { access: settings, handler: settingsGet },
   settingsSave: { access: settings, handler: settingsSave },
 });

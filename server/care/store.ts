@@ -169,6 +169,8 @@ export const CARE_COLLECTIONS: Record<'care_cases' | 'care_messages' | 'care_set
       { name: 'union_supervised_updated', keys: { unionId: 1, supervised: 1, updatedAt: -1 } },
       // My requests: the requester and the member a report is about (an array field, indexed per element).
       { name: 'involved_created', keys: { involved: 1, createdAt: -1 } },
+      // Statistics and the Excel (stats.ts): a union's cases received in a period, paged in the order received.
+      { name: 'union_created', keys: { unionId: 1, createdAt: 1 } },
       // The daily job (reminders.ts): open cases whose deadline comes or just passed, across unions, without reading every case.
       { name: 'open_due', keys: { open: 1, dueAt: 1 } },
     ],

@@ -30,10 +30,11 @@ describe('tiles', () => {
     expect(keys(tilesFor('home', { roles: ['member', 'officer'] }))).toEqual(['events', 'care', 'report', 'admin']);
   });
 
-  it('gives a 关爱专员 工会管理 with the care queue only, officers the care settings too', () => {
+  it('gives a 关爱专员 工会管理 with the care queue only, officers the care figures and settings too', () => {
     expect(keys(tilesFor('home', { roles: ['member', 'care_handler'] }))).toEqual(['events', 'care', 'report', 'admin']);
     expect(keys(tilesFor('admin', { roles: ['member', 'care_handler'] }))).toEqual(['care']);
-    expect(keys(tilesFor('admin', { roles: ['member', 'officer'] }))).toEqual(expect.arrayContaining(['care', 'care-settings']));
+    expect(keys(tilesFor('admin', { roles: ['member', 'officer'] }))).toEqual(expect.arrayContaining(['care', 'care-stats', 'care-settings']));
+    expect(keys(tilesFor('admin', { roles: ['member', 'auditor'] }))).not.toContain('care-stats');
   });
 
   it('shows each section of 工会管理 to the roles its page admits', () => {

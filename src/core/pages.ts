@@ -61,8 +61,8 @@ export const SUBPACKAGES = {
   // officers (manage/) publishing, the roster with check-in, results and prizes.
   events: 'packages/events',
   // 会员关爱中心: for members (pages/) the center with 我要求助 / 提意见建议 / 即时关爱上报, 我的求助 and a case with its
-  // timeline and conversation; for officers and 关爱专员 (manage/) the queue, handling a case, and the settings
-  // (deadlines, 放假安排).
+  // timeline and conversation; for officers and 关爱专员 (manage/) the queue, handling a case, the settings
+  // (deadlines, 放假安排) and, for officers and the chair, the figures with the Excel of the cases (关爱统计).
   care: 'packages/care',
 } as const;
 
@@ -189,6 +189,12 @@ export const PAGES = {
     tiles: [{ key: 'care', group: 'admin', summary: '受理、转派、答复会员的求助和意见建议' }],
   },
   careHandle: { path: manage('care', 'case'), title: '办理求助', access: ['care.handle'] },
+  careStats: {
+    path: manage('care', 'stats'),
+    title: '关爱统计',
+    access: ['care.stats'],
+    tiles: [{ key: 'care-stats', group: 'admin', summary: '每月收到、按时受理办结、满意率，导出 Excel' }],
+  },
   careSettings: {
     path: manage('care', 'settings'),
     title: '关爱中心设置',

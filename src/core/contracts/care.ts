@@ -131,6 +131,45 @@ export const careSettings = z.object({
   arrangements: z.record(z.string().regex(/^\d{4}$/), arrangement),
 });
 
+/** A share: how many of `of` cases met it (the page writes the percent; `of` 0 is "—"). */
+const share = z.object({ hit: z.number().int(), of: z.number().int() });
+
+/**
+ * The figures of a set of cases (a month, a category, the period), all counted by the month a case was received
+ * in (Shanghai), whatever happened to it since. See server/care/stats.ts for each definition.
+ */
+export const careFigures = z.object({
+  /** Every case received, private and anonymous ones included (by category only). */
+  received: z.number().int(),
+  /** Accepted (受理; a 即时关爱 report confirmed), now or at some time. */
+  accepted: z.number().int(),
+  closed: z.number().int(),
+  withdrawn: z.number().int(),
+  returned: z.number().int(),
+  /** Median working days from received to accepted (0: the day it arrived, or the first working day after); null: none accepted. */
+  medianAcceptDays: z.number().nullable(),
+  /** Accepted by the accept deadline, of those accepted or still waiting past it. */
+  acceptOnTime: share,
+  /** Closed by the close deadline, of those closed or still open past it. */
+  closeOnTime: share,
+  /** Both: of the cases closed or already late, those accepted and closed on time. */
+  onTime: share,
+  /** Each case's latest rating. */
+  ratings: z.object({ satisfied: z.number().int(), fair: z.number().int(), unsatisfied: z.number().int() }),
+  /** Still open now, and of those past a deadline now. */
+  open: z.number().int(),
+  overdue: z.number().int(),
+});
+export type CareFigures = z.output<typeof careFigures>;
+
+const statsPeriod = z
+  .object({
+    year: z.coerce.number({ error: '请选择年份' }).int().min(2020, '年份不正确').max(2100, '年份不正确'),
+    /** Absent: the whole year, month by month. */
+    month: z.coerce.number().int().min(1, '月份不正确').max(12, '月份不正确').optional(),
+  })
+  .strict();
+
 /** The `care` cloud function (会员关爱中心): every action's name, input and output. */
 export const careContract = defineContract('care', {
   // ——— members ———
@@ -285,6 +324,31 @@ export const careContract = defineContract('care', {
     summary: 'The chair only: who sent an anonymous suggestion, with a reason (abuse); audited.',
     input: z.object({ caseId: id, reason: reason('查看原因') }).strict(),
     output: z.object({ name: z.string(), department: z.string() }),
+  },
+  // ——— officers and the chair: figures and the Excel ———
+  stats: {
+    summary:
+      'Figures of a year month by month (or of one month), and of the period by category: received, accepted, median working days to accept, on time, satisfaction, open and overdue now. Private cases are counted by category only.',
+    input: statsPeriod,
+    output: z.object({
+      year: z.number().int(),
+      month: z.number().int().nullable(),
+      /** The instant "open" and "overdue now" were counted at. */
+      asOf: isoDate,
+      /** Where the year's working days come from (weekends only: the median and due dates ignore the holidays). */
+      calendar: z.enum(['library', 'union', 'weekends']),
+      total: careFigures,
+      /** The year's 12 months (or the one month asked for), in order, empty months included. */
+      months: z.array(z.object({ month: z.number().int(), figures: careFigures })),
+      /** Every category, in the form's order, empty ones included. */
+      categories: z.array(z.object({ category: z.enum(CARE_CATEGORIES), categoryLabel: z.string(), private: z.boolean(), figures: careFigures })),
+    }),
+  },
+  export: {
+    summary:
+      "The period's cases as an Excel file: number, category, status, dates, deadlines, on time, handler, rating; title, requester and result only for cases neither private (内容保密) nor anonymous (匿名会员). Audited.",
+    input: statsPeriod,
+    output: z.object({ url: z.string(), fileName: z.string(), fileID: z.string(), count: z.number().int() }),
   },
   settingsGet: {
     summary: "The union's care settings: deadlines per category in working days, and the 放假安排 entered for years the calendar does not know; which years are known.",

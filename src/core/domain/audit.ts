@@ -40,6 +40,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'care.reveal': '查看匿名提交人',
   'care.settings': '修改关爱设置',
   'care.overdue': '逾期督办',
+  'care.export': '导出关爱事项',
 };
 
 const FIELD_LABELS: Record<string, string> = {

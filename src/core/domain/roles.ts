@@ -62,6 +62,13 @@ export const PERMISSIONS = {
   'care.handle': ['officer', 'chair', 'care_handler'],
   /** The deadlines and the 放假安排 of years the calendar does not know yet. */
   'care.settings': ['officer', 'chair'],
+  /**
+   * The care figures by month and category, and the Excel of a period's cases (private ones by category only):
+   * officers and the chair, who answer for the service. Not a 关爱专员 (they see only the cases given to them), nor
+   * the fund auditor: the figures carry no money (the 慰问 paid are in the ledger the auditor reads), and the Excel
+   * names members and what they asked.
+   */
+  'care.stats': ['officer', 'chair'],
   /** Who sent an anonymous suggestion: the chair only, with a reason, audited. */
   'care.reveal': ['chair'],
   // new-area: permissions (`npm run new:area` inserts above this line)
