@@ -1,9 +1,9 @@
 /**
  * Demo data for `npm start` (demo mode only): the accounts offered by the H5 dev sign-in, and a union loaded
  * into a fresh data folder — through the cloud functions themselves, as its officers would build it: the first
- * officer sets the union up with a setup code, adds the roster, members bind, roles are granted, the year's
- * policy starts from the 淄博 template, budgets are set and the year's gifts are recorded; the coming events are
- * published and a few members have signed up.
+ * officer sets the union up with a setup code, adds the roster, members bind, roles are granted (a 关爱专员 too),
+ * the year's policy starts from the 淄博 template, budgets are set and the year's gifts are recorded; the coming
+ * events are published and a few members have signed up.
  */
 import type { DemoAccount } from '../emulator/emulator';
 import { addDays, shanghaiAt, shanghaiDateKey, shanghaiYear } from '../src/core/time';
@@ -17,6 +17,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { openid: 'demo-officer-li', label: '演示工会干部 李娜' },
   { openid: 'demo-chair-zhao', label: '演示工会主席 赵建国' },
   { openid: 'demo-auditor-sun', label: '演示经费审查 孙丽' },
+  { openid: 'demo-handler-chen', label: '演示关爱专员 陈静' },
   { openid: 'demo-clerk-chen', label: '演示蛋糕店店员 周敏' },
   { openid: 'demo-committee-qian', label: '演示工委干部 钱立新（市直机关工会工委）' },
 ];
@@ -65,11 +66,14 @@ export async function seedDemo(call: Call, setupCode: string, committeeSetupCode
     ['demo-officer-li', DEMO_ROSTER[0]],
     ['demo-auditor-sun', DEMO_ROSTER[1]],
     ['demo-member-zhang', DEMO_ROSTER[2]],
+    ['demo-handler-chen', DEMO_ROSTER[5]],
   ] as const) {
     await call(openid, 'members', 'bind', { name: p.name, employeeNo: p.employeeNo, phoneLast4: p.phone.slice(-4) });
   }
   await call('demo-chair-zhao', 'members', 'rolesGrant', { memberId: ids.A0002, role: 'officer' });
   await call('demo-chair-zhao', 'members', 'rolesGrant', { memberId: ids.A0003, role: 'auditor' });
+  // 会员关爱中心's named handler (关爱专员: e.g. the union's counsellor), who may also take 心理疏导 and 法律咨询.
+  await call('demo-chair-zhao', 'members', 'rolesGrant', { memberId: ids.A0007, role: 'care_handler' });
   const invite = (await call('demo-officer-li', 'members', 'clerkInvite', { name: '周敏', shopName: '好利来蛋糕（人民西路店）' })) as { code: string };
   await call('demo-clerk-chen', 'members', 'redeemInvite', { code: invite.code });
 

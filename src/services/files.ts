@@ -1,9 +1,10 @@
 /**
- * Files in and out of cloud storage: an officer's .xlsx roster and an event's cover picture go up (the function
- * then reads them by fileID), generated Excel files come down. Transport by platform, chosen at build time as in
- * cloud.ts, so each build keeps only its own side:
+ * Files in and out of cloud storage: an officer's .xlsx roster, an event's cover picture and the photos and PDF
+ * documents of a care case go up (the function then reads them by fileID), generated Excel files come down.
+ * Transport by platform, chosen at build time as in cloud.ts, so each build keeps only its own side:
  *   weapp → chooseMessageFile (a file from a WeChat chat: a phone has no file browser) or chooseMedia (a photo from
- *           the album or the camera, compressed by WeChat) + Taro.cloud.uploadFile;
+ *           the album or the camera, compressed by WeChat) + Taro.cloud.uploadFile; for photos or documents, an
+ *           action sheet asks which of the two first;
  *           downloadFile + openDocument, whose menu lets the officer forward or save the file;
  *   h5    → a hidden <input type="file"> + POST <gateway>/storage/upload; an <a download> click.
  * Nothing here rejects: failures come back as a reply with a Chinese sentence, as from callFunction.
@@ -12,6 +13,7 @@ import Taro from '@tarojs/taro';
 import type { Reply } from '@/core/contracts';
 import { ERROR_MESSAGES, type ErrorCode } from '@/core/errors';
 import { IMAGE_EXTENSIONS, IMAGE_KINDS_TEXT, MAX_IMAGE_BYTES, MAX_IMAGE_TEXT, imageExtensionOf } from '@/core/domain/images';
+import { ATTACHMENT_ACCEPT, attachmentKindOf, checkAttachment, displayName, type AttachmentKind, type AttachmentLimits } from './attachments';
 import { GATEWAY_ORIGIN, gatewayErrMsg } from './gateway';
 import { randomString } from './ids';
 import { isUserCancel } from './scan';
@@ -39,12 +41,24 @@ export interface UploadedImage extends UploadedFile {
 
 export type ImageUploadReply = Reply<UploadedImage | null>;
 
+/** An uploaded photo or PDF document: a photo with a local address that shows it at once, a document by its name. */
+export interface UploadedAttachment extends UploadedFile {
+  kind: AttachmentKind;
+  /** A photo's local address; '' for a document. */
+  previewUrl: string;
+}
+
+export type AttachmentUploadReply = Reply<UploadedAttachment | null>;
+export type { AttachmentKind, AttachmentLimits } from './attachments';
+
 /** The emulator gateway's limit, and far above any union's roster. */
 const MAX_BYTES = 10 * 1024 * 1024;
 
 // Module level, where webpack folds the constant: the H5 branch (document, fetch, FormData) never reaches weapp.
 const upload: (openid: string) => Promise<UploadReply> = process.env.TARO_ENV === 'weapp' ? uploadWeapp : uploadH5;
 const uploadImage: (openid: string) => Promise<ImageUploadReply> = process.env.TARO_ENV === 'weapp' ? uploadImageWeapp : uploadImageH5;
+const uploadAttachment: (openid: string, limits: AttachmentLimits) => Promise<AttachmentUploadReply> =
+  process.env.TARO_ENV === 'weapp' ? uploadAttachmentWeapp : uploadAttachmentH5;
 const download: (file: DownloadableFile) => Promise<Reply<null>> = process.env.TARO_ENV === 'weapp' ? downloadWeapp : downloadH5;
 
 function fail(code: ErrorCode, message?: string): { ok: false; error: { code: ErrorCode; message: string } } {
@@ -80,6 +94,16 @@ export function chooseAndUploadXlsx(openid: string): Promise<UploadReply> {
  */
 export function chooseAndUploadImage(openid: string): Promise<ImageUploadReply> {
   return uploadImage(openid);
+}
+
+/**
+ * Let the member (or a handler) pick one photo or one PDF document (a diagnosis, a contract) of at most
+ * `limits.maxBytes`, and upload it under `uploads/<openid>/` as the others do. On a phone they first choose where
+ * from: a photo from the album or the camera, or a PDF from a WeChat chat (a phone has no file browser); in a
+ * browser one file dialog offers both.
+ */
+export function chooseAndUploadAttachment(openid: string, limits: AttachmentLimits): Promise<AttachmentUploadReply> {
+  return uploadAttachment(openid, limits);
 }
 
 /** Let go of a preview address from chooseAndUploadImage once it is no longer shown (a browser keeps the file until then). */
@@ -126,6 +150,52 @@ async function uploadImageWeapp(openid: string): Promise<ImageUploadReply> {
   const up = await cloudUpload(openid, photo.tempFilePath, imageExtensionOf(photo.tempFilePath) ?? 'jpg');
   const fileName = photo.tempFilePath.split('/').pop() ?? '';
   return up.ok ? { ok: true, data: { fileID: up.data, fileName, previewUrl: photo.tempFilePath } } : up;
+}
+
+/** The two sources of a phone, in the action sheet's order. */
+const ATTACHMENT_SOURCES = ['拍照或从相册选择照片', '从微信聊天中选择 PDF 文件'] as const;
+
+async function uploadAttachmentWeapp(openid: string, limits: AttachmentLimits): Promise<AttachmentUploadReply> {
+  let source: number;
+  try {
+    source = (await Taro.showActionSheet({ itemList: [...ATTACHMENT_SOURCES] })).tapIndex;
+  } catch (error) {
+    if (isUserCancel(error)) return { ok: true, data: null };
+    console.warn('[files] showActionSheet failed', error);
+    return fail('BAD_REQUEST', '无法选择文件，请稍后再试');
+  }
+  if (source === 0) {
+    let photo: { tempFilePath: string; size: number } | undefined;
+    try {
+      const chosen = await Taro.chooseMedia({ count: 1, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] });
+      photo = chosen.tempFiles[0];
+    } catch (error) {
+      if (isUserCancel(error)) return { ok: true, data: null };
+      console.warn('[files] chooseMedia failed', error);
+      return fail('BAD_REQUEST', '无法选择照片，请检查是否允许微信访问相册或相机');
+    }
+    if (!photo) return { ok: true, data: null };
+    const problem = checkAttachment(photo.tempFilePath, photo.size, limits);
+    if (problem) return fail('BAD_REQUEST', problem);
+    const up = await cloudUpload(openid, photo.tempFilePath, imageExtensionOf(photo.tempFilePath) ?? 'jpg');
+    return up.ok ? { ok: true, data: { fileID: up.data, fileName: displayName(photo.tempFilePath), kind: 'image', previewUrl: photo.tempFilePath } } : up;
+  }
+  let file: { name: string; path: string; size: number } | undefined;
+  try {
+    // `extension` filters only with type 'file' (which leaves out pictures and videos): photos come from the album.
+    const chosen = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['pdf'] });
+    file = chosen.tempFiles[0];
+  } catch (error) {
+    if (isUserCancel(error)) return { ok: true, data: null };
+    console.warn('[files] chooseMessageFile failed', error);
+    return fail('BAD_REQUEST', '无法选择文件，请先把 PDF 文件发到微信聊天中，再从聊天记录里选择');
+  }
+  if (!file) return { ok: true, data: null };
+  const problem = checkAttachment(file.name, file.size, limits);
+  if (problem) return fail('BAD_REQUEST', problem);
+  const kind = attachmentKindOf(file.name) ?? 'pdf';
+  const up = await cloudUpload(openid, file.path, kind === 'pdf' ? 'pdf' : (imageExtensionOf(file.name) ?? 'jpg'));
+  return up.ok ? { ok: true, data: { fileID: up.data, fileName: displayName(file.name), kind, previewUrl: kind === 'image' ? file.path : '' } } : up;
 }
 
 /** A local file into the caller's own folder of cloud storage (a random name: two uploads never collide). */
@@ -182,6 +252,16 @@ async function uploadImageH5(): Promise<ImageUploadReply> {
   if (problem) return fail('BAD_REQUEST', problem);
   const up = await postUpload(file);
   return up.ok ? { ok: true, data: { fileID: up.data, fileName: file.name, previewUrl: URL.createObjectURL(file) } } : up;
+}
+
+async function uploadAttachmentH5(_openid: string, limits: AttachmentLimits): Promise<AttachmentUploadReply> {
+  const file = await pickFileH5(ATTACHMENT_ACCEPT);
+  if (!file) return { ok: true, data: null };
+  const problem = checkAttachment(file.name, file.size, limits);
+  if (problem) return fail('BAD_REQUEST', problem);
+  const kind = attachmentKindOf(file.name) ?? 'pdf';
+  const up = await postUpload(file);
+  return up.ok ? { ok: true, data: { fileID: up.data, fileName: displayName(file.name), kind, previewUrl: kind === 'image' ? URL.createObjectURL(file) : '' } } : up;
 }
 
 /** One file to the gateway, which stores it under the signed-in OPENID's folder and answers its fileID. */

@@ -1,15 +1,20 @@
 import { useEffect, useRef, useState } from 'react';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_TEXT } from '@/core/domain/care';
 import type { ErrorBody } from '@/core/errors';
-import { chooseAndUploadImage, releasePreview } from '@/services/files';
+import { chooseAndUploadAttachment, releasePreview } from '@/services/files';
 import { canAddFile, withFile, withoutFile, type FileDraft } from '../askForm';
 
+/** What one attachment may weigh: a scanned PDF (a diagnosis, a contract) may be larger than a phone photo. */
+const LIMITS = { maxBytes: MAX_ATTACHMENT_BYTES, maxText: MAX_ATTACHMENT_TEXT };
+
 /**
- * Photos added to a form: each is uploaded at once to the caller's own folder (`uploads/<openid>/`), shown as a
- * thumbnail, and may be removed; the function copies them into the case when the form is sent. At most six.
+ * Photos and PDF documents added to a form: each is uploaded at once to the caller's own folder
+ * (`uploads/<openid>/`), shown (a photo as a thumbnail, a document by its name), and may be removed; the function
+ * copies them into the case when the form is sent. At most six.
  */
 export function useUploads(openid: string, files: FileDraft[], onChange: (files: FileDraft[]) => void) {
   const [uploading, setUploading] = useState(false);
-  // The chooser's own reply (a file too large, no access to the album): not a function's refusal.
+  // The chooser's own reply (a file too large or of another kind, no access to the album): not a function's refusal.
   const [error, setError] = useState<ErrorBody | null>(null);
   // Local previews (a browser's blob: addresses) are let go when the form closes.
   const shown = useRef(files);
@@ -21,7 +26,7 @@ export function useUploads(openid: string, files: FileDraft[], onChange: (files:
     setError(null);
     setUploading(true);
     try {
-      const reply = await chooseAndUploadImage(openid);
+      const reply = await chooseAndUploadAttachment(openid, LIMITS);
       if (!reply.ok) setError(reply.error);
       else if (reply.data) onChange(withFile(shown.current, { fileID: reply.data.fileID, name: reply.data.fileName, previewUrl: reply.data.previewUrl }));
     } finally {
