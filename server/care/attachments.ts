@@ -10,6 +10,21 @@ import { AppError } from '../../src/core/errors';
 import { assertCallerUpload, readCallerUpload, storeFile } from '../db/files';
 import type { CareFile } from './store';
 
+/** An upload as a form sends it: the file, and the name the phone gave it. */
+export interface Upload {
+  fileID: string;
+  name: string;
+}
+
+/** A name the phone sent, as a page may show it: no folders, no control characters. */
+function displayName(given: string): string {
+  return given
+    .replace(/^.*[\\/]/, '')
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 80);
+}
+
 const isPdf = (bytes: Uint8Array) => bytes.length >= 5 && Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-';
 
 /** Where a case's files live: `care/<union>/<digest of the case id>/` (ids hold characters paths should not). */
@@ -22,16 +37,18 @@ function caseFolder(unionId: string, caseId: string): string {
  * A copy is named by a digest of its content, so the same form sent twice writes the same files — and not of its
  * upload's fileID, which holds the sender's OPENID: the copy of an anonymous sender's photo must not lead back to them.
  */
-export async function acceptAttachments(openid: string, unionId: string, caseId: string, fileIDs: readonly string[], field: string): Promise<CareFile[]> {
-  if (fileIDs.length > MAX_ATTACHMENTS) throw new AppError('VALIDATION_FAILED', `最多 ${MAX_ATTACHMENTS} 个附件`, [{ path: [field], message: `最多 ${MAX_ATTACHMENTS} 个附件` }]);
-  const unique = [...new Set(fileIDs)];
+export async function acceptAttachments(openid: string, unionId: string, caseId: string, files: readonly Upload[], field: string): Promise<CareFile[]> {
+  if (files.length > MAX_ATTACHMENTS) throw new AppError('VALIDATION_FAILED', `最多 ${MAX_ATTACHMENTS} 个附件`, [{ path: [field], message: `最多 ${MAX_ATTACHMENTS} 个附件` }]);
+  const unique = files.filter((f, i) => files.findIndex((g) => g.fileID === f.fileID) === i);
   // Whose files they are is settled for all of them before a byte is read.
-  const paths = unique.map((id) => assertCallerUpload(openid, id));
+  const paths = unique.map((f) => assertCallerUpload(openid, f.fileID));
   const refuse = (i: number, message: string) => new AppError('VALIDATION_FAILED', message, [{ path: [field, i], message }]);
   const checked: { name: string; ext: string; isImage: boolean; bytes: Buffer }[] = [];
-  for (const [i, fileID] of unique.entries()) {
-    const name = paths[i].slice(paths[i].lastIndexOf('/') + 1);
-    const named = imageExtensionOf(name) ?? (/\.pdf$/i.test(name) ? 'pdf' : null);
+  for (const [i, { fileID, name: given }] of unique.entries()) {
+    // The kind is judged by the stored upload's own name (and then its bytes), never by the name the phone sent.
+    const stored = paths[i].slice(paths[i].lastIndexOf('/') + 1);
+    const name = displayName(given) || stored;
+    const named = imageExtensionOf(stored) ?? (/\.pdf$/i.test(stored) ? 'pdf' : null);
     if (!named) throw refuse(i, `附件「${name}」不是 ${ATTACHMENT_KINDS_TEXT}`);
     const bytes = await readCallerUpload(openid, fileID).catch((error: unknown) => {
       if (error instanceof AppError && error.code === 'NOT_FOUND') throw new AppError('NOT_FOUND', `附件「${name}」不存在或已过期，请重新上传`, [{ path: [field, i], message: '文件不存在，请重新上传' }]);

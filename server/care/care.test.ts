@@ -39,16 +39,19 @@ const inbox = async (who: string) => unwrap(await w.call(who, 'notices', 'list',
 const mineTotal = async (who: string) => unwrap(await w.call(who, 'care', 'mine', {})).total;
 const audits = async () => unwrap(await w.call('chair', 'members', 'auditList', { pageSize: 100 })).items;
 
+/** An upload as a form sends it (the name is what the person's phone called it). */
+const up = (fileID: string) => ({ fileID, name: '' });
+
 describe('asking for help', () => {
   test('a member asks with a photo and a PDF; the case shows its files, its deadline and what the member may do', async () => {
     const photo = await w.upload(w.openids.member, PNG, '现场.png');
     const doc = await w.upload(w.openids.member, PDF, '说明.pdf');
-    const c = await submit('member', { attachments: [photo, doc] });
+    const c = await submit('member', { attachments: [{ fileID: photo, name: '现场.png' }, { fileID: doc, name: '../说明\u0000.pdf' }] });
     expect(c).toMatchObject({ status: 'submitted', statusLabel: '已提交', requesterName: '张伟', categoryLabel: '工作', acceptDueDate: '2026-11-20', closeDueDate: null, overdue: false, can: ['withdraw', 'addInfo'] });
-    // Named as uploaded (the H5 gateway names uploads itself; a phone keeps the picked file's name).
-    expect(c.attachments.map((a) => [/\.png$/.test(a.name), /\.pdf$/.test(a.name), a.isImage])).toEqual([
-      [true, false, true],
-      [false, true, false],
+    // Shown by the names the phone gave them (without folders or control characters), whatever the upload's own name.
+    expect(c.attachments.map((a) => [a.name, a.isImage])).toEqual([
+      ['现场.png', true],
+      ['说明.pdf', false],
     ]);
     // Copied into the case's folder, with a temporary link.
     for (const a of c.attachments) {
@@ -84,19 +87,21 @@ describe('asking for help', () => {
     };
     await refused(ask({ body: '字'.repeat(1001) }), 'VALIDATION_FAILED', /最多 1000 字/);
     const seven = await Promise.all(Array.from({ length: 7 }, (_, i) => w.upload(w.openids.member, PNG, `p${i}.png`)));
-    await refused(ask({ attachments: seven }), 'VALIDATION_FAILED', /最多 6 个附件/);
+    await refused(ask({ attachments: seven.map(up) }), 'VALIDATION_FAILED', /最多 6 个附件/);
     const theirs = await w.upload(w.openids.officer, PNG, 'theirs.png');
     const mine = await w.upload(w.openids.member, PNG, 'mine.png');
-    await refused(ask({ attachments: [mine, theirs] }), 'FORBIDDEN', /本人上传/);
+    await refused(ask({ attachments: [mine, theirs].map(up) }), 'FORBIDDEN', /本人上传/);
     const notPdf = await w.upload(w.openids.member, PNG, 'fake.pdf');
-    await refused(ask({ attachments: [notPdf] }), 'VALIDATION_FAILED', /不是有效的/);
+    await refused(ask({ attachments: [notPdf].map(up) }), 'VALIDATION_FAILED', /不是有效的/);
+    // The kind is judged by the upload itself, never by the name the phone sent.
+    await refused(ask({ attachments: [{ fileID: notPdf, name: '照片.png' }] }), 'VALIDATION_FAILED', /不是有效的/);
     const text = await w.upload(w.openids.member, Buffer.from('hello'), 'note.txt');
-    await refused(ask({ attachments: [text] }), 'VALIDATION_FAILED', /PDF/);
+    await refused(ask({ attachments: [text].map(up) }), 'VALIDATION_FAILED', /PDF/);
     // Over the size limit (the H5 gateway stops uploads at 10 MB, so this one is stored the way a phone's upload is).
     const cloud = connectSdk(w.emu.url, w.emu.envId);
     const big = Buffer.concat([PDF, Buffer.alloc(MAX_ATTACHMENT_BYTES)]);
     const bigFile = (await cloud.uploadFile({ cloudPath: `uploads/${w.openids.member}/大文件.pdf`, fileContent: big })).fileID;
-    await refused(ask({ attachments: [bigFile] }), 'VALIDATION_FAILED', /超过 10 MB/);
+    await refused(ask({ attachments: [bigFile].map(up) }), 'VALIDATION_FAILED', /超过 10 MB/);
     await refused({ ...ask(), category: 'housing' }, 'VALIDATION_FAILED', /请选择类别/);
     await refused(ask({ category: 'work', anonymous: true }), 'VALIDATION_FAILED', /只有意见建议可以匿名/);
     // A report about a colleague of another union, or in a category that does not exist.
@@ -131,7 +136,7 @@ describe('handling', () => {
     expect(pushed.some((m) => m.data.thing1.value === '食堂排队太久' && m.data.phrase2.value === '已受理')).toBe(true);
     unwrap(await w.call('officer', 'care', 'note', { caseId: c.id, text: '已联系后勤处，内部备注' }));
     const photo = await w.upload(w.openids.officer, PNG, '新窗口.png');
-    const replied = unwrap(await w.call('officer', 'care', 'reply', { caseId: c.id, text: '已增开一个窗口。', attachments: [photo] }));
+    const replied = unwrap(await w.call('officer', 'care', 'reply', { caseId: c.id, text: '已增开一个窗口。', attachments: [up(photo)] }));
     expect(replied.status).toBe('replied');
     expect(replied.messages.map((m) => [m.from, m.internal])).toEqual([
       ['handler', true],
@@ -258,7 +263,7 @@ describe('who sees what', () => {
     const sender = unwrap(await w.call('chair', 'members', 'rosterSave', { fields: person('A0030', '冯秘密', '13900000030') })).id;
     unwrap(await w.call('wx-a-anon', 'members', 'bind', { name: '冯秘密', employeeNo: 'A0030', phoneLast4: '0030' }));
     const photo = await w.upload('wx-a-anon', PNG, '东门.png');
-    const c = await submit('wx-a-anon', { category: 'suggestion', title: '建议增加班车', body: '东区职工上下班不便。', anonymous: true, attachments: [photo] });
+    const c = await submit('wx-a-anon', { category: 'suggestion', title: '建议增加班车', body: '东区职工上下班不便。', anonymous: true, attachments: [up(photo)] });
     expect(c.requesterName).toBe('冯秘密');
     const replies: unknown[] = [];
     const staff = async <T>(r: Promise<T>) => {

@@ -16,7 +16,7 @@ import { tables } from '../db/tables';
 import type { MemberDoc } from '../db/types';
 import type { Actor } from '../runtime/actor';
 import { notify } from '../notices/api';
-import { acceptAttachments } from './attachments';
+import { acceptAttachments, type Upload } from './attachments';
 import { auditTarget, changeCase } from './lifecycle';
 import { supervisedNotice } from './notices';
 import { arrangementsOf, settingsOf } from './settings';
@@ -59,7 +59,7 @@ type NewCase = Pick<CaseDoc, 'kind' | 'category' | 'title' | 'body' | 'contact' 
  * File a new case under its deterministic id: the same form sent again (a double tap, a retry after a lost reply)
  * is answered with the case already filed, before any file is copied.
  */
-async function file(db: Db, actor: Actor, member: MemberDoc, requestKey: string, fields: NewCase, uploads: readonly string[], now: Date) {
+async function file(db: Db, actor: Actor, member: MemberDoc, requestKey: string, fields: NewCase, uploads: readonly Upload[], now: Date) {
   const id = careCaseId(actor.unionId, member._id, requestKey);
   const filed = await careTables(db).cases.byId(id);
   if (filed) return { case: await viewFor(db, filed, actor, now), repeated: true };

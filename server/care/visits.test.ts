@@ -53,7 +53,7 @@ describe('a visit with its 慰问 through the ledger', () => {
     caseId = c.id;
     expect(c.can).toContain('visit');
     const photo = await w.upload(w.openids.officer, PNG, '看望.png');
-    const input = visitInput(c.id, { photos: [photo], payment: { amountFen: 500_00, form: 'cash' } });
+    const input = visitInput(c.id, { photos: [{ fileID: photo, name: '病房.png' }], payment: { amountFen: 500_00, form: 'cash' } });
     const first = unwrap(await w.call('officer', 'care', 'visit', input));
     expect(first.repeated).toBe(false);
     expect(first.case).toMatchObject({ status: 'replied', statusLabel: '已慰问' });

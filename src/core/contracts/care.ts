@@ -10,7 +10,14 @@ const dateKey = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期请写成 2026-05
 const requestKey = z.string().min(8).max(64);
 
 /** Photos or documents the member uploaded to their own folder (the function copies them into the case). */
-const uploads = z.array(z.string().startsWith('cloud://').max(500)).max(6, '最多 6 个附件').default([]);
+const upload = z
+  .object({
+    fileID: z.string().startsWith('cloud://').max(500),
+    /** The name the person's phone gave the file (十一月工资条.pdf), shown on the case; the upload's own name is random. */
+    name: z.string().trim().max(80, '文件名最多 80 个字').default(''),
+  })
+  .strict();
+const uploads = z.array(upload).max(6, '最多 6 个附件').default([]);
 const text = (what: string, max: number) => z.string().trim().min(1, `请填写${what}`).max(max, `${what}最多 ${max} 字`);
 const reason = (what: string) => z.string().trim().min(2, `请写明${what}`).max(200, `${what}最多 200 字`);
 

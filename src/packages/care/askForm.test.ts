@@ -10,7 +10,7 @@ describe('the 求助 form', () => {
         category: 'work',
         title: '加班费',
         body: '连续三个月没有发',
-        attachments: ['cloud://env/uploads/o1/1.jpg', 'cloud://env/uploads/o1/2.jpg'],
+        attachments: [{ fileID: 'cloud://env/uploads/o1/1.jpg', name: '1.jpg' }, { fileID: 'cloud://env/uploads/o1/2.jpg', name: '2.jpg' }],
         contact: 'app',
         urgent: true,
         anonymous: false,
@@ -59,7 +59,7 @@ describe('the 求助 form', () => {
 
 describe('the small forms of a case', () => {
   it('sends 补充信息 and 答复 as text and file ids', () => {
-    expect(messageDraft('c1', { text: ' 补充 ', files: [file(1)] })).toEqual({ caseId: 'c1', text: '补充', attachments: ['cloud://env/uploads/o1/1.jpg'] });
+    expect(messageDraft('c1', { text: ' 补充 ', files: [file(1)] })).toEqual({ caseId: 'c1', text: '补充', attachments: [{ fileID: 'cloud://env/uploads/o1/1.jpg', name: '1.jpg' }] });
   });
 
   it('sends a rating, or leaves it out for the contract to ask', () => {

@@ -18,6 +18,9 @@ export interface FileDraft {
   previewUrl: string;
 }
 
+/** A file as the contract takes it: the upload, and the name the person knows it by. */
+export const uploadOf = (f: FileDraft): { fileID: string; name: string } => ({ fileID: f.fileID, name: f.name });
+
 export interface AskValues {
   category: HelpCategory | null;
   title: string;
@@ -84,7 +87,7 @@ export function submitDraft(v: AskValues, requestKey: string): { payload: Record
     category: v.category ?? undefined,
     title: v.title.trim(),
     body: v.body.trim(),
-    attachments: v.files.map((f) => f.fileID),
+    attachments: v.files.map(uploadOf),
     contact: v.contact,
     urgent: v.urgent,
     anonymous: v.category !== null && canBeAnonymous(v.category) ? v.anonymous : false,
@@ -111,8 +114,8 @@ export interface MessageValues {
   files: FileDraft[];
 }
 export const emptyMessage = (): MessageValues => ({ text: '', files: [] });
-export function messageDraft(caseId: string, v: MessageValues): { caseId: string; text: string; attachments: string[] } {
-  return { caseId, text: v.text.trim(), attachments: v.files.map((f) => f.fileID) };
+export function messageDraft(caseId: string, v: MessageValues): { caseId: string; text: string; attachments: { fileID: string; name: string }[] } {
+  return { caseId, text: v.text.trim(), attachments: v.files.map(uploadOf) };
 }
 export function messageFieldOf(path: readonly (string | number)[]): string | null {
   const head = path[0];

@@ -39,7 +39,7 @@ describe('the terms of the year’s policy', () => {
 describe('the form ⇄ care.visit', () => {
   it('sends the visit alone while 慰问金 is off, trimmed, with the photos', () => {
     const v = filled({ files: [{ fileID: 'cloud://a.png', name: 'a.png', previewUrl: 'blob:a' }], amount: '500', form: 'cash' });
-    expect(visitPayload('case-1', v, 'key-12345678')).toEqual({ caseId: 'case-1', visitedOn: TODAY, visitors: '李娜、赵主席', brought: '鲜花', photos: ['cloud://a.png'], requestKey: 'key-12345678' });
+    expect(visitPayload('case-1', v, 'key-12345678')).toEqual({ caseId: 'case-1', visitedOn: TODAY, visitors: '李娜、赵主席', brought: '鲜花', photos: [{ fileID: 'cloud://a.png', name: 'a.png' }], requestKey: 'key-12345678' });
   });
 
   it('sends the amount in fen and the form when 慰问金 is on', () => {

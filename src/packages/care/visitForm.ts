@@ -10,7 +10,7 @@ import { FORM_LABELS, ITEM_INFO, type Form, type Item } from '@/core/policy/item
 import type { PolicyProfile } from '@/core/policy/profile';
 import type { FieldErrors } from '@/hooks/useForm';
 import type { Confirm } from '@/services/toast';
-import type { FileDraft } from './askForm';
+import { uploadOf, type FileDraft } from './askForm';
 
 export interface VisitValues {
   /** YYYY-MM-DD (Shanghai). */
@@ -106,7 +106,7 @@ export function visitPayload(caseId: string, values: VisitValues, requestKey: st
     visitedOn: values.visitedOn,
     visitors: values.visitors.trim(),
     brought: values.brought.trim(),
-    photos: values.files.map((f) => f.fileID),
+    photos: values.files.map(uploadOf),
     requestKey,
     ...(values.paid ? { payment: { amountFen: parseYuan(values.amount) ?? undefined, form: values.form ?? undefined } } : {}),
   };

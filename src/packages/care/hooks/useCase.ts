@@ -22,7 +22,8 @@ export function useCase(caseId: string, openid: string) {
   const addInfo = useAction('care', 'addInfo', { form: info, done: '已补充' });
   const withdraw = useAction('care', 'withdraw', { confirm: shown && withdrawQuestion(shown), done: '已撤回' });
   const rating = useForm<RateValues>(emptyRate, {});
-  const rate = useAction('care', 'rate', { form: rating, done: (d) => (d.rating === 'unsatisfied' ? '已评价，将重新办理并报告工会主席' : '谢谢您的评价') });
+  // Said by what the member chose: a 不满意 comes back with the rating cleared (the case is reopened for a new answer).
+  const rate = useAction('care', 'rate', { form: rating, done: () => (rating.values.rating === 'unsatisfied' ? '已评价，将重新办理并报告工会主席' : '谢谢您的评价') });
 
   const show = (c: CaseView | null) => {
     if (c) setLatest(c);

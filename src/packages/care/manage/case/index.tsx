@@ -59,7 +59,7 @@ function HandleBody({ c, h }: { c: CaseView; h: Handle }) {
   const panels = PANELS.filter((p) => can(p.action));
   return (
     <>
-      {c.supervised && <Notice tone='warn' title='督办'>这件事已报告工会主席督办{c.rating === 'unsatisfied' ? '：会员对办理结果不满意' : ''}。</Notice>}
+      {c.supervised && <Notice tone='warn' title='督办'>这件事已报告工会主席督办：{c.reopened ? '会员对办理结果不满意，已重新办理' : '已超过办理期限'}。</Notice>}
       {c.private && <Notice tone='info'>保密类别：只有处理人和工会主席能看到这件事的内容。</Notice>}
       {c.anonymous && <Notice tone='info'>会员选择了匿名提交：您看不到提交人姓名，仍然可以在小程序里答复。</Notice>}
       <CaseFacts c={c} requester={requesterText(c)} />

@@ -1,5 +1,5 @@
-import { useEffect } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { CaseView } from '@/core/contracts/care';
 import { RATING_LABELS, RATINGS } from '@/core/domain/care';
@@ -25,15 +25,21 @@ const RATING_OPTIONS = RATINGS.map((r) => ({ value: r, label: RATING_LABELS[r] }
 /** 求助详情 (?id=…): the timeline, the handler and the due date, the conversation, 补充信息, 撤回 and the rating. */
 export default function CasePage() {
   const id = queryParam(useRouter().params, 'id');
+  // A 即时关爱 report reads 上报详情; which one it is, the case says once loaded.
+  const [instant, setInstant] = useState(false);
   return (
-    <Page path={ROUTES.careCase}>
-      {({ openid }) => (id ? <MemberCase id={id} openid={openid} /> : <EmptyState title='没有找到这件求助' note='请从「我的求助」中打开。' />)}
+    <Page path={ROUTES.careCase} title={instant ? '上报详情' : undefined}>
+      {({ openid }) => (id ? <MemberCase id={id} openid={openid} onKind={(kind) => setInstant(kind === 'instant')} /> : <EmptyState title='没有找到这件求助' note='请从「我的求助」中打开。' />)}
     </Page>
   );
 }
 
-function MemberCase({ id, openid }: { id: string; openid: string }) {
+function MemberCase({ id, openid, onKind }: { id: string; openid: string; onKind: (kind: CaseView['kind']) => void }) {
   const k = useCase(id, openid);
+  const kind = k.shown?.kind;
+  useEffect(() => {
+    if (kind) onKind(kind);
+  }, [kind, onKind]);
   return (
     <CallView call={k.view} loadingText='正在读取…'>
       {() => (k.shown ? <CaseBody c={k.shown} k={k} /> : null)}
@@ -46,9 +52,6 @@ function CaseBody({ c, k }: { c: CaseView; k: ReturnType<typeof useCase> }) {
   const info = k.info.form;
   const rating = k.rating.form;
   const note = ratingNote(rating.values.rating, c.reopened);
-  useEffect(() => {
-    if (c.kind === 'instant') void Taro.setNavigationBarTitle({ title: '上报详情' });
-  }, [c.kind]);
   return (
     <>
       {c.status === 'returned' && <Notice tone='warn' title='这件事已退回'>{c.steps[c.steps.length - 1]?.note || '工会没有受理这件事。'}</Notice>}
@@ -72,6 +75,10 @@ function CaseBody({ c, k }: { c: CaseView; k: ReturnType<typeof useCase> }) {
         </Card>
       )}
 
+      <Card title='留言与答复'>
+        <Conversation messages={c.messages} viewer='member' />
+      </Card>
+
       {can('rate') && (
         <Card title='请您评价'>
           <FormField label='对办理结果是否满意' required error={rating.errors.rating}>
@@ -91,10 +98,6 @@ function CaseBody({ c, k }: { c: CaseView; k: ReturnType<typeof useCase> }) {
           {c.ratingComment && <View className='care-text'>{c.ratingComment}</View>}
         </Card>
       )}
-
-      <Card title='留言与答复'>
-        <Conversation messages={c.messages} viewer='member' />
-      </Card>
 
       {can('addInfo') && (
         <Card title='补充信息'>
