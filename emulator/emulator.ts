@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
 import { Clock } from './clock';
 import { DbEngine } from './db/engine';
 import { FunctionHost } from './functions/host';
@@ -54,7 +55,14 @@ export interface EmulatorOptions {
    */
   ready?: boolean;
   transactionTimeoutMs?: number;
+  /** Instances per function (the pool size; the cloud scales further). Default 8. */
   maxInstances?: number;
+  /**
+   * Network delay, in ms, added to every protocol request (database, storage, functions, openapi: what a function's
+   * SDK sends), so a design's cost in round trips shows as it would in the cloud, where each costs milliseconds.
+   * The gateway, the app and the control routes are not delayed. Default 0.
+   */
+  latencyMs?: number;
   /** Per-function environment variables (the console's 环境变量), e.g. `{ members: { UNION_SETUP_CODES: '…' } }`. */
   functionEnv?: Record<string, Record<string, string>>;
   /** Fire timer triggers on schedule (off in most tests, which run them on demand). */
@@ -95,6 +103,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   if (options.reset) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   const clock = new Clock();
+  const latencyMs = options.latencyMs ?? 0;
+  if (!Number.isFinite(latencyMs) || latencyMs < 0 || latencyMs > 10_000) throw new Error(`latencyMs must be 0–10000, not ${latencyMs}`);
+  if (options.maxInstances !== undefined && !(Number.isInteger(options.maxInstances) && options.maxInstances >= 1)) throw new Error(`maxInstances must be a whole number ≥ 1, not ${options.maxInstances}`);
   const secret = loadSecret(dataDir);
   const tokens = new Tokens(secret, options.devLoginTtlMs ?? DEV_LOGIN_TTL_MS);
   let ready = options.ready ?? true;
@@ -131,6 +142,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     // The guard runs before any route reads the request, and on requests no route serves too.
     guard.check(req, kindOf(found?.route, method));
     if (!found) throw new HttpError(404, `没有这个接口：${method} ${pathname}`);
+    // The whole round trip's delay before the request is handled: inside a transaction it holds the document as
+    // long as it would in the cloud.
+    if (latencyMs > 0 && found.route.kind === 'protocol') await delay(latencyMs);
     return found.route.handle(req, res, url, found.params);
   }
 

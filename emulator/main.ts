@@ -2,7 +2,7 @@
  * The emulator on its own, without building anything (used by tests that need a separate process to kill,
  * and by anyone who wants only the backend):
  *   tsx emulator/main.ts --port 8787 --data .emulator-data [--reset] [--demo] [--no-scheduler]
- *                        [--function-env '{"events":{"EVENT_NOTICE_TEMPLATE_ID":"T"}}']
+ *                        [--function-env '{"events":{"EVENT_NOTICE_TEMPLATE_ID":"T"}}'] [--latency <ms>] [--instances <n>]
  * Prints one line `READY <url>` on stdout when it accepts requests.
  */
 import { startEmulator } from './emulator';
@@ -13,6 +13,8 @@ function arg(name: string): string | undefined {
 }
 
 const functionEnv = arg('function-env');
+const latency = arg('latency');
+const instances = arg('instances');
 
 startEmulator({
   port: Number(arg('port') ?? 8787),
@@ -21,6 +23,8 @@ startEmulator({
   demo: process.argv.includes('--demo'),
   functionsDir: arg('functions'),
   scheduler: !process.argv.includes('--no-scheduler'),
+  ...(latency !== undefined ? { latencyMs: Number(latency) } : {}),
+  ...(instances !== undefined ? { maxInstances: Number(instances) } : {}),
   ...(functionEnv ? { functionEnv: JSON.parse(functionEnv) as Record<string, Record<string, string>> } : {}),
 })
   .then((emulator) => {

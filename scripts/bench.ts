@@ -47,13 +47,16 @@ async function main(): Promise<void> {
   // Event notices go out as subscribe messages too, as in a deployment with a template configured.
   // Care notices (and the daily job's reminders) on the care template likewise.
   const functionEnv = { events: { EVENT_NOTICE_TEMPLATE_ID: 'BENCH_TEMPLATE' }, care: { CARE_NOTICE_TEMPLATE_ID: 'BENCH_CARE_TEMPLATE' }, jobs: { CARE_NOTICE_TEMPLATE_ID: 'BENCH_CARE_TEMPLATE' } };
-  const { child, url } = await spawnEmulator(dataDir, ['--demo', '--function-env', JSON.stringify(functionEnv)]);
+  // Like the cloud when asked: `--latency 20 --instances 32` (round-trip delay in ms; instances per function).
+  const latency = arg('latency', 0);
+  const instances = arg('instances', 8);
+  const { child, url } = await spawnEmulator(dataDir, ['--demo', '--function-env', JSON.stringify(functionEnv), '--latency', String(latency), '--instances', String(instances)]);
   const json = jsonClient(url);
   try {
     // The SDK's typings describe calls as `Promise | void | string` (callback overloads); the promise form runs.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const db: any = connectSdk(url, 'union-local').database();
-    console.log(`工会会员服务 · 模拟器基准（${new Date().toISOString()}，${process.platform}/${process.arch}，Node ${process.version}）\n`);
+    console.log(`工会会员服务 · 模拟器基准（${new Date().toISOString()}，${process.platform}/${process.arch}，Node ${process.version}；每次请求延迟 ${latency} ms，每个云函数 ${instances} 个实例）\n`);
 
     // 1–3. Inserts and indexed queries, a function's latency and round trips, the daily job (no data).
     if (parts.has('core')) await core(db, json, docs, queries);

@@ -51,6 +51,9 @@ export interface LocalSystemOptions {
   scheduler?: boolean;
   /** Demo mode (default on): demo data, demo accounts and dev sign-in (`POST /auth/dev-login`). */
   demo?: boolean;
+  /** Like the cloud when asked: delay per protocol request, and instances per function (emulator options). */
+  latencyMs?: number;
+  maxInstances?: number;
 }
 
 /**

@@ -19,9 +19,20 @@ export interface TestEmulator extends RunningEmulator {
   dispose(): Promise<void>;
 }
 
+/**
+ * The whole suite can run as in the cloud: EMULATOR_LATENCY_MS=20 delays every protocol request, and
+ * EMULATOR_INSTANCES sets the pool size (e.g. `EMULATOR_LATENCY_MS=20 npm run test:emulator`). A test's own
+ * options win.
+ */
+function cloudLike(): Partial<EmulatorOptions> {
+  const latency = process.env.EMULATOR_LATENCY_MS;
+  const instances = process.env.EMULATOR_INSTANCES;
+  return { ...(latency ? { latencyMs: Number(latency) } : {}), ...(instances ? { maxInstances: Number(instances) } : {}) };
+}
+
 export async function startTestEmulator(options: Partial<EmulatorOptions> = {}): Promise<TestEmulator> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'union-emu-'));
-  const emu = await startEmulator({ port: 0, demo: true, ...options, dataDir });
+  const emu = await startEmulator({ port: 0, demo: true, ...cloudLike(), ...options, dataDir });
   const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(`${emu.url}${path}`, {
       method,
