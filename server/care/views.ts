@@ -16,15 +16,15 @@ import { tempUrls } from '../db/files';
 import type { Actor } from '../runtime/actor';
 import type { CareFile, CareMessageDoc, CareVisit, CaseDoc } from './store';
 
+/** What a handler returns (dates as Date; the contract's output schema turns them into ISO text). */
+export type CaseOut = z.input<typeof caseViewSchema>;
+export type RowOut = z.input<typeof caseRow>;
+
 /**
  * How the caller stands to a case. `member`: they asked, or a report is about them (`asked` tells which). `staff`:
  * the chair sees every case of the union; an officer the non-private ones; whoever holds care.handle the cases
  * assigned to them (a 关爱专员 sees nothing else). Both may hold (an officer's own request).
  */
-/** What a handler returns (dates as Date; the contract's output schema turns them into ISO text). */
-export type CaseOut = z.input<typeof caseViewSchema>;
-export type RowOut = z.input<typeof caseRow>;
-
 export interface Standing {
   member: boolean;
   asked: boolean;
