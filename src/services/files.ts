@@ -116,17 +116,36 @@ export function openDownload(file: DownloadableFile): Promise<Reply<null>> {
   return download(file);
 }
 
-async function uploadWeapp(openid: string): Promise<UploadReply> {
-  let file: { name: string; path: string; size: number } | undefined;
+type Picked<T> = { ok: true; data: T | null } | { ok: false; error: { code: ErrorCode; message: string } };
+
+/** WeChat only: one file of these extensions from a chat (a phone has no file browser); null when the person cancels. */
+async function pickChatFile(extension: string[], refused: string): Promise<Picked<{ name: string; path: string; size: number }>> {
   try {
-    const chosen = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx'] });
-    file = chosen.tempFiles[0];
+    const chosen = await Taro.chooseMessageFile({ count: 1, type: 'file', extension });
+    return { ok: true, data: chosen.tempFiles[0] ?? null };
   } catch (error) {
     if (isUserCancel(error)) return { ok: true, data: null };
     console.warn('[files] chooseMessageFile failed', error);
-    return fail('BAD_REQUEST', '无法选择文件，请先把 Excel 文件发到微信聊天中，再从聊天记录里选择');
+    return fail('BAD_REQUEST', refused);
   }
-  if (!file) return { ok: true, data: null };
+}
+
+/** WeChat only: one photo from the album or the camera, compressed by WeChat; null when the person cancels. */
+async function pickPhoto(refused: string): Promise<Picked<{ tempFilePath: string; size: number }>> {
+  try {
+    const chosen = await Taro.chooseMedia({ count: 1, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] });
+    return { ok: true, data: chosen.tempFiles[0] ?? null };
+  } catch (error) {
+    if (isUserCancel(error)) return { ok: true, data: null };
+    console.warn('[files] chooseMedia failed', error);
+    return fail('BAD_REQUEST', refused);
+  }
+}
+
+async function uploadWeapp(openid: string): Promise<UploadReply> {
+  const picked = await pickChatFile(['xlsx'], '无法选择文件，请先把 Excel 文件发到微信聊天中，再从聊天记录里选择');
+  if (!picked.ok || !picked.data) return picked.ok ? { ok: true, data: null } : picked;
+  const file = picked.data;
   const problem = checkXlsx(file.name, file.size);
   if (problem) return fail('BAD_REQUEST', problem);
   const up = await cloudUpload(openid, file.path, 'xlsx');
@@ -134,16 +153,9 @@ async function uploadWeapp(openid: string): Promise<UploadReply> {
 }
 
 async function uploadImageWeapp(openid: string): Promise<ImageUploadReply> {
-  let photo: { tempFilePath: string; size: number } | undefined;
-  try {
-    const chosen = await Taro.chooseMedia({ count: 1, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] });
-    photo = chosen.tempFiles[0];
-  } catch (error) {
-    if (isUserCancel(error)) return { ok: true, data: null };
-    console.warn('[files] chooseMedia failed', error);
-    return fail('BAD_REQUEST', '无法选择图片，请检查是否允许微信访问相册或相机');
-  }
-  if (!photo) return { ok: true, data: null };
+  const picked = await pickPhoto('无法选择图片，请检查是否允许微信访问相册或相机');
+  if (!picked.ok || !picked.data) return picked.ok ? { ok: true, data: null } : picked;
+  const photo = picked.data;
   const problem = checkImage(photo.tempFilePath, photo.size);
   if (problem) return fail('BAD_REQUEST', problem);
   // checkImage has refused a path without a picture's extension; 'jpg' only satisfies the type.
@@ -165,32 +177,18 @@ async function uploadAttachmentWeapp(openid: string, limits: AttachmentLimits): 
     return fail('BAD_REQUEST', '无法选择文件，请稍后再试');
   }
   if (source === 0) {
-    let photo: { tempFilePath: string; size: number } | undefined;
-    try {
-      const chosen = await Taro.chooseMedia({ count: 1, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] });
-      photo = chosen.tempFiles[0];
-    } catch (error) {
-      if (isUserCancel(error)) return { ok: true, data: null };
-      console.warn('[files] chooseMedia failed', error);
-      return fail('BAD_REQUEST', '无法选择照片，请检查是否允许微信访问相册或相机');
-    }
-    if (!photo) return { ok: true, data: null };
+    const picked = await pickPhoto('无法选择照片，请检查是否允许微信访问相册或相机');
+    if (!picked.ok || !picked.data) return picked.ok ? { ok: true, data: null } : picked;
+    const photo = picked.data;
     const problem = checkAttachment(photo.tempFilePath, photo.size, limits);
     if (problem) return fail('BAD_REQUEST', problem);
     const up = await cloudUpload(openid, photo.tempFilePath, imageExtensionOf(photo.tempFilePath) ?? 'jpg');
     return up.ok ? { ok: true, data: { fileID: up.data, fileName: displayName(photo.tempFilePath), kind: 'image', previewUrl: photo.tempFilePath } } : up;
   }
-  let file: { name: string; path: string; size: number } | undefined;
-  try {
-    // `extension` filters only with type 'file' (which leaves out pictures and videos): photos come from the album.
-    const chosen = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['pdf'] });
-    file = chosen.tempFiles[0];
-  } catch (error) {
-    if (isUserCancel(error)) return { ok: true, data: null };
-    console.warn('[files] chooseMessageFile failed', error);
-    return fail('BAD_REQUEST', '无法选择文件，请先把 PDF 文件发到微信聊天中，再从聊天记录里选择');
-  }
-  if (!file) return { ok: true, data: null };
+  // `extension` filters only with type 'file' (which leaves out pictures and videos): photos come from the album.
+  const picked = await pickChatFile(['pdf'], '无法选择文件，请先把 PDF 文件发到微信聊天中，再从聊天记录里选择');
+  if (!picked.ok || !picked.data) return picked.ok ? { ok: true, data: null } : picked;
+  const file = picked.data;
   const problem = checkAttachment(file.name, file.size, limits);
   if (problem) return fail('BAD_REQUEST', problem);
   const kind = attachmentKindOf(file.name) ?? 'pdf';
