@@ -255,7 +255,7 @@ export const careJourney: Journey = (baseUrl) => {
         await p.locator('.u-choice__option').getByText('同事', { exact: true }).filter({ visible: true }).first().click();
         await fill(p, '同事的姓名', COLLEAGUE);
         await p.locator('.a-ibutton').getByText('查找', { exact: true }).filter({ visible: true }).first().click();
-        await p.locator('.care-option', { hasText: COLLEAGUE }).filter({ visible: true }).first().click();
+        await p.locator('.a-picker__row', { hasText: COLLEAGUE }).filter({ visible: true }).first().click();
         await expectText(p, '重新选择');
         await pick(p, '请选择日期');
         await fill(p, '例如：市第一人民医院 心内科', HOSPITAL);

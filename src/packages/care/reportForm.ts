@@ -53,11 +53,6 @@ export function dateLabel(category: InstantCategory | null): string {
 /** Only a hospitalisation asks where. */
 export const needsPlace = (category: InstantCategory | null): boolean => category === 'hospitalised';
 
-/** "张三（办公室）". */
-export function colleagueText(c: Colleague): string {
-  return c.department ? `${c.name}（${c.department}）` : c.name;
-}
-
 /**
  * The `care.report` payload and the problems only the form can name: a colleague not picked yet, a date not picked,
  * the hospital left empty.
