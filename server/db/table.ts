@@ -24,6 +24,24 @@ interface RawQuery {
   update(o: { data: unknown }): Promise<{ stats: { updated: number } }>;
   remove(): Promise<{ stats: { removed: number } }>;
 }
+/**
+ * wx-server-sdk 4 runs on @cloudbase/node-sdk and keeps its database object as `_db`, configured by the same
+ * `cloud.init()`; wx-server-sdk's own query lacks node-sdk's `updateAndReturn` (action modifyAndReturnDoc). The
+ * one place the node-sdk object is reached: where it is missing (another SDK version), `updateAndReturn` throws
+ * FindAndModifyUnavailable and callers take their transactional way instead.
+ */
+interface NodeSdkDatabase {
+  collection(name: string): { where(w: unknown): { updateAndReturn(data: unknown): Promise<{ updated?: number; doc?: unknown; code?: string; message?: string }> } };
+}
+
+export class FindAndModifyUnavailable extends Error {}
+
+/** What the server answers when it does not know an action (a deployment whose database lacks find-and-modify). */
+function isUnknownAction(error: unknown): boolean {
+  const text = error instanceof Error ? error.message : typeof error === 'object' && error !== null ? String((error as { errMsg?: unknown; message?: unknown }).errMsg ?? (error as { message?: unknown }).message) : String(error);
+  return /not support|unsupported|invalid action|unknown action|INVALID_ACTION|ACTION_NOT_FOUND/i.test(text);
+}
+
 interface RawCollection extends RawQuery {
   add(o: { data: unknown }): Promise<{ _id?: string; id?: string; ids?: string[] }>;
   doc(id: string): {
@@ -45,6 +63,12 @@ export interface Table<T extends { _id: string }> {
   /** Update the fields given (commands like `_.inc` allowed) of documents matching `where`: the count updated. */
   updateWhere(where: Where, data: Record<string, unknown>): Promise<number>;
   update(id: string, data: Record<string, unknown>): Promise<number>;
+  /**
+   * Update the first document matching `where` and return it as it is after the update, in one atomic step (the
+   * database's find-and-modify; wx-server-sdk's `where().updateAndReturn`): null when nothing matches. The way to
+   * take something from a hot document without a transaction — the condition is checked where it applies.
+   */
+  updateAndReturn(where: Where, data: Record<string, unknown>): Promise<T | null>;
   /** Create or replace one document. */
   set(id: string, data: Omit<T, '_id'>): Promise<void>;
   removeWhere(where: Where): Promise<number>;
@@ -52,6 +76,7 @@ export interface Table<T extends { _id: string }> {
 
 export function table<T extends { _id: string }>(db: Db, name: CollectionName): Table<T> {
   const coll = db.collection(name) as unknown as RawCollection;
+  const nodeSdk = (db as unknown as { _db?: NodeSdkDatabase })._db;
   const query = (where: Where, page: Page = {}) => {
     let q = coll.where(where);
     for (const [field, dir] of page.orderBy ?? []) q = q.orderBy(field, dir);
@@ -93,6 +118,22 @@ export function table<T extends { _id: string }>(db: Db, name: CollectionName): 
     },
     async update(id, data) {
       return (await coll.doc(id).update({ data })).stats.updated;
+    },
+    async updateAndReturn(where, data) {
+      if (!nodeSdk) throw new FindAndModifyUnavailable('this SDK has no updateAndReturn');
+      let r: Awaited<ReturnType<ReturnType<ReturnType<NodeSdkDatabase['collection']>['where']>['updateAndReturn']>>;
+      try {
+        r = await nodeSdk.collection(name).where(where).updateAndReturn(data);
+      } catch (error) {
+        if (isUnknownAction(error)) throw new FindAndModifyUnavailable(String(error));
+        throw error;
+      }
+      // node-sdk answers a refused request with a `code` instead of throwing (unless told to throw).
+      if (r.code) {
+        if (isUnknownAction(`${r.code} ${r.message ?? ''}`)) throw new FindAndModifyUnavailable(`${r.code} ${r.message ?? ''}`);
+        throw Object.assign(new Error(r.message ?? r.code), { errCode: -1, errMsg: `${r.code} ${r.message ?? ''}` });
+      }
+      return (r.updated ?? 0) > 0 ? ((r.doc as T | null) ?? null) : null;
     },
     async set(id, data) {
       await coll.doc(id).set({ data });

@@ -27,10 +27,17 @@ export interface Tx {
 export const TRANSACTION_RETRIES = 10;
 
 /**
+ * Thrown by a transaction's work to have it run again after a pause, as after a conflict: what it needs is on its
+ * way (e.g. a record a claim is about to write). Counts against the same retries and time.
+ */
+export class TryAgain extends Error {}
+
+/**
  * A write conflict. The SDK's own retry only recognises the raw `code` a failed commit carries; a conflict met by
  * an update inside the callback reaches us as wx-server-sdk's error with errCode -501001 and the cloud's text.
  */
 function isConflict(error: unknown): boolean {
+  if (error instanceof TryAgain) return true;
   if (typeof error !== 'object' || error === null) return false;
   const e = error as { code?: unknown; errCode?: unknown; errMsg?: unknown; message?: unknown };
   if (e.code === 'DATABASE_TRANSACTION_CONFLICT') return true;

@@ -1,5 +1,5 @@
 /**
  * What other functions may ask of events — the only door in (lint refuses any other import of server/events from
- * another area): the daily job's reminders.
+ * another area): the daily job's reminders, and its check of the events' seat counters.
  */
-export { remindTomorrow } from './reminders';
+export { reconcileSignups, remindTomorrow } from './reminders';

@@ -63,10 +63,11 @@ export const get: H<'get'> = async (input, { db, actor, now }) => {
 
 export const signup: H<'signup'> = async (input, { db, actor, now }) => {
   const member = memberOf(actor);
-  const { event, signup: s, position: accepted, repeated } = await signUp(db, { eventId: input.eventId, member, openid: actor.openid, answers: input.answers, now });
-  // A new sign-up's place is known from the transaction; a repeated one's may have moved up since.
+  const { event, signup: s, position: accepted, repeated, promoted } = await signUp(db, { eventId: input.eventId, member, openid: actor.openid, answers: input.answers, now });
+  // A new sign-up's place is known from its claim; a repeated one's may have moved up since.
   const position = repeated ? await waitlistPosition(db, s) : accepted;
-  if (!repeated) await notify(db, [s.status === 'confirmed' ? confirmedNotice(event, s) : waitlistedNotice(event, s, position ?? 0)], now);
+  const mine = repeated ? [] : [{ ...(s.status === 'confirmed' ? confirmedNotice(event, s) : waitlistedNotice(event, s, position ?? 0)), boundTo: actor.openid }];
+  if (mine.length || promoted.length) await notify(db, [...mine, ...promoted.map((p) => promotedNotice(event, p))], now);
   return { signup: mySignupView(s, position), repeated };
 };
 

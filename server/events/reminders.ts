@@ -5,7 +5,8 @@
 import { addDays, shanghaiDateKey, startOfShanghaiDay } from '../../src/core/time';
 import type { Db } from '../db';
 import { notify } from '../notices/api';
-import { reminderNotice } from './messages';
+import { promotedNotice, reminderNotice } from './messages';
+import { reconcileEvents } from './seats';
 import { eventsTables } from './store';
 
 export async function remindTomorrow(db: Db, now: Date): Promise<{ events: number; reminded: number }> {
@@ -21,4 +22,15 @@ export async function remindTomorrow(db: Db, now: Date): Promise<{ events: numbe
     await eventsTables(db).events.update(e._id, { remindedAt: now });
   }
   return { events: events.length, reminded };
+}
+
+/**
+ * Events whose counters a sign-up that died halfway left above their records: set from the records, and anyone
+ * that moves up the waitlist told (see seats.ts).
+ */
+export async function reconcileSignups(db: Db, now: Date): Promise<{ events: number; promoted: number }> {
+  const fixed = await reconcileEvents(db, now);
+  let promoted = 0;
+  for (const { event, promoted: moved } of fixed) promoted += await notify(db, moved.map((s) => promotedNotice(event, s)), now);
+  return { events: fixed.length, promoted };
 }

@@ -26,8 +26,10 @@ export interface EventDoc {
   status: 'open' | 'closed' | 'cancelled';
   cancelReason: string | null;
   /**
-   * The counters below change only inside a transaction on this document, together with the sign-up they
-   * count: so they always equal the sign-ups, and no two sign-ups can take the last seat.
+   * The counters below count the places taken: a sign-up takes its place with one conditional update of this
+   * document and then writes its record; every other change happens in a transaction on this document together
+   * with the sign-ups it moves. So no two sign-ups can take the last seat, and the counters equal the sign-ups
+   * except for the moment between a place and its record (see seats.ts).
    */
   seatsTaken: number;
   confirmedCount: number;
@@ -35,6 +37,8 @@ export interface EventDoc {
   checkedInCount: number;
   /** The order in which sign-ups were accepted: each takes the next number. */
   nextSeq: number;
+  /** When a sign-up last took a place (see seats.ts: claims and their records). */
+  lastClaimAt?: Date | null;
   /** The code members scan or type to check themselves in. */
   eventCode: string;
   results: string;
@@ -79,10 +83,11 @@ declare module '../db/collections' {
 
 export const EVENTS_COLLECTIONS: Record<'events' | 'event_signups', CollectionSpec> = {
   events: {
-    purpose: '文体活动：时间地点、名额、报名与取消截止、参加范围、报名问题；已占名额与候补人数随报名在同一事务内更新',
+    purpose: '文体活动：时间地点、名额、报名与取消截止、参加范围、报名问题；已占名额与候补人数（报名以条件更新占位后写报名记录，取消、递补在事务内更新）',
     indexes: [
       { name: 'union_startsAt', keys: { unionId: 1, startsAt: -1 } },
       { name: 'status_startsAt', keys: { status: 1, startsAt: 1 } },
+      { name: 'lastClaimAt', keys: { lastClaimAt: 1 } },
     ],
   },
   event_signups: {

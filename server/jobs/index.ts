@@ -1,12 +1,13 @@
 import { defineTimerFunction } from '../runtime/defineTimerFunction';
 import { ensureCollections } from '../db';
-import { remindTomorrow } from '../events/api';
+import { reconcileSignups, remindTomorrow } from '../events/api';
 import { careDaily } from '../care/api';
 import { COLLECTIONS } from '../collections';
 
 /**
  * Daily jobs. `daily` also (re)creates the collections: setup is idempotent, so a fresh deployment is ready
- * after the first run (or a "云端测试" of this function with the timer event shown in the README). Then it
+ * after the first run (or a "云端测试" of this function with the timer event shown in the README). Then it sets
+ * the seat counters of events a sign-up that died halfway left above their records (see events/seats.ts),
  * reminds members of the events they are confirmed for that start the next day, and brings care cases whose
  * deadline comes with the next working day to their handlers and overdue ones before the chair (督办). Each part is
  * once-only by itself, so a run that fails halfway is simply run again.
@@ -14,8 +15,9 @@ import { COLLECTIONS } from '../collections';
 export const main = defineTimerFunction('jobs', {
   daily: async ({ db, now }) => {
     const collections = await ensureCollections(db, Object.keys(COLLECTIONS));
+    const seats = await reconcileSignups(db, now);
     const reminders = await remindTomorrow(db, now);
     const care = await careDaily(db, now);
-    return { ...collections, reminders, care };
+    return { ...collections, seats, reminders, care };
   },
 });

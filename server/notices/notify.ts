@@ -20,6 +20,11 @@ export interface NewNotice extends Pick<NoticeDoc, 'unionId' | 'kind' | 'title' 
   /** The member it is for; null for an account that is not a member, addressed by `openid`. */
   memberId: string | null;
   openid?: string;
+  /**
+   * The WeChat the member is bound to, when the caller has just read it: a member's notice about their own action
+   * (the actor is read on every call). Spares reading the binding again.
+   */
+  boundTo?: string;
   /** Give an id when the notice must go out once only (a job that may run twice); otherwise a new one is made. */
   id?: string;
   /**
@@ -94,7 +99,7 @@ async function sendOne(db: Db, n: NewNotice, to: string | null, at: Date): Promi
 
 /** The WeChat each member of the batch is bound to now (absent: bound to none); one read for the batch. */
 async function bindingsOf(db: Db, notices: NewNotice[]): Promise<Map<string, string>> {
-  const ids = [...new Set(notices.filter((n) => templateOf(n) !== null).map((n) => n.memberId).filter((id): id is string => id !== null))];
+  const ids = [...new Set(notices.filter((n) => !n.boundTo && templateOf(n) !== null).map((n) => n.memberId).filter((id): id is string => id !== null))];
   if (ids.length === 0) return new Map();
   const members = await tables(db).members.find({ _id: db.command.in(ids) }, { limit: ids.length });
   return new Map(members.filter((m) => m.openid).map((m) => [m._id, m.openid as string]));
@@ -109,7 +114,7 @@ export async function notify(db: Db, notices: NewNotice[], at: Date): Promise<nu
       console.error(`[notify] reading the members' bindings failed: ${String(error)}`);
       return new Map<string, string>();
     });
-    const batch = await Promise.all(slice.map((n) => sendOne(db, n, n.memberId ? (bound.get(n.memberId) ?? null) : (n.openid ?? null), at)));
+    const batch = await Promise.all(slice.map((n) => sendOne(db, n, n.memberId ? (n.boundTo ?? bound.get(n.memberId) ?? null) : (n.openid ?? null), at)));
     sent += batch.filter(Boolean).length;
   }
   return sent;

@@ -26,6 +26,15 @@ const schema = z.object({
   EVENT_NOTICE_TEMPLATE_ID: optionalText,
   /** The subscribe-message template of care notices (已受理, 答复, 办结, 转派, 督办; care function); absent: inbox only. */
   CARE_NOTICE_TEMPLATE_ID: optionalText,
+  /**
+   * How the events function takes seats: `claim` (one find-and-modify of the event per sign-up; the default) or
+   * `transaction` (one transaction on the event per sign-up, for a database without find-and-modify — taken by
+   * itself when the database refuses the first claim).
+   */
+  EVENT_SIGNUPS: z
+    .enum(['claim', 'transaction'])
+    .optional()
+    .transform((v) => v ?? 'claim'),
   /** Which version of the mini-program a subscribe message opens: developer, trial or formal (the default). */
   MINIPROGRAM_STATE: optionalText.transform((v) => v ?? 'formal'),
 });
