@@ -6,7 +6,10 @@
  *   - weapp main-package size (when dist/weapp has been built).
  * The emulator runs in its own process so that client and server don't share one event loop.
  *
- *   npm run bench -- [core] [roster] [events] [care] [weapp] [--docs 100000] [--queries 5000] [--cases 10000]
+ *   - the sign-up rush at no latency / 8 instances and at 20 ms / 32 instances (bench-rush.ts);
+ *   - payouts drawing on a batch's reservation, and stock (bench-payouts.ts).
+ *
+ *   npm run bench -- [core] [roster] [events] [rush] [care] [payouts] [weapp] [--docs 100000] [--queries 5000] [--cases 10000]
  *
  * Name parts to run only those (`npm run bench -- care`); none named runs them all. `events` needs the roster's
  * union, so it brings `roster` along.
@@ -22,10 +25,12 @@ import { shanghaiYear } from '../src/core/time';
 import { pool } from '../server/testing/crowd';
 import { arg, fmt, jsonClient, percentile, positionals, tripsBetween, type Json } from './bench-util';
 import { careBench } from './bench-care';
+import { rushBench } from './bench-rush';
+import { payoutsBench } from './bench-payouts';
 
 const root = resolve(__dirname, '..');
 
-const PARTS = ['core', 'roster', 'events', 'care', 'weapp'] as const;
+const PARTS = ['core', 'roster', 'events', 'rush', 'care', 'payouts', 'weapp'] as const;
 type Part = (typeof PARTS)[number];
 
 /** The parts named on the command line (all when none is), refusing a name that is not one. */
@@ -67,8 +72,12 @@ async function main(): Promise<void> {
     // 5. Events: the sign-up rush and the event list, on the same 10,000-member union.
     if (parts.has('events')) await eventsBench(db, json);
 
+    // 5b. The sign-up rush, locally and like the cloud: on emulators of its own (see bench-rush.ts).
+    if (parts.has('rush')) await rushBench();
+
     // 6. 会员关爱: the queue, my requests and the daily job with 10,000 open cases (a union of its own).
     if (parts.has('care')) await careBench(db, json);
+    if (parts.has('payouts')) await payoutsBench(db, json);
 
     // 7. The weapp main package, if built.
     if (parts.has('weapp')) {
@@ -269,9 +278,9 @@ async function rosterAndReport(db: any, json: Json, rosterSize = arg('members', 
 }
 
 /**
- * Events on the bench union: 500 members (accounts written as a fixture) tap 报名 at the same moment for 50
- * seats, through the gateway — throughput, p50/p95 reply time, DB round trips per sign-up (retries of conflicted
- * transactions included); then a member's event list with 200 events and 20,000 sign-ups in the union.
+ * Events on the bench union: 500 members (accounts written as a fixture) sign up for an event of 50 seats, then
+ * through the gateway a member's event list with 200 events and 20,000 sign-ups in the union, an event's page and
+ * the officer's roster of the 500 — p50/p95 and DB round trips per call. The rush is the part `rush`.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function eventsBench(db: any, json: Json, crowdSize = arg('crowd', 500), seats = arg('seats', 50), eventCount = arg('events', 200)): Promise<void> {
@@ -294,38 +303,12 @@ async function eventsBench(db: any, json: Json, crowdSize = arg('crowd', 500), s
   const published = await call('publish', { title: '机关健身运动会', kind: 'fitness', place: '市体育中心', capacity: seats, ...schedule(0), requestKey: `bench-rush-${Date.now()}` }, officer);
   if (published.ok !== true) throw new Error(JSON.stringify(published));
   const eventId = ((published.data as { event: { id: string } }).event).id;
-  await call('list', {}, plain); // warm an instance
-  const before = await stats();
-  const latencies: number[] = [];
-  const t0 = performance.now();
-  const replies = await Promise.all(
-    tokens.map(async (token) => {
-      const s0 = performance.now();
-      const r = await call('signup', { eventId }, token);
-      latencies.push(performance.now() - s0);
-      return r;
-    }),
-  );
-  const seconds = (performance.now() - t0) / 1000;
-  const trips = tripsBetween(before, await stats());
-  const failed = replies.filter((r) => r.ok !== true).length;
-  const confirmed = replies.filter((r) => (r.data as { signup?: { status: string } } | undefined)?.signup?.status === 'confirmed').length;
-  latencies.sort((a, b) => a - b);
-  console.log(`\n文体活动（同一工会 ${crowdSize} 人同时报名 ${seats} 个名额）：`);
-  console.log(`  抢报名：${fmt(crowdSize / seconds, 0)} 人/秒（${fmt(seconds, 2)} 秒），p50 ${fmt(percentile(latencies, 50))} ms，p95 ${fmt(percentile(latencies, 95))} ms；确认 ${confirmed}、候补 ${crowdSize - confirmed - failed}、出错 ${failed}`);
-  console.log(`  数据库往返：每次报名 ${fmt(trips / crowdSize, 1)} 次（含冲突重试、站内消息与订阅消息）`);
-  const quiet: number[] = [];
-  const quietEvent = await call('publish', { title: '无竞争报名基准', kind: 'other', place: '会议室', capacity: null, ...schedule(1), requestKey: `bench-quiet-${Date.now()}` }, officer);
-  const quietId = ((quietEvent.data as { event: { id: string } }).event).id;
-  const quietStart = await stats();
-  for (const token of tokens.slice(0, 100)) {
-    const s0 = performance.now();
-    await call('signup', { eventId: quietId }, token);
-    quiet.push(performance.now() - s0);
-  }
-  const quietTrips = tripsBetween(quietStart, await stats());
-  quiet.sort((a, b) => a - b);
-  console.log(`  逐个报名（无并发）：p50 ${fmt(percentile(quiet, 50))} ms，p95 ${fmt(percentile(quiet, 95))} ms，数据库往返 ${fmt(quietTrips / quiet.length, 1)} 次/次`);
+  // Its roster: the crowd signed up a few at a time (the rush itself is the part `rush`).
+  await pool(tokens.length, 16, async (k) => {
+    const r = await call('signup', { eventId }, tokens[k]);
+    if (r.ok !== true) throw new Error(JSON.stringify(r));
+  });
+  console.log(`\n文体活动（${eventCount} 个活动、${(eventCount * 100).toLocaleString()} 条报名、名册 ${arg('members', 10_000).toLocaleString()} 人）：`);
 
   // The event list: `eventCount` events in the union, 100 sign-ups each (20,000 documents), the member in 20.
   const events = Array.from({ length: eventCount }, (_, k) => {
@@ -397,7 +380,6 @@ async function eventsBench(db: any, json: Json, crowdSize = arg('crowd', 500), s
     ['活动详情', 'get', { eventId }, tokens[0]],
     [`报名名单（${crowdSize} 人，干部）`, 'roster', { eventId }, officer],
   ];
-  console.log(`  活动列表（${eventCount} 个活动、${(eventCount * 100).toLocaleString()} 条报名、名册 ${arg('members', 10_000).toLocaleString()} 人）：`);
   for (const [label, action, payload, token] of cases) {
     const first = await call(action, payload, token);
     if (first.ok !== true) throw new Error(`events.${action}: ${JSON.stringify(first)}`);

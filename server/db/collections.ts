@@ -28,10 +28,11 @@ export interface CollectionNames {
   accounts: true;
   attempts: true;
   audit_log: true;
+  stock_shards: true;
 }
 export type CollectionName = keyof CollectionNames;
 
-export const SHARED_COLLECTIONS: Record<'unions' | 'members' | 'accounts' | 'attempts' | 'audit_log', CollectionSpec> = {
+export const SHARED_COLLECTIONS: Record<'unions' | 'members' | 'accounts' | 'attempts' | 'audit_log' | 'stock_shards', CollectionSpec> = {
   unions: {
     purpose: '基层工会与工委（租户）：名称、上级工委',
     indexes: [],
@@ -56,5 +57,9 @@ export const SHARED_COLLECTIONS: Record<'unions' | 'members' | 'accounts' | 'att
   audit_log: {
     purpose: '审计日志：谁在何时把什么从何状态改为何状态（只追加）',
     indexes: [{ name: 'union_at', keys: { unionId: 1, at: -1 } }],
+  },
+  stock_shards: {
+    purpose: '分片库存（礼品选项的库存、发放批次预算预留的份数）：_id = 库存编号#序号；每次领取只写其中一片，每片都领完才算领完（db/stock.ts）',
+    indexes: [{ name: 'stock', keys: { stock: 1 } }],
   },
 };

@@ -47,7 +47,27 @@ function isConflict(error: unknown): boolean {
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * The operations of one transaction go to the server one after another, whatever the caller awaits together: the
+ * cloud's transaction is a database session, which runs one operation at a time (a `Promise.all` over `tx` calls
+ * is correct, and costs what the same calls in a row cost).
+ */
 function txApi(t: RawTx): Tx {
+  let last: Promise<unknown> = Promise.resolve();
+  const inTurn = <R>(op: () => Promise<R>): Promise<R> => {
+    const run = last.then(op, op);
+    last = run.catch(() => undefined);
+    return run;
+  };
+  const api = rawTxApi(t);
+  return {
+    get: <T>(collection: CollectionName, id: string) => inTurn(() => api.get<T>(collection, id)),
+    update: (collection, id, data) => inTurn(() => api.update(collection, id, data)),
+    insert: (collection, doc) => inTurn(() => api.insert(collection, doc)),
+  };
+}
+
+function rawTxApi(t: RawTx): Tx {
   return {
     async get<T>(collection: string, id: string) {
       try {

@@ -7,18 +7,27 @@
  * moment can neither overspend a budget nor pass a member's annual cap, and the budget's running totals always
  * equal the ledger's sums (the yearly report reads those totals).
  *
+ * A payout of a batch names the batch's reservation (`reservationId`, ./reservations.ts) instead: it does not read
+ * or write the budget line (the batch reserved its budget once); it takes one slot of the reservation from a
+ * random shard, in the same transaction as the member's year and the entry. The policy decides as for any payout;
+ * the budget check is the reservation's (the amount within the slot's maximum, a slot left). Plain payouts see
+ * the line's reserved amount as taken.
+ *
  * The entry id is given by the caller and deterministic (e.g. `birthday:<member>:<year>`, or the client's
  * request key): recording the same payout twice records it once.
  */
 import { AppError } from '../../src/core/errors';
 import { evaluatePayout, type LedgerFact, type PayoutProposal, type PolicyWarning } from '../../src/core/policy/engine';
-import { ITEM_INFO } from '../../src/core/policy/items';
+import { BUDGET_LINE_LABELS, ITEM_INFO } from '../../src/core/policy/items';
+import { ruleLabel } from '../../src/core/policy/profile';
+import { formatYuan } from '../../src/core/money';
 import { shanghaiYear } from '../../src/core/time';
 import { isDuplicateKeyError, type Db } from '../db';
 import { inTransaction, type Tx } from '../db/transaction';
+import { prefetchShard, returnUnit, STOCK_CONTENDED, stockLeft, takeUnitDetailed } from '../db/stock';
 import type { ActorRef, AuditDoc, MemberDoc } from '../db/types';
 import type { AuditBody } from '../db/audit';
-import { budgetId, ledgerTables, memberYearId, policyId, type BudgetDoc, type LedgerDoc, type MemberYearDoc, type PolicyDoc } from './store';
+import { budgetId, ledgerTables, memberYearId, policyId, reservationKey, reservationStockId, type BudgetDoc, type LedgerDoc, type MemberYearDoc, type PolicyDoc, type ReservationDoc } from './store';
 
 export interface PayoutRequest {
   unionId: string;
@@ -34,13 +43,21 @@ export interface PayoutRequest {
    * recorded without its audit, whatever fails after the commit (a retry then answers "repeated").
    */
   audit?: (entry: LedgerDoc) => AuditBody;
+  /**
+   * The batch's reservation this payout draws on (the id given to reserveBudget, e.g. `gift-batch:<id>`): then the
+   * budget line is neither read nor written, and the payout takes one of the reservation's slots instead.
+   */
+  reservationId?: string;
 }
 
 /**
  * Payouts wait for their turn rather than fail: a budget line is one hot document while a batch pays, and a
- * CONFLICT reply is no decision. Bounded well inside the functions' 20-second timeout.
+ * CONFLICT reply is no decision. Bounded inside the functions' 20-second timeout. (A batch that pays hundreds at
+ * once should reserve its budget instead: see ./reservations.ts and the figures of `npm run bench -- payouts`.)
  */
-const CONTENDED = { retries: 60, withinMs: 12_000 };
+const CONTENDED = { retries: 80, withinMs: 15_000 };
+
+const yuan = (fen: number) => `${formatYuan(fen)} 元`;
 
 const noPolicy = (year: number) => `尚未设置 ${year} 年度政策，不能登记支出：请先在"年度政策"中设置`;
 
@@ -60,6 +77,60 @@ function engineFact(f: MemberYearDoc['facts'][number]): LedgerFact {
     ...(f.illnessKey ? { illnessKey: f.illnessKey } : {}),
     ...(f.reverses ? { reverses: f.reverses } : {}),
   };
+}
+
+const soldOutText = (r: ReservationDoc) => `${r.label}预留的 ${r.slots} 份已全部发放`;
+const closedText = (r: ReservationDoc) => `${r.label}已结束，预留的预算已结算，不能再从中发放`;
+
+/** The engine's over-budget reason, with what the line's open batches hold (the engine knows only amount and spent). */
+function overBudgetWithReserved(b: BudgetDoc, amountFen: number): string {
+  const reserved = b.reservedFen ?? 0;
+  const left = Math.max(0, b.amountFen - b.spentFen - reserved);
+  return `${BUDGET_LINE_LABELS[b.line]} ${b.year} 年度预算 ${yuan(b.amountFen)}，已支出 ${yuan(b.spentFen)}，发放批次预留 ${yuan(reserved)}，仅剩 ${yuan(left)}，不足以支付本次 ${yuan(amountFen)}`;
+}
+
+/** A reservation named by a payout, read before the transaction, and whether its slots read as all gone. */
+type Loaded = { doc: ReservationDoc | null; soldOut: boolean };
+
+/**
+ * The reservations the payouts draw on, read before the transaction (what is read here never changes but the
+ * status, and a settled reservation's shards are closed, which the transaction sees), with what their slots have
+ * left (read at the same time: the stock's id follows from the reservation's).
+ */
+async function readReservations(db: Db, unionId: string, reqs: readonly PayoutRequest[]): Promise<Map<string, Loaded>> {
+  const ids = [...new Set(reqs.map((req) => req.reservationId).filter((x): x is string => Boolean(x)))];
+  const out = new Map<string, Loaded>();
+  await Promise.all(
+    ids.map(async (id) => {
+      const key = reservationKey(unionId, id);
+      const [doc, left] = await Promise.all([ledgerTables(db).reservations.byId(key), stockLeft(db, reservationStockId(key)).catch(() => null)]); // no stock: no such reservation, said below
+      out.set(id, { doc: doc?.unionId === unionId ? doc : null, soldOut: left !== null && left.open && left.left === 0 });
+    }),
+  );
+  return out;
+}
+
+/**
+ * Each fresh payout naming a reservation must fit its union, year, line and per-slot maximum, and find a slot left
+ * (every slot gone: said now, without a transaction that would read every shard to find out), or it is refused
+ * before anything is locked.
+ */
+function checkReservations(fresh: readonly { req: PayoutRequest; index: number }[], loaded: Map<string, Loaded>): Map<string, ReservationDoc> {
+  const out = new Map<string, ReservationDoc>();
+  for (const { req, index } of fresh) {
+    if (!req.reservationId) continue;
+    const { doc: r, soldOut } = loaded.get(req.reservationId) as Loaded;
+    if (!r) throw new AppError('NOT_FOUND', '没有找到这个发放批次的预算预留');
+    const p = req.proposal;
+    if (r.status !== 'open') throw new PayoutRefused(index, closedText(r));
+    if (ITEM_INFO[p.item].line !== r.line || shanghaiYear(p.at) !== r.year) {
+      throw new PayoutRefused(index, `${r.label}预留的是 ${r.year} 年${BUDGET_LINE_LABELS[r.line]}预算，${shanghaiYear(p.at)} 年的${ruleLabel(p.item, p.holiday)}不能从中支出`);
+    }
+    if (p.amountFen > r.unitMaxFen) throw new PayoutRefused(index, `${r.label}每份不超过 ${yuan(r.unitMaxFen)}（预留预算时确定），本次 ${yuan(p.amountFen)}`);
+    if (soldOut) throw new PayoutRefused(index, soldOutText(r));
+    out.set(req.reservationId, r);
+  }
+  return out;
 }
 
 /** A member's year document exists before any transaction reads it (a missing one cannot be locked). */
@@ -107,23 +178,33 @@ export async function recordPayouts(db: Db, unionId: string, reqs: readonly Payo
   }
   const ids = reqs.map((r) => r.entryId);
   if (new Set(ids).size !== ids.length) throw new Error('recordPayouts: the same entry id twice');
-  const existing = new Map((ids.length ? await ledgerTables(db).ledger.find({ _id: db.command.in(ids) }, { limit: ids.length }) : []).map((e) => [e._id, e]));
+  // Everything read before the transaction, at once: entries already recorded, the years' policies, the
+  // reservations named, and the members' year documents made sure of (a request found repeated costs nothing there).
+  const policyYears = [...new Set(reqs.map((r) => shanghaiYear(r.proposal.at)))];
+  const memberYears = new Map<string, { memberId: string; year: number }>();
+  for (const req of reqs) {
+    if (req.member) memberYears.set(memberYearId(unionId, req.member._id, shanghaiYear(req.proposal.at)), { memberId: req.member._id, year: shanghaiYear(req.proposal.at) });
+  }
+  const [found, policyDocs, loaded] = await Promise.all([
+    ids.length ? ledgerTables(db).ledger.find({ _id: db.command.in(ids) }, { limit: ids.length }) : Promise.resolve([]),
+    Promise.all(policyYears.map((y) => ledgerTables(db).policies.byId(policyId(unionId, y)))),
+    readReservations(db, unionId, reqs),
+    Promise.all([...memberYears].map(([id, { memberId, year }]) => ensureMemberYear(db, id, unionId, memberId, year))),
+  ]);
+  const existing = new Map(found.map((e) => [e._id, e]));
   if ([...existing.values()].some((e) => e.unionId !== unionId)) throw new AppError('CONFLICT');
   const fresh = reqs.map((req, index) => ({ req, index })).filter(({ req }) => !existing.has(req.entryId));
 
+  const reservations = checkReservations(fresh, loaded);
   const policies = new Map<number, PolicyDoc>();
+  policyYears.forEach((y, k) => {
+    const doc = policyDocs[k];
+    if (doc) policies.set(y, doc);
+  });
   for (const { req, index } of fresh) {
     const year = shanghaiYear(req.proposal.at);
-    if (policies.has(year)) continue;
-    const policy = await ledgerTables(db).policies.byId(policyId(unionId, year));
-    if (!policy) throw new PayoutRefused(index, noPolicy(year));
-    policies.set(year, policy);
+    if (!policies.has(year)) throw new PayoutRefused(index, noPolicy(year));
   }
-  const memberYears = new Map<string, { memberId: string; year: number }>();
-  for (const { req } of fresh) {
-    if (req.member) memberYears.set(memberYearId(unionId, req.member._id, shanghaiYear(req.proposal.at)), { memberId: req.member._id, year: shanghaiYear(req.proposal.at) });
-  }
-  await Promise.all([...memberYears].map(([id, { memberId, year }]) => ensureMemberYear(db, id, unionId, memberId, year)));
 
   const repeated = (entry: LedgerDoc): PayoutResult => ({ entry, warnings: [], repeated: true });
   try {
@@ -135,20 +216,39 @@ export async function recordPayouts(db: Db, unionId: string, reqs: readonly Payo
       for (const { req, index } of fresh) {
         const { proposal, member } = req;
         const year = shanghaiYear(proposal.at);
+        const reservation = req.reservationId ? (reservations.get(req.reservationId) as ReservationDoc) : null;
         const lineId = budgetId(unionId, year, ITEM_INFO[proposal.item].line);
-        if (!budgets.has(lineId)) budgets.set(lineId, await tx.get<BudgetDoc>('budgets', lineId));
-        const budget = budgets.get(lineId) ?? null;
         const myId = member ? memberYearId(unionId, member._id, year) : null;
-        if (myId && !years.has(myId)) years.set(myId, await tx.get<MemberYearDoc>('member_years', myId));
+        // The reads this payout needs, at once: its member's year, and its line or a shard of its reservation.
+        let preferred: number | undefined;
+        await Promise.all([
+          myId && !years.has(myId) ? tx.get<MemberYearDoc>('member_years', myId).then((y) => void years.set(myId, y)) : null,
+          !reservation && !budgets.has(lineId) ? tx.get<BudgetDoc>('budgets', lineId).then((b) => void budgets.set(lineId, b)) : null,
+          reservation ? prefetchShard(tx, reservation.stock).then((k) => void (preferred = k)) : null,
+        ]);
+        const budget = reservation ? null : (budgets.get(lineId) ?? null);
         const mine = myId ? (years.get(myId) ?? null) : null;
         const decision = evaluatePayout({
           policy: (policies.get(year) as PolicyDoc).profile,
           proposal,
           member: member ? { id: member._id, status: member.status, duesPaid: member.duesPaid } : null,
           history: (mine?.facts ?? []).map(engineFact),
-          budget: budget ? { amountFen: budget.amountFen, spentFen: budget.spentFen } : null,
+          // A reservation's payout: the budget was checked when reserving, and the amount against the slot's
+          // maximum before this transaction; the engine is given the reservation as a budget it cannot exceed.
+          // The line's own payouts count what the batches hold as taken.
+          budget: reservation
+            ? { amountFen: reservation.reservedFen, spentFen: 0 }
+            : budget
+              ? { amountFen: budget.amountFen, spentFen: budget.spentFen + (budget.reservedFen ?? 0) }
+              : null,
         });
-        if (!decision.allowed) throw new PayoutRefused(index, decision.reason);
+        if (!decision.allowed) throw new PayoutRefused(index, !reservation && budget && decision.code === 'OVER_BUDGET' && (budget.reservedFen ?? 0) > 0 ? overBudgetWithReserved(budget, proposal.amountFen) : decision.reason);
+        let drawnFrom: LedgerDoc['reservation'] = null;
+        if (reservation) {
+          const took = await takeUnitDetailed(tx, reservation.stock, req.now, proposal.amountFen, preferred);
+          if (took.shard === null) throw new PayoutRefused(index, took.closed ? closedText(reservation) : soldOutText(reservation));
+          drawnFrom = { id: reservation._id, shard: took.shard };
+        }
         const entry: LedgerDoc = {
           _id: req.entryId,
           unionId,
@@ -166,16 +266,22 @@ export async function recordPayouts(db: Db, unionId: string, reqs: readonly Payo
           note: req.note,
           illnessKey: proposal.illnessKey ?? null,
           reverses: null,
+          reservation: drawnFrom,
           at: proposal.at,
           recordedAt: req.now,
         };
-        // `budget` is non-null here: the engine refuses a payout without one (NO_BUDGET).
-        const b = budget as BudgetDoc;
-        budgets.set(lineId, { ...b, spentFen: b.spentFen + entry.amountFen, count: b.count + 1, updatedAt: req.now });
+        if (!reservation) {
+          // `budget` is non-null here: the engine refuses a payout without one (NO_BUDGET).
+          const b = budget as BudgetDoc;
+          budgets.set(lineId, { ...b, spentFen: b.spentFen + entry.amountFen, count: b.count + 1, updatedAt: req.now });
+        }
         if (mine && myId) years.set(myId, { ...mine, facts: [...mine.facts, toFact(entry)] });
-        out.set(entry._id, { entry, warnings: decision.warnings, repeated: false });
+        // A batch's payouts do not warn about the line: its budget was held when the batch reserved it.
+        const warnings = reservation ? decision.warnings.filter((x) => x.code !== 'BUDGET_80') : decision.warnings;
+        out.set(entry._id, { entry, warnings, repeated: false });
       }
-      // Writes after every decision: a refusal above leaves nothing to roll back but `within`'s.
+      // Writes after every decision (a reservation's slot, taken above, excepted: a refusal rolls it back with the
+      // transaction).
       for (const b of budgets.values()) if (b) await tx.update('budgets', b._id, { spentFen: b.spentFen, count: b.count, updatedAt: b.updatedAt });
       for (const [id, y] of years) if (y) await tx.update('member_years', id, { facts: y.facts });
       for (const r of out.values()) await tx.insert('ledger', r.entry);
@@ -184,7 +290,7 @@ export async function recordPayouts(db: Db, unionId: string, reqs: readonly Payo
         if (r && req.audit) await tx.insert<AuditDoc & { _id: string }>('audit_log', { _id: `${r.entry._id}:audit`, unionId, at: req.now, ...req.audit(r.entry) });
       }
       return out;
-    }, CONTENDED);
+    }, fresh.some(({ req }) => req.reservationId) ? STOCK_CONTENDED : CONTENDED);
     return reqs.map((req) => made.get(req.entryId) ?? repeated(existing.get(req.entryId) as LedgerDoc));
   } catch (error) {
     // The same entry ids recorded by a concurrent call: that one stands, this one is the same act.
@@ -198,8 +304,9 @@ export async function recordPayouts(db: Db, unionId: string, reqs: readonly Payo
 }
 
 /**
- * A correction: a reversing entry with the negated amount, in the same transaction as the budget totals and
- * the member's year. The original is never edited; each entry can be reversed once.
+ * A correction: a reversing entry with the negated amount, in the same transaction as the budget totals (or, for
+ * a payout of a batch still open, its reservation's shard) and the member's year. The original is never edited;
+ * each entry can be reversed once.
  */
 export async function reversePayout(
   db: Db,
@@ -210,10 +317,11 @@ export async function reversePayout(
   if (original.reverses) throw new AppError('CONFLICT', '这是一条冲正记录，不能再次冲正');
   const reversalId = `${original._id}:reversal`;
   const myId = original.memberId ? memberYearId(args.unionId, original.memberId, original.year) : null;
+  const drawn = original.reservation ?? null;
+  const reservation = drawn ? await ledgerTables(db).reservations.byId(drawn.id) : null;
+  if (drawn && !reservation) throw new Error(`entry ${original._id} drew on a reservation that does not exist`);
   try {
     return await inTransaction(db, async (tx) => {
-      const budget = await tx.get<BudgetDoc>('budgets', budgetId(args.unionId, original.year, original.line));
-      if (!budget) throw new Error(`entry ${original._id} has no budget line`);
       const mine = myId ? await tx.get<MemberYearDoc>('member_years', myId) : null;
       const reversal: LedgerDoc = {
         ...original,
@@ -225,13 +333,20 @@ export async function reversePayout(
         at: args.now,
         recordedAt: args.now,
       };
-      // The reversal belongs to the original's year, so that year's report and budget net to what was given.
-      await tx.update('budgets', budget._id, { spentFen: budget.spentFen - original.amountFen, count: budget.count - 1, updatedAt: args.now });
+      // A payout of a batch still open gives its slot and amount back to its shard; once the batch is settled (its
+      // draws moved into the line), it is reversed on the line like any payout. The reversal belongs to the
+      // original's year, so that year's report and budget net to what was given.
+      const backToBatch = reservation && drawn ? await returnUnit(tx, reservation.stock, drawn.shard, args.now, original.amountFen) : false;
+      if (!backToBatch) {
+        const budget = await tx.get<BudgetDoc>('budgets', budgetId(args.unionId, original.year, original.line));
+        if (!budget) throw new Error(`entry ${original._id} has no budget line`);
+        await tx.update('budgets', budget._id, { spentFen: budget.spentFen - original.amountFen, count: budget.count - 1, updatedAt: args.now });
+      }
       if (mine && myId) await tx.update('member_years', myId, { facts: [...mine.facts, toFact(reversal)] });
       await tx.insert('ledger', reversal);
       if (args.audit) await tx.insert<AuditDoc & { _id: string }>('audit_log', { _id: `${reversal._id}:audit`, unionId: args.unionId, at: args.now, ...args.audit(reversal) });
       return reversal;
-    }, CONTENDED);
+    }, drawn ? STOCK_CONTENDED : CONTENDED);
   } catch (error) {
     if (isDuplicateKeyError(error)) throw new AppError('CONFLICT', '这条记录已经冲正过了');
     throw error;

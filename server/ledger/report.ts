@@ -1,7 +1,8 @@
 /**
  * 经费支出公布: the union's spending of a year by budget line, for every member — totals and counts only, never
  * who received what. It reads the budget lines' running totals (kept in the same transactions as the ledger
- * entries), so it costs one query whatever the size of the ledger.
+ * entries), so it costs one query whatever the size of the ledger — and, while a batch is open, one read-only
+ * transaction over those lines and their reservations' shards (./reservations.ts budgetLines).
  */
 import type { ActorContext, Handler } from '../runtime/defineFunction';
 import type { LedgerContract } from '../../src/core/contracts/ledger';
@@ -12,6 +13,7 @@ import { BUDGET_LINES, BUDGET_LINE_LABELS, FORM_LABELS } from '../../src/core/po
 import { ruleLabel } from '../../src/core/policy/profile';
 import { tables } from '../db/tables';
 import { ledgerTables } from './store';
+import { budgetLines } from './reservations';
 
 type H<K extends ActionName<LedgerContract>> = Handler<LedgerContract, K, ActorContext>;
 
@@ -21,11 +23,11 @@ export const report: H<'report'> = async (input, { db, actor, now }) => {
   // Another union's report: only for the officers of its upper-level committee.
   const mayRead = unionId === actor.unionId || (union !== null && union.committeeId === actor.unionId && actor.roles.includes('committee'));
   if (!union || !mayRead) throw new AppError('NOT_FOUND', '没有找到这个工会');
-  const docs = await ledgerTables(db).budgets.find({ unionId, year: input.year }, { limit: 100 });
-  const byLine = new Map(docs.map((d) => [d.line, d]));
+  const byLine = await budgetLines(db, unionId, input.year);
   const lines = BUDGET_LINES.map((line) => {
-    const b = byLine.get(line);
-    return { line, label: BUDGET_LINE_LABELS[line], budgetFen: b?.amountFen ?? 0, spentFen: b?.spentFen ?? 0, count: b?.count ?? 0 };
+    const f = byLine.get(line);
+    // What open batches have drawn is spending already (it is in the ledger), though not yet in the line's totals.
+    return { line, label: BUDGET_LINE_LABELS[line], budgetFen: f?.doc.amountFen ?? 0, spentFen: (f?.doc.spentFen ?? 0) + (f?.drawnFen ?? 0), count: (f?.doc.count ?? 0) + (f?.drawnCount ?? 0) };
   });
   return {
     union: { id: union._id, name: union.name },

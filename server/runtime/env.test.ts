@@ -6,7 +6,7 @@ import { noticeTemplate, parseEnv } from './env';
 
 describe('parsing the environment', () => {
   test('unset and blank variables are absent; the mini-program state defaults to formal', () => {
-    expect(parseEnv({})).toEqual({ UNION_SETUP_CODES: [], EVENT_NOTICE_TEMPLATE_ID: null, CARE_NOTICE_TEMPLATE_ID: null, MINIPROGRAM_STATE: 'formal' });
+    expect(parseEnv({})).toEqual({ UNION_SETUP_CODES: [], EVENT_NOTICE_TEMPLATE_ID: null, CARE_NOTICE_TEMPLATE_ID: null, EVENT_SIGNUPS: 'claim', MINIPROGRAM_STATE: 'formal' });
     expect(parseEnv({ EVENT_NOTICE_TEMPLATE_ID: '  ', MINIPROGRAM_STATE: '' })).toMatchObject({ EVENT_NOTICE_TEMPLATE_ID: null, MINIPROGRAM_STATE: 'formal' });
   });
 
@@ -34,5 +34,10 @@ describe('notice templates by area', () => {
 
   test('no event template configured: event notices go to the inbox only', () => {
     expect(noticeTemplate('events', parseEnv({}))).toBeNull();
+  });
+
+  test('how sign-ups take seats: claims by default, one transaction each when asked; anything else names the variable', () => {
+    expect(parseEnv({ EVENT_SIGNUPS: 'transaction' }).EVENT_SIGNUPS).toBe('transaction');
+    expect(() => parseEnv({ EVENT_SIGNUPS: 'sometimes' })).toThrow(/EVENT_SIGNUPS/);
   });
 });

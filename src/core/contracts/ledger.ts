@@ -15,7 +15,9 @@ export const budgetLineView = z.object({
   amountFen: z.number().int(),
   spentFen: z.number().int(),
   count: z.number().int(),
-  /** Spent share in whole percent (0 when no budget). */
+  /** Held for open batches (gift claims, vouchers, prizes) beyond what they have paid so far. */
+  reservedFen: z.number().int(),
+  /** Spent and held share in whole percent (0 when no budget). */
   percent: z.number().int(),
   warning: z.string().nullable(),
 });
@@ -72,7 +74,7 @@ export const ledgerContract = defineContract('ledger', {
     output: z.object({ policy: policyProfileSchema }),
   },
   budgetList: {
-    summary: "The year's budget per line with what has been spent; lines at 80% carry a warning.",
+    summary: "The year's budget per line with what has been spent and what open batches hold; lines at 80% carry a warning.",
     input: z.object({ year }).strict(),
     output: z.object({ year: z.number().int(), lines: z.array(budgetLineView) }),
   },

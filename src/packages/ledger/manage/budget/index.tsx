@@ -49,13 +49,14 @@ function Budget({ canWrite }: { canWrite: boolean }) {
               <Card key={line.line} title={line.label} extra={line.amountFen > 0 ? <Badge tone={line.percent >= 80 ? 'warn' : 'ok'} text={`已用 ${line.percent}%`} /> : <Badge tone='muted' text='未编制' />}>
                 <InfoRow label='年度预算'>{line.amountFen > 0 ? formatMoney(line.amountFen) : '未编制'}</InfoRow>
                 <InfoRow label='已支出'>{`${formatMoney(line.spentFen)}（${line.count} 笔）`}</InfoRow>
-                {line.amountFen > 0 && <InfoRow label='剩余'>{formatMoney(Math.max(0, line.amountFen - line.spentFen))}</InfoRow>}
+                {line.reservedFen > 0 && <InfoRow label='已预留'>{`${formatMoney(line.reservedFen)}（发放批次未结束）`}</InfoRow>}
+                {line.amountFen > 0 && <InfoRow label='剩余'>{formatMoney(Math.max(0, line.amountFen - line.spentFen - line.reservedFen))}</InfoRow>}
                 {line.amountFen > 0 && <ProgressBar percent={line.percent} />}
                 {line.warning && <Notice tone='warn'>{line.warning}</Notice>}
                 {canWrite &&
                   (b.editing === line.line ? (
                     <View className='budget__edit'>
-                      <FormField label={`${year} 年度预算（元）`} required hint={line.spentFen > 0 ? `不能低于已支出的 ${formatMoney(line.spentFen)}` : undefined}>
+                      <FormField label={`${year} 年度预算（元）`} required hint={line.spentFen + line.reservedFen > 0 ? `不能低于已支出${line.reservedFen > 0 ? '与已预留合计' : '的'} ${formatMoney(line.spentFen + line.reservedFen)}` : undefined}>
                         <TextInput value={b.text} onChange={b.setText} type='digit' placeholder='例如 20000' maxlength={14} onConfirm={() => void b.save()} />
                       </FormField>
                       <ErrorNotice error={b.error} />
