@@ -4,7 +4,7 @@
  * demo data loaded into a fresh data folder (demo mode, the default). Its health check answers 200 only once all
  * of that is done.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -31,17 +31,77 @@ function h5IsStale(): boolean {
   return Math.max(newest(join(ROOT, 'src')), newest(join(ROOT, 'config'))) > built;
 }
 
-/** Build the functions and the H5 app when their sources are newer than the outputs. */
-export async function buildWhatIsStale(log: (line: string) => void = console.log): Promise<void> {
-  if (functionsAreStale()) {
-    log('构建云函数…');
-    await buildFunctions();
+/** Seconds for a progress line: one decimal under ten seconds ("3.2 秒"), whole seconds above ("41 秒"). */
+function seconds(ms: number): string {
+  const s = ms / 1000;
+  return `${s < 10 ? s.toFixed(1) : Math.round(s)} 秒`;
+}
+
+/**
+ * One progress line per step: "构建云函数…" while it runs, "完成（3.2 秒）" appended when it is done ("失败" otherwise;
+ * the error is the caller's to show). Without `out` the step runs silently. `started`: when the work began, if
+ * earlier (a build that ran in the background).
+ */
+export async function step<T>(label: string, run: () => Promise<T>, out?: NodeJS.WritableStream, started = Date.now()): Promise<T> {
+  out?.write(`${label}…`);
+  try {
+    const result = await run();
+    out?.write(`完成（${seconds(Date.now() - started)}）\n`);
+    return result;
+  } catch (error) {
+    out?.write('失败\n');
+    throw error;
   }
-  if (h5IsStale()) {
-    log('构建 H5 应用（首次约半分钟）…');
-    const r = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-    if (r.status !== 0) throw new Error('H5 构建失败');
-  }
+}
+
+/**
+ * `taro build --type h5` as the local system serves it: config/local.ts's build (not minified, modern JavaScript
+ * for the browsers that open it — BROWSERSLIST_ENV=development —, webpack's filesystem cache in
+ * node_modules/.cache/webpack). Its ~250 lines of progress and warnings are kept back: a failed build's error
+ * carries them.
+ */
+function buildH5(): Promise<void> {
+  const taro = join(ROOT, 'node_modules', '@tarojs', 'cli', 'bin', 'taro');
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [taro, 'build', '--type', 'h5'], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: 'production', UNION_H5_BUILD: 'local', BROWSERSLIST_ENV: 'development', FORCE_COLOR: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // A start that fails while the build runs in the background (e.g. the port is taken) exits: the build goes too.
+    const stop = () => child.kill();
+    process.on('exit', stop);
+    const output: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
+    child.on('error', fail);
+    child.on('close', (code) => {
+      process.off('exit', stop);
+      if (code === 0) done();
+      else fail(new Error(`H5 构建失败（taro build --type h5 退出码 ${String(code)}）：\n${Buffer.concat(output).toString('utf8').trim()}`));
+    });
+  });
+}
+
+/** Build the functions and the H5 app when their sources are newer than the outputs, one progress line per step on `out`. */
+export async function buildWhatIsStale(out: NodeJS.WritableStream | undefined = process.stdout): Promise<void> {
+  if (functionsAreStale()) await step('构建云函数', buildFunctions, out);
+  if (h5IsStale()) await step('构建 H5 页面', buildH5, out);
+}
+
+/**
+ * `npm start`'s builds: the functions first (the emulator runs them), then the H5 app in the background — most of
+ * the time, on one core — while the emulator starts and loads the demo data on the other. Returns, when the H5 app
+ * is being built, what waits for that build and prints its line (its time counted from when it began): pass it to
+ * startLocalSystem as `beforeReady`.
+ */
+export async function buildInBackground(out?: NodeJS.WritableStream): Promise<(() => Promise<void>) | undefined> {
+  if (functionsAreStale()) await step('构建云函数', buildFunctions, out);
+  if (!h5IsStale()) return undefined;
+  const started = Date.now();
+  const build = buildH5();
+  build.catch(() => undefined); // awaited by the function returned; no unhandled rejection until then
+  return () => step('构建 H5 页面', () => build, out, started);
 }
 
 export interface LocalSystemOptions {
@@ -54,6 +114,10 @@ export interface LocalSystemOptions {
   /** Like the cloud when asked: delay per protocol request, and instances per function (emulator options). */
   latencyMs?: number;
   maxInstances?: number;
+  /** Where to print one progress line per step (starting the emulator, creating the collections, the demo data); none by default. */
+  progress?: NodeJS.WritableStream;
+  /** Awaited after the demo data, before the health check answers 200 (npm start: the H5 build); a failure stops the system. */
+  beforeReady?: () => Promise<void>;
 }
 
 /**
@@ -119,8 +183,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Run
   // Reset here rather than in the emulator: the setup codes live in the folder and are made after it is emptied.
   if (options.reset) rmSync(dataDir, { recursive: true, force: true });
   const codes = setupCodes(dataDir);
-  const emulator = await startEmulator({
-    ...options,
+  const { progress: out, beforeReady, ...emulatorOptions } = options;
+  const emulator = await step('启动模拟器', () => startEmulator({
+    ...emulatorOptions,
     reset: false,
     demo,
     demoAccounts: demo ? DEMO_ACCOUNTS : [],
@@ -133,23 +198,28 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Run
       jobs: { EVENT_NOTICE_TEMPLATE_ID: DEMO_EVENT_TEMPLATE, CARE_NOTICE_TEMPLATE_ID: DEMO_CARE_TEMPLATE },
       care: { CARE_NOTICE_TEMPLATE_ID: DEMO_CARE_TEMPLATE },
     },
-  });
+  }), out);
   try {
     // Setup is the `jobs` function's daily trigger: idempotent, it creates whatever collection is missing.
-    const setup = await emulator.functions.runTrigger('jobs', 'daily');
-    if (!setup || !setup.ok) throw new Error(`初始化集合失败：${setup && !setup.ok ? setup.errMsg : '没有 jobs 函数'}`);
-    const result = setup.result as { ok?: boolean; error?: { message?: string } };
-    if (result.ok !== true) throw new Error(`初始化集合失败：${result.error?.message ?? ''}`);
+    await step('创建数据库集合', async () => {
+      const setup = await emulator.functions.runTrigger('jobs', 'daily');
+      if (!setup || !setup.ok) throw new Error(`初始化集合失败：${setup && !setup.ok ? setup.errMsg : '没有 jobs 函数'}`);
+      const result = setup.result as { ok?: boolean; error?: { message?: string } };
+      if (result.ok !== true) throw new Error(`初始化集合失败：${result.error?.message ?? ''}`);
+    }, out);
 
     const marker = join(dataDir, 'demo-seeded');
     let seeded = false;
     if (demo && !existsSync(marker)) {
-      const gateway = gatewayClient(emulator.url);
-      await seedDemo(gateway.call, codes[0], codes[1], emulator.clock.now(), gateway.upload);
+      await step('载入演示数据', async () => {
+        const gateway = gatewayClient(emulator.url);
+        await seedDemo(gateway.call, codes[0], codes[1], emulator.clock.now(), gateway.upload);
+      }, out);
       writeFileSync(marker, new Date().toISOString());
       seeded = true;
     }
     const spare = await spareSetupCode(emulator, dataDir);
+    await beforeReady?.();
     emulator.setReady();
     return { ...emulator, seeded, spareSetupCode: spare, demo };
   } catch (error) {

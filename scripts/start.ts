@@ -10,7 +10,7 @@
  * as a round trip costs in the cloud. `--instances 32`: instances per function (default 8).
  */
 import { join, resolve } from 'node:path';
-import { buildWhatIsStale, ROOT, startLocalSystem } from './local-system';
+import { buildInBackground, ROOT, startLocalSystem } from './local-system';
 import { DEMO_ACCOUNTS } from './demo-data';
 
 function arg(name: string): string | undefined {
@@ -29,8 +29,9 @@ async function main(): Promise<void> {
   const maxInstances = Number(arg('instances') ?? 8);
   if (!Number.isInteger(maxInstances) || maxInstances < 1 || maxInstances > 256) throw new Error(`--instances 应为 1–256 之间的整数：${String(arg('instances'))}`);
 
-  await buildWhatIsStale();
-  const system = await startLocalSystem({ port, dataDir, reset, scheduler: true, demo, latencyMs, maxInstances });
+  // One line per step; the H5 app builds while the emulator starts and loads the demo data.
+  const h5Built = await buildInBackground(process.stdout);
+  const system = await startLocalSystem({ port, dataDir, reset, scheduler: true, demo, latencyMs, maxInstances, progress: process.stdout, beforeReady: h5Built });
 
   console.log('');
   console.log(`工会会员服务（本地）已启动：${system.url}/`);

@@ -7,9 +7,11 @@
  *   src/core imports only zod, dayjs and the lunar/holiday libraries; nothing in src/ imports server/ or emulator/;
  *   wx-server-sdk is loaded only in server/runtime and server/db; the emulator imports nothing of server/ or src/.
  * And the main package (src/pages, src/components, src/hooks, src/services) imports no module of src/core that builds
- * zod schemas (directly or through what it imports), except through services/check.ts, the contract check that
- * services/cloud.ts (the one caller of functions) makes before sending a payload: anything else would drag schemas into the main
- * package that only a subpackage needs (scripts/check-weapp.ts's size budget is the backstop).
+ * zod schemas (directly or through what it imports), except the contract registry in two places: hooks/useForm.ts,
+ * the forms' hook, which only subpackage pages may import (it brings the contracts into the subpackages and makes them
+ * known to the phone's check), and services/check.ts, that check, which loads the registry itself only outside the
+ * mini-program build. Anything else would drag schemas into the main package (scripts/check-weapp.ts's size budget is
+ * the backstop).
  */
 'use strict';
 const path = require('node:path');
@@ -86,8 +88,15 @@ const fs = require('node:fs');
 
 /** Main-package files, and the value imports each may make of zod-building modules (repo-relative, no extension). */
 const MAIN_PACKAGE = /^src\/(pages|components|hooks|services)\//;
-// services/check.ts holds the phone's contract check that callFunction (services/cloud.ts) makes first.
-const ZOD_DOORS = { 'src/services/check.ts': ['src/core/contracts/index', 'src/core/contracts', 'src/core/zod'] };
+// services/check.ts holds the phone's contract check that callFunction (services/cloud.ts) makes first; outside the
+// mini-program build it loads the registry itself. hooks/useForm.ts brings the registry along for subpackage forms.
+const ZOD_DOORS = {
+  'src/services/check.ts': ['src/core/contracts/index', 'src/core/contracts', 'src/core/zod'],
+  'src/hooks/useForm.ts': ['src/core/contracts/index', 'src/core/contracts'],
+};
+/** Modules that bring the contracts with them: in the main package, only their types may be imported. */
+const SUBPACKAGE_ONLY = new Set(['src/hooks/useForm']);
+const MAIN_OR_APP = /^src\/(pages|components|hooks|services)\/|^src\/app\.tsx?$/;
 
 /** The .ts file an import of a repo-relative path resolves to, or null. */
 function resolveTs(rel) {
@@ -149,6 +158,13 @@ function check(context, node, source) {
       context.report({
         node,
         message: `Architecture: src/packages/${fromPackage} may not import another area's subpackage ('${source}'): the code would ship twice, or open a page's subpackage for another's. Move what both need to src/components or src/hooks.`,
+      });
+      return;
+    }
+    if (MAIN_OR_APP.test(fromRel) && SUBPACKAGE_ONLY.has(toPosix.replace(/\.tsx?$/, '')) && !isTypeOnly(node)) {
+      context.report({
+        node,
+        message: `Architecture: the main package (${fromRel}) may not import '${source}', which brings the contracts' zod schemas with it; only subpackage pages use it (\`import type\` is fine). See README.md「各部分如何配合」.`,
       });
       return;
     }

@@ -52,6 +52,9 @@ describe('broken arrows are lint errors', () => {
     ['src/services/format.ts', "import { z } from '../core/zod';", /builds zod schemas/],
     // Through what it imports: the policy engine reads profiles, which are zod schemas.
     ['src/pages/me/index.tsx', "import { evaluate } from '@/core/policy/engine';", /builds zod schemas/],
+    // The forms' hook brings the contracts with it: subpackage pages only.
+    ['src/components/Form/index.tsx', "import { useForm } from '@/hooks/useForm';", /brings the contracts' zod schemas/],
+    ['src/pages/me/index.tsx', "import { placeIssues } from '../../hooks/useForm';", /brings the contracts' zod schemas/],
   ])('%s: %s', (file, code, message) => {
     expect(errors(file, code)).toEqual(expect.arrayContaining([expect.stringMatching(message)]));
   });
@@ -62,6 +65,9 @@ describe('allowed arrows pass', () => {
     ['src/core/rules.ts', "import { z } from 'zod'; import dayjs from 'dayjs'; import utc from 'dayjs/plugin/utc'; import { money } from './money';"],
     ['src/pages/index/index.tsx', "import { Card } from '@/components/Card'; import { useWhoami } from '@/hooks/useWhoami'; import Taro from '@tarojs/taro';"],
     ['src/services/check.ts', "import { contracts } from '@/core/contracts'; import { toIssues } from '@/core/zod';"],
+    ['src/hooks/useForm.ts', "import { contracts, type FunctionName } from '@/core/contracts';"],
+    ['src/hooks/useAction.ts', "import type { FormState } from './useForm';"],
+    ['src/packages/events/manage/publish/index.tsx', "import { useForm } from '@/hooks/useForm';"],
     ['src/hooks/usePolicy.ts', "import type { PolicyProfile } from '@/core/policy/profile'; import { type Contract } from '@/core/contracts'; import { HOLIDAYS } from '@/core/policy/items';"],
     ['src/packages/members/manage/import/index.tsx', "import { parseRosterRows } from '@/core/domain/roster';"],
     ['src/packages/events/manage/roster/index.tsx', "import { useEventRoster } from '../../hooks/useEventRoster'; import { Card } from '@/components/Card';"],

@@ -42,6 +42,8 @@ export function protocolRoutes({ envId, db, storage, openApi, functions, adminCo
         return;
       }
       onAdminRequest?.({ action, apiName: fields.apiName?.toString('utf8'), requestData: fields.requestData, envName: env, __multipart: true });
+      // Counted with the others: a subscribe message is a round trip like a database request.
+      adminCounts[action] = (adminCounts[action] ?? 0) + 1;
       const reply = openApi.call(env, fields.apiName?.toString('utf8') ?? '', fields.requestData ?? Buffer.alloc(0));
       // Must not be JSON: the SDK decodes a non-JSON reply as protobuf CommOpenApiResp.
       sendBytes(res, 200, reply, 'application/octet-stream');

@@ -1,8 +1,12 @@
 import { useCallback, useRef, useState } from 'react';
-import type { FunctionName } from '@/core/contracts';
+import { contracts, type FunctionName } from '@/core/contracts';
 import type { ErrorBody, ErrorIssue } from '@/core/errors';
 import type { ActionOf, CallInput } from '@/services/cloud';
-import { checkPayload } from '@/services/check';
+import { checkPayload, knowContracts } from '@/services/check';
+
+// Only subpackage pages have forms: the contracts (their zod schemas) come with this hook into the subpackages and
+// are made known to the phone's check (services/check.ts), so the main package ships none of them.
+knowContracts(contracts);
 
 /** Field errors keyed by the form's field names (for nested fields, the issue's path joined with dots: `fields.phone` → `phone`). */
 export type FieldErrors = Partial<Record<string, string>>;

@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'clerk.join': '店员加入',
   'policy.save': '修改政策',
   'budget.set': '设置预算',
+  'budget.reserve': '发放批次预留预算',
+  'budget.settle': '发放批次结算预算',
   'ledger.record': '登记支出',
   'ledger.reverse': '冲正',
   'ledger.export': '导出台账',
