@@ -44,7 +44,8 @@ async function main(): Promise<void> {
       } catch (error) {
         failed += 1;
         const shot = await screenshot(page, `${step.name}-FAILED`).catch(() => '(no screenshot)');
-        console.log(`✗ ${step.name}  ${shot}\n  ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+        // The whole message: Playwright's call log says why an action waited (not visible, not stable, covered by …).
+        console.log(`✗ ${step.name}  ${shot}\n  ${error instanceof Error ? error.message.split('\n').slice(0, 25).join('\n  ') : String(error)}`);
         break;
       }
     }

@@ -9,11 +9,15 @@ export function arg(name: string, fallback: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
+/** Options that take no value. */
+const FLAGS = new Set(['--by-transaction']);
+
 /** The words of the command line that are not options nor their values: the parts of the bench to run. */
 export function positionals(): string[] {
   const out: string[] = [];
   const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; i += 1) {
+    if (FLAGS.has(argv[i])) continue;
     if (argv[i].startsWith('--')) i += 1;
     else out.push(argv[i]);
   }

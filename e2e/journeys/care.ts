@@ -86,8 +86,12 @@ async function reportFigures(p: Page, baseUrl: string): Promise<{ careFen: numbe
 }
 
 /** A row of a list of cases by its title. */
+/**
+ * The row of the page on top: the last visible one (a page opened later comes later in the DOM; an earlier page of
+ * the same list that is still laid out underneath would take the click's target but never the click).
+ */
 function caseRow(p: Page, title: string) {
-  return p.locator('.care-row', { hasText: title }).filter({ visible: true }).first();
+  return p.locator('.care-row', { hasText: title }).filter({ visible: true }).last();
 }
 
 export const careJourney: Journey = (baseUrl) => {

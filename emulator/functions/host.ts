@@ -101,6 +101,9 @@ class FunctionPool {
     const o = this.host.options;
     const worker = new Worker(resolve(__dirname, 'worker.cjs'), {
       workerData: { entry: this.entry, name: this.name, envId: o.envId, clockOffsetMs: o.clock.offset() },
+      // A function is built JavaScript, as deployed: no loader of the emulator's own process (tsx, when started
+      // with `--import tsx`), which would run its hooks on every require and a hooks thread per instance.
+      execArgv: [],
       // Each instance gets its own copy of the environment: the SDK reads the caller from process.env.
       env: {
         PATH: process.env.PATH ?? '',

@@ -195,6 +195,43 @@ async function promote(db: Db, tx: Tx, e: EventDoc, now: Date, leaving?: string)
   }
 }
 
+/** Whether the member may sign up with these answers (the event's rules): the answers checked, or the refusal. */
+function joinCheck(e: EventDoc, member: MemberDoc, answers: Answers, now: Date): { seats: number; answers: Answers } {
+  const refusal = joinRefusal(e, member, now);
+  if (refusal) throw new AppError('NOT_ALLOWED', refusal);
+  const checked = checkAnswers(e.extraFields, answers);
+  if (!checked.ok) throw new AppError('VALIDATION_FAILED', checked.issues[0].message, checked.issues);
+  if (e.capacity !== null && checked.seats > e.capacity) {
+    throw new AppError('NOT_ALLOWED', `本活动共 ${e.capacity} 个名额，连同家属 ${checked.seats} 人超过了名额`, [{ path: ['answers'], message: '人数超过活动名额' }]);
+  }
+  return checked;
+}
+
+/** A sign-up record: a seat or a waitlist place, accepted as number `seq`. */
+function newSignup(id: string, e: EventDoc, member: MemberDoc, openid: string, checked: { seats: number; answers: Answers }, seq: number, seat: boolean, now: Date): SignupDoc {
+  return {
+    _id: id,
+    unionId: member.unionId,
+    eventId: e._id,
+    memberId: member._id,
+    openid,
+    name: member.name,
+    employeeNo: member.employeeNo,
+    department: member.department,
+    status: seat ? 'confirmed' : 'waitlisted',
+    seats: checked.seats,
+    answers: checked.answers,
+    seq,
+    checkinCode: checkinCode(seq),
+    signedUpAt: now,
+    confirmedAt: seat ? now : null,
+    cancelledAt: null,
+    checkedInAt: null,
+    checkedInBy: null,
+    updatedAt: now,
+  };
+}
+
 export interface SignupOutcome {
   event: EventDoc;
   signup: SignupDoc;
@@ -254,13 +291,7 @@ async function signUpByClaim(db: Db, args: { eventId: string; member: MemberDoc;
   for (let attempt = 0; attempt < 6; attempt += 1) {
     const e = ownEvent(found, member.unionId);
     if (existing && existing.status !== 'cancelled') return { event: e, signup: existing, position: null, repeated: true, promoted };
-    const refusal = joinRefusal(e, member, now);
-    if (refusal) throw new AppError('NOT_ALLOWED', refusal);
-    const checked = checkAnswers(e.extraFields, args.answers);
-    if (!checked.ok) throw new AppError('VALIDATION_FAILED', checked.issues[0].message, checked.issues);
-    if (e.capacity !== null && checked.seats > e.capacity) {
-      throw new AppError('NOT_ALLOWED', `本活动共 ${e.capacity} 个名额，连同家属 ${checked.seats} 人超过了名额`, [{ path: ['answers'], message: '人数超过活动名额' }]);
-    }
+    const checked = joinCheck(e, member, args.answers, now);
     const claim = await claimPlace(db, e, checked.seats, now);
     if (!claim) {
       // The event changed since it was read (closed, edited, another union's id): read it again and decide anew.
@@ -270,27 +301,7 @@ async function signUpByClaim(db: Db, args: { eventId: string; member: MemberDoc;
       continue;
     }
     remember(claim.event);
-    const signup: SignupDoc = {
-      _id: id,
-      unionId: member.unionId,
-      eventId: e._id,
-      memberId: member._id,
-      openid: args.openid,
-      name: member.name,
-      employeeNo: member.employeeNo,
-      department: member.department,
-      status: claim.seat ? 'confirmed' : 'waitlisted',
-      seats: checked.seats,
-      answers: checked.answers,
-      seq: claim.seq,
-      checkinCode: checkinCode(claim.seq),
-      signedUpAt: now,
-      confirmedAt: claim.seat ? now : null,
-      cancelledAt: null,
-      checkedInAt: null,
-      checkedInBy: null,
-      updatedAt: now,
-    };
+    const signup = newSignup(id, e, member, args.openid, checked, claim.seq, claim.seat, now);
     let written: boolean;
     if (existing) {
       // Signing up again after cancelling: a new place at the end of the line, a new code — if nobody (this
@@ -328,13 +339,7 @@ async function signUpInTransaction(db: Db, args: { eventId: string; member: Memb
       const existing = await tx.get<SignupDoc>('event_signups', id);
       // Signed up already (a second tap, a retried request): the same sign-up, unchanged.
       if (existing && existing.status !== 'cancelled') return { event: e, signup: existing, position: null, repeated: true, promoted: [] };
-      const refusal = joinRefusal(e, member, now);
-      if (refusal) throw new AppError('NOT_ALLOWED', refusal);
-      const checked = checkAnswers(e.extraFields, args.answers);
-      if (!checked.ok) throw new AppError('VALIDATION_FAILED', checked.issues[0].message, checked.issues);
-      if (e.capacity !== null && checked.seats > e.capacity) {
-        throw new AppError('NOT_ALLOWED', `本活动共 ${e.capacity} 个名额，连同家属 ${checked.seats} 人超过了名额`, [{ path: ['answers'], message: '人数超过活动名额' }]);
-      }
+      const checked = joinCheck(e, member, args.answers, now);
       const c = counters(e);
       const seat = e.capacity === null || (c.waitlistCount === 0 && c.seatsTaken + checked.seats <= e.capacity);
       c.nextSeq += 1;
@@ -342,27 +347,7 @@ async function signUpInTransaction(db: Db, args: { eventId: string; member: Memb
         c.seatsTaken += checked.seats;
         c.confirmedCount += 1;
       } else c.waitlistCount += 1;
-      const signup: SignupDoc = {
-        _id: id,
-        unionId: member.unionId,
-        eventId: e._id,
-        memberId: member._id,
-        openid: args.openid,
-        name: member.name,
-        employeeNo: member.employeeNo,
-        department: member.department,
-        status: seat ? 'confirmed' : 'waitlisted',
-        seats: checked.seats,
-        answers: checked.answers,
-        seq: c.nextSeq,
-        checkinCode: checkinCode(c.nextSeq),
-        signedUpAt: now,
-        confirmedAt: seat ? now : null,
-        cancelledAt: null,
-        checkedInAt: null,
-        checkedInBy: null,
-        updatedAt: now,
-      };
+      const signup = newSignup(id, e, member, args.openid, checked, c.nextSeq, seat, now);
       if (existing) {
         // Signing up again after cancelling: a new place at the end of the line, a new code.
         const { _id: _ignored, ...fields } = signup;
