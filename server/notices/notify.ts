@@ -86,8 +86,12 @@ async function sendOne(db: Db, n: NewNotice, to: string | null, at: Date): Promi
       await t.insert(toDoc(n, at, false));
       if (templateId && (await push(n, to, templateId))) await t.update(n.id, { pushed: true });
     } else {
-      const pushed = templateId ? await push(n, to, templateId) : false;
-      await t.insert(toDoc(n, at, pushed));
+      // The inbox record and WeChat at the same time (one round trip of waiting, not two): the record says it was
+      // pushed when a push is under way, and is corrected in the rare case WeChat refuses it.
+      const trying = templateId !== null && to !== null && n.push !== undefined;
+      const doc = toDoc(n, at, trying);
+      const [pushed] = await Promise.all([templateId ? push(n, to, templateId) : Promise.resolve(false), t.insert(doc)]);
+      if (trying && !pushed) await t.update(doc._id, { pushed: false });
     }
     return true;
   } catch (error) {

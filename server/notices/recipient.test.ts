@@ -68,3 +68,23 @@ test('a notice to a member with no WeChat bound at the moment goes to the inbox 
   expect(await w.call('wx-gao-2', 'members', 'bind', { name: '高远', employeeNo: 'A0020', phoneLast4: '0020' })).toMatchObject({ ok: true });
   expect((await inbox('wx-gao-2')).items.map((n) => n.kind)).toEqual(expect.arrayContaining(['event_confirmed', 'event_cancelled']));
 });
+
+test('the inbox record says whether WeChat took the message: sent at the same time, corrected when WeChat refuses it', async () => {
+  const { connectSdk } = await import('../../emulator/sdk-client');
+  const db = connectSdk(w.emu.url, w.emu.envId).database();
+  const published = unwrap(await w.call('officer', 'events', 'publish', eventInput('recipient-test-event-3', { title: '羽毛球友谊赛', kind: 'badminton', capacity: 5 })));
+  const latest = async (memberId: string) => {
+    const r = (await db.collection('notices').where({ memberId }).orderBy('at', 'desc').limit(1).get()) as unknown as { data: { kind: string; pushed: boolean }[] };
+    return r.data[0];
+  };
+  // Consent left: pushed.
+  await w.emu.post('/__emulator/subscriptions', { openid: w.openids.member, subscribed: true });
+  const before = (await outboxTo(w.openids.member)).length;
+  unwrap(await w.call('member', 'events', 'signup', { eventId: published.event.id }));
+  expect(await outboxTo(w.openids.member)).toHaveLength(before + 1);
+  expect(await latest(w.ids.member)).toMatchObject({ kind: 'event_confirmed', pushed: true });
+  // No consent left (WeChat's 43101): the inbox has the notice, marked not pushed.
+  await w.emu.post('/__emulator/subscriptions', { openid: w.openids.officer, subscribed: false });
+  unwrap(await w.call('officer', 'events', 'signup', { eventId: published.event.id }));
+  expect(await latest(w.ids.officer)).toMatchObject({ kind: 'event_confirmed', pushed: false });
+});
