@@ -2,6 +2,8 @@ import Taro from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
 import type { CaseRow, CaseView } from '@/core/contracts/care';
 import { Badge } from '@/components/InfoRow';
+import { Card } from '@/components/Card';
+import { RATING_LABELS } from '@/core/domain/care';
 import { authorText, badgesOf, handlerText, momentText, rowDueText, timelineOf } from '../../format';
 import '../care.scss';
 
@@ -64,6 +66,33 @@ export function Timeline({ c }: { c: Pick<CaseView, 'steps' | 'status' | 'catego
         </View>
       ))}
     </View>
+  );
+}
+
+/** 办理进度 and, once closed, 办理结果: the same for the member and for whoever handles the case. */
+export function Progress({ c }: { c: Pick<CaseView, 'steps' | 'status' | 'category' | 'summary'> }) {
+  return (
+    <>
+      <Card title='办理进度'>
+        <Timeline c={c} />
+      </Card>
+      {c.summary && (
+        <Card title='办理结果'>
+          <View className='care-text'>{c.summary}</View>
+        </Card>
+      )}
+    </>
+  );
+}
+
+/** The member's rating of a closed case, under the title of the reader's page (我的评价 / 会员评价); nothing before it. */
+export function RatingCard({ c, title }: { c: Pick<CaseView, 'rating' | 'ratingComment'>; title: string }) {
+  if (!c.rating) return null;
+  return (
+    <Card title={title}>
+      <View className='care-rated'>{RATING_LABELS[c.rating]}</View>
+      {c.ratingComment && <View className='care-text'>{c.ratingComment}</View>}
+    </Card>
   );
 }
 

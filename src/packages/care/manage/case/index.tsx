@@ -1,7 +1,6 @@
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { CaseView } from '@/core/contracts/care';
-import { RATING_LABELS } from '@/core/domain/care';
 import { can as holds } from '@/core/domain/roles';
 import { addDays } from '@/core/time';
 import { ActionButton } from '@/components/ActionButton';
@@ -14,7 +13,7 @@ import { InlineButton } from '@/components/InlineButton';
 import { Notice } from '@/components/Notice';
 import { Page } from '@/components/Page';
 import { queryParam, ROUTES } from '@/services/routes';
-import { Conversation, Timeline } from '../../components/CaseParts';
+import { Conversation, Progress, RatingCard } from '../../components/CaseParts';
 import { CaseFacts } from '../../components/CaseParts/CaseFacts';
 import { Visits } from '../../components/CaseParts/Visits';
 import { FilesField } from '../../components/FilesField';
@@ -97,21 +96,8 @@ function HandleBody({ c, h }: { c: CaseView; h: Handle }) {
         </Card>
       )}
 
-      <Card title='办理进度'>
-        <Timeline c={c} />
-      </Card>
-
-      {c.summary && (
-        <Card title='办理结果'>
-          <View className='care-text'>{c.summary}</View>
-        </Card>
-      )}
-      {c.rating && (
-        <Card title='会员评价'>
-          <View className='care-rated'>{RATING_LABELS[c.rating]}</View>
-          {c.ratingComment && <View className='care-text'>{c.ratingComment}</View>}
-        </Card>
-      )}
+      <Progress c={c} />
+      <RatingCard c={c} title='会员评价' />
 
       <Card title='留言、答复与内部备注'>
         <Conversation messages={c.messages} viewer='handler' />

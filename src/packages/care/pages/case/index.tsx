@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
-import { View } from '@tarojs/components';
 import type { CaseView } from '@/core/contracts/care';
 import { RATING_LABELS, RATINGS } from '@/core/domain/care';
 import { ActionButton } from '@/components/ActionButton';
@@ -13,7 +12,7 @@ import { Notice } from '@/components/Notice';
 import { Page } from '@/components/Page';
 import { queryParam, ROUTES } from '@/services/routes';
 import { ratingNote } from '../../askForm';
-import { Conversation, Timeline } from '../../components/CaseParts';
+import { Conversation, Progress, RatingCard } from '../../components/CaseParts';
 import { CaseFacts } from '../../components/CaseParts/CaseFacts';
 import { Visits } from '../../components/CaseParts/Visits';
 import { FilesField } from '../../components/FilesField';
@@ -65,15 +64,7 @@ function CaseBody({ c, k }: { c: CaseView; k: ReturnType<typeof useCase> }) {
         </Card>
       )}
 
-      <Card title='办理进度'>
-        <Timeline c={c} />
-      </Card>
-
-      {c.summary && (
-        <Card title='办理结果'>
-          <View className='care-text'>{c.summary}</View>
-        </Card>
-      )}
+      <Progress c={c} />
 
       <Card title='留言与答复'>
         <Conversation messages={c.messages} viewer='member' />
@@ -92,12 +83,7 @@ function CaseBody({ c, k }: { c: CaseView; k: ReturnType<typeof useCase> }) {
           <ActionButton text={k.rating.busy ? '正在提交…' : '提交评价'} disabled={k.rating.busy} onClick={() => void k.rating.send()} />
         </Card>
       )}
-      {c.rating && (
-        <Card title='我的评价'>
-          <View className='care-rated'>{RATING_LABELS[c.rating]}</View>
-          {c.ratingComment && <View className='care-text'>{c.ratingComment}</View>}
-        </Card>
-      )}
+      <RatingCard c={c} title='我的评价' />
 
       {can('addInfo') && (
         <Card title='补充信息'>
