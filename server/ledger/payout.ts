@@ -20,7 +20,7 @@ import { AppError } from '../../src/core/errors';
 import { evaluatePayout, type LedgerFact, type PayoutProposal, type PolicyWarning } from '../../src/core/policy/engine';
 import { BUDGET_LINE_LABELS, ITEM_INFO } from '../../src/core/policy/items';
 import { ruleLabel } from '../../src/core/policy/profile';
-import { formatYuan } from '../../src/core/money';
+import { yuanText } from '../../src/core/money';
 import { shanghaiYear } from '../../src/core/time';
 import { isDuplicateKeyError, type Db } from '../db';
 import { inTransaction, type Tx } from '../db/transaction';
@@ -57,7 +57,6 @@ export interface PayoutRequest {
  */
 const CONTENDED = { retries: 80, withinMs: 15_000 };
 
-const yuan = (fen: number) => `${formatYuan(fen)} 元`;
 
 const noPolicy = (year: number) => `尚未设置 ${year} 年度政策，不能登记支出：请先在"年度政策"中设置`;
 
@@ -86,7 +85,7 @@ const closedText = (r: ReservationDoc) => `${r.label}已结束，预留的预算
 function overBudgetWithReserved(b: BudgetDoc, amountFen: number): string {
   const reserved = b.reservedFen ?? 0;
   const left = Math.max(0, b.amountFen - b.spentFen - reserved);
-  return `${BUDGET_LINE_LABELS[b.line]} ${b.year} 年度预算 ${yuan(b.amountFen)}，已支出 ${yuan(b.spentFen)}，发放批次预留 ${yuan(reserved)}，仅剩 ${yuan(left)}，不足以支付本次 ${yuan(amountFen)}`;
+  return `${BUDGET_LINE_LABELS[b.line]} ${b.year} 年度预算 ${yuanText(b.amountFen)}，已支出 ${yuanText(b.spentFen)}，发放批次预留 ${yuanText(reserved)}，仅剩 ${yuanText(left)}，不足以支付本次 ${yuanText(amountFen)}`;
 }
 
 /** A reservation named by a payout, read before the transaction, and whether its slots read as all gone. */
@@ -126,7 +125,7 @@ function checkReservations(fresh: readonly { req: PayoutRequest; index: number }
     if (ITEM_INFO[p.item].line !== r.line || shanghaiYear(p.at) !== r.year) {
       throw new PayoutRefused(index, `${r.label}预留的是 ${r.year} 年${BUDGET_LINE_LABELS[r.line]}预算，${shanghaiYear(p.at)} 年的${ruleLabel(p.item, p.holiday)}不能从中支出`);
     }
-    if (p.amountFen > r.unitMaxFen) throw new PayoutRefused(index, `${r.label}每份不超过 ${yuan(r.unitMaxFen)}（预留预算时确定），本次 ${yuan(p.amountFen)}`);
+    if (p.amountFen > r.unitMaxFen) throw new PayoutRefused(index, `${r.label}每份不超过 ${yuanText(r.unitMaxFen)}（预留预算时确定），本次 ${yuanText(p.amountFen)}`);
     if (soldOut) throw new PayoutRefused(index, soldOutText(r));
     out.set(req.reservationId, r);
   }

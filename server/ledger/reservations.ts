@@ -27,7 +27,7 @@
  * budget screen and the yearly report reconcile to the fen with the ledger while batches are open.
  */
 import { AppError } from '../../src/core/errors';
-import { formatYuan } from '../../src/core/money';
+import { yuanText } from '../../src/core/money';
 import { BUDGET_LINE_LABELS, type BudgetLine } from '../../src/core/policy/items';
 import { isDuplicateKeyError, type Db } from '../db';
 import { inTransaction } from '../db/transaction';
@@ -46,7 +46,6 @@ export const RESERVATION_SHARDS = 32;
 /** The line is written once per batch here, but it is the line every plain payout writes too. */
 const CONTENDED = { retries: 60, withinMs: 15_000 };
 
-const yuan = (fen: number) => `${formatYuan(fen)} 元`;
 
 export interface ReserveArgs {
   unionId: string;
@@ -101,8 +100,8 @@ export async function reserveBudget(db: Db, args: ReserveArgs): Promise<Reservat
         if (needFen > leftFen) {
           throw new AppError(
             'POLICY_REFUSED',
-            `预算不足：本批次需预留 ${yuan(needFen)}（${slots} 份，每份不超过 ${yuan(unitMaxFen)}），${lineLabel} ${year} 年度预算尚余 ${yuan(Math.max(0, leftFen))}` +
-              (reserved > 0 ? `（预算 ${yuan(budget.amountFen)}，已支出 ${yuan(budget.spentFen)}，其他批次已预留 ${yuan(reserved)}）` : ''),
+            `预算不足：本批次需预留 ${yuanText(needFen)}（${slots} 份，每份不超过 ${yuanText(unitMaxFen)}），${lineLabel} ${year} 年度预算尚余 ${yuanText(Math.max(0, leftFen))}` +
+              (reserved > 0 ? `（预算 ${yuanText(budget.amountFen)}，已支出 ${yuanText(budget.spentFen)}，其他批次已预留 ${yuanText(reserved)}）` : ''),
           );
         }
         // The line first: it is the document others write too, so a conflict shows before the inserts.
@@ -132,7 +131,7 @@ export async function reserveBudget(db: Db, args: ReserveArgs): Promise<Reservat
           action: 'budget.reserve',
           target: { kind: 'budget', id: key, label: `${year} 年${lineLabel} · ${args.label}` },
           from: null,
-          to: { amountFen: needFen, summary: `预留 ${yuan(needFen)}：${slots} 份，每份不超过 ${yuan(unitMaxFen)}` },
+          to: { amountFen: needFen, summary: `预留 ${yuanText(needFen)}：${slots} 份，每份不超过 ${yuanText(unitMaxFen)}` },
         });
         return doc;
       },
@@ -185,7 +184,7 @@ export async function settleReservation(db: Db, args: { unionId: string; reserva
         action: 'budget.settle',
         target: { kind: 'budget', id: key, label: `${h.year} 年${BUDGET_LINE_LABELS[h.line]} · ${h.label}` },
         from: { amountFen: h.reservedFen },
-        to: { amountFen: drawn.sum, summary: `已发放 ${drawn.taken} 份共 ${yuan(drawn.sum)}，退回预算 ${yuan(settled.releasedFen)}` },
+        to: { amountFen: drawn.sum, summary: `已发放 ${drawn.taken} 份共 ${yuanText(drawn.sum)}，退回预算 ${yuanText(settled.releasedFen)}` },
       });
       return { reservation: { ...h, status: 'settled' as const, settled }, repeated: false };
     },

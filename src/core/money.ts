@@ -70,6 +70,11 @@ export function formatYuan(fen: Fen): string {
   return `${sign}${whole}.${cents}`;
 }
 
+/** "1,234.50 元" — an amount in a sentence (refusals, audit summaries). */
+export function yuanText(fen: Fen): string {
+  return `${formatYuan(fen)} 元`;
+}
+
 /** "¥1,234.50" for amounts shown to people. */
 export function formatMoney(fen: Fen): string {
   const text = formatYuan(fen);

@@ -6,7 +6,7 @@
  * Checks run from the cheapest, most basic mistake to the ones that need history and budget, and the first
  * failure is the answer: an officer fixes one thing at a time, and the sentence names the rule and its number.
  */
-import { addFen, type Fen, formatYuan, sumFen } from '../money';
+import { addFen, type Fen, sumFen, yuanText } from '../money';
 import { shanghaiYear } from '../time';
 import { BUDGET_LINE_LABELS, FORM_LABELS, type Form, type Holiday, ITEM_INFO, type Item, type MemberStatus } from './items';
 import { type ItemRule, type PolicyProfile, holidayGiftLabel, ruleLabel } from './profile';
@@ -91,7 +91,6 @@ function refuse(code: RefusalCode, reason: string, rule: RuleRef | null): Refusa
   return { allowed: false, code, reason, rule };
 }
 
-const yuanText = (fen: Fen) => `${formatYuan(fen)} 元`;
 
 /**
  * The entries that still stand. A reversed entry and its reversing entries are dropped, so a corrected payout
