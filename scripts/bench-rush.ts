@@ -18,37 +18,17 @@ import { join } from 'node:path';
 import { connectSdk } from '../emulator/sdk-client';
 import { spawnEmulator } from '../emulator/testing/process';
 import { pool } from '../server/testing/crowd';
-import { arg, fmt, jsonClient, percentile, statsOf, type Json } from './bench-util';
+import { writeUnion } from '../server/testing/fixture';
+import { arg, fmt, jsonClient, percentile, statsOf, tripsByKind, type Json } from './bench-util';
 
 const UNION = 'bench-rush-union';
-
-/** Protocol requests between two readings, database requests apart from the rest (subscribe messages, storage). */
-function tripsByKind(before: Record<string, number>, after: Record<string, number>): { db: number; other: number } {
-  let db = 0;
-  let other = 0;
-  for (const k of Object.keys(after)) {
-    const n = after[k] - (before[k] ?? 0);
-    if (k.startsWith('database.')) db += n;
-    else other += n;
-  }
-  return { db, other };
-}
 
 /** The union, its officer and `size` bound members, written as a fixture through the SDK. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function fixture(db: any, json: Json, size: number): Promise<{ officer: string; crowd: string[] }> {
   await json('/__emulator/triggers/jobs/daily', {});
-  const now = new Date();
-  await db.collection('unions').add({ data: { _id: UNION, name: '抢报名基准机关工会', shortName: '基准工会', kind: 'union', committeeId: null, createdAt: now } });
-  const people = Array.from({ length: size + 1 }, (_, i) => ({ openid: i === 0 ? 'rush-officer' : `rush-${i}`, memberId: `${UNION}:R${String(i).padStart(5, '0')}`, roles: i === 0 ? ['officer'] : [] }));
-  const name = (i: number) => `会员${i}`;
-  for (let i = 0; i < people.length; i += 500) {
-    const slice = people.slice(i, i + 500);
-    await db.collection('members').add({
-      data: slice.map((p, k) => ({ _id: p.memberId, unionId: UNION, employeeNo: p.memberId.split(':')[1], name: name(i + k), department: `处室${(i + k) % 9}`, gender: 'female', birthDate: '1985-05-20', phone: `139${String(i + k).padStart(8, '0')}`, joinedAt: null, status: 'active', duesPaid: true, roles: p.roles, openid: p.openid, boundAt: now, createdAt: now, updatedAt: now })),
-    });
-    await db.collection('accounts').add({ data: slice.map((p, k) => ({ _id: p.openid, kind: 'member', unionId: UNION, memberId: p.memberId, roles: [], name: name(i + k), shopName: null, createdAt: now })) });
-  }
+  const people = Array.from({ length: size + 1 }, (_, i) => ({ openid: i === 0 ? 'rush-officer' : `rush-${i}`, employeeNo: `R${String(i).padStart(5, '0')}`, roles: i === 0 ? ['officer'] : [] }));
+  await writeUnion(db, UNION, '抢报名基准机关工会', people, new Date());
   const tokens = await pool(people.length, 32, async (i) => (await json('/auth/dev-login', { openid: people[i].openid })).token as string);
   return { officer: tokens[0], crowd: tokens.slice(1) };
 }

@@ -29,9 +29,22 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+/** Protocol requests between two readings of /__emulator/stats, database requests apart from the rest (subscribe messages, storage). */
+export function tripsByKind(before: Record<string, number>, after: Record<string, number>): { db: number; other: number } {
+  let db = 0;
+  let other = 0;
+  for (const k of Object.keys(after)) {
+    const n = after[k] - (before[k] ?? 0);
+    if (k.startsWith('database.')) db += n;
+    else other += n;
+  }
+  return { db, other };
+}
+
 /** Protocol requests the emulator answered between two readings of /__emulator/stats. */
 export function tripsBetween(before: Record<string, number>, after: Record<string, number>): number {
-  return Object.keys(after).reduce((n, k) => n + (after[k] - (before[k] ?? 0)), 0);
+  const { db, other } = tripsByKind(before, after);
+  return db + other;
 }
 
 export function fmt(n: number, digits = 1): string {

@@ -12,6 +12,7 @@ import type { ChildProcess } from 'node:child_process';
 import { spawnEmulator } from '../../emulator/testing/process';
 import { connectSdk } from '../../emulator/sdk-client';
 import { pool } from '../testing/crowd';
+import { writeUnion } from '../testing/fixture';
 import { SETTLED_MS } from './seats';
 
 jest.setTimeout(240_000);
@@ -62,13 +63,9 @@ test('kill -9 mid-rush: what members were told stands, and the counters equal th
   expect((await call('/__emulator/triggers/jobs/daily', {})).ok).toBe(true);
   const unionId = 'crash-union';
   const now = new Date();
-  await db.collection('unions').add({ data: { _id: unionId, name: '崩溃测试机关工会', shortName: '测试工会', kind: 'union', committeeId: null, createdAt: now } });
-  const people = [{ openid: 'crash-officer', memberId: `${unionId}:K9999`, roles: ['officer'] }, ...Array.from({ length: CROWD }, (_, i) => ({ openid: `crash-${i}`, memberId: `${unionId}:K${String(i).padStart(4, '0')}`, roles: [] }))];
-  const crowd = people.slice(1);
-  await db.collection('members').add({
-    data: people.map((p) => ({ _id: p.memberId, unionId, employeeNo: p.memberId.split(':')[1], name: `会员${p.memberId.slice(-4)}`, department: '办公室', gender: 'female', birthDate: '1985-05-20', phone: `137${p.memberId.slice(-4)}0000`, joinedAt: null, status: 'active', duesPaid: true, roles: p.roles, openid: p.openid, boundAt: now, createdAt: now, updatedAt: now })),
-  });
-  await db.collection('accounts').add({ data: people.map((p) => ({ _id: p.openid, kind: 'member', unionId, memberId: p.memberId, roles: [], name: `会员${p.memberId.slice(-4)}`, shopName: null, createdAt: now })) });
+  const people = [{ openid: 'crash-officer', employeeNo: 'K9999', roles: ['officer'] }, ...Array.from({ length: CROWD }, (_, i) => ({ openid: `crash-${i}`, employeeNo: `K${String(i).padStart(4, '0')}` }))];
+  const memberIds = await writeUnion(db, unionId, '崩溃测试机关工会', people, now);
+  const crowd = people.slice(1).map((p, i) => ({ openid: p.openid, memberId: memberIds[i + 1] }));
 
   const at = (hours: number) => new Date(now.getTime() + hours * 3600_000).toISOString();
   const published = await call('/functions/events', { action: 'publish', payload: { title: '机关篮球赛', kind: 'other', place: '体育馆', capacity: SEATS, startsAt: at(72), endsAt: at(74), signupOpensAt: at(-1), signupClosesAt: at(48), cancelDeadline: at(60), requestKey: 'crash-rush-0001' } }, await officerLogin());
