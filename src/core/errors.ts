@@ -30,6 +30,17 @@ export interface ErrorIssue {
   message: string;
 }
 
+/**
+ * Field-level issues for the reply envelope from a validation error's issues (paths only — never the rejected
+ * values). Takes zod's shape without importing zod, so the phone's check can use it where zod is not loaded.
+ */
+export function issuesOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): ErrorIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+    message: issue.message,
+  }));
+}
+
 export interface ErrorBody {
   code: ErrorCode;
   message: string;

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 // Only the zh-CN locale, not `z.locales`: the namespace would pull every language into the client bundle.
 import zhCN from 'zod/v4/locales/zh-CN.js';
-import type { ErrorIssue } from './errors';
+import { issuesOf, type ErrorIssue } from './errors';
 
 z.config(zhCN());
 
@@ -13,8 +13,5 @@ export { z };
 
 /** Field-level issues for the reply envelope (paths only — never the rejected values). */
 export function toIssues(error: z.ZodError): ErrorIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-    message: issue.message,
-  }));
+  return issuesOf(error);
 }

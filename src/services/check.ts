@@ -11,7 +11,7 @@
  */
 import type { ActionOf, CallInput, FunctionName, Reply, contracts as Registry } from '@/core/contracts';
 import type { ActionSpec, Contract } from '@/core/contracts/contract';
-import { ERROR_MESSAGES, type ErrorBody, type ErrorCode, type ErrorIssue } from '@/core/errors';
+import { ERROR_MESSAGES, issuesOf, type ErrorBody, type ErrorCode, type ErrorIssue } from '@/core/errors';
 
 /** A refused reply with the code's Chinese sentence unless a better one is given. */
 export function fail(code: ErrorCode, message?: string, issues?: ErrorIssue[]): { ok: false; error: ErrorBody } {
@@ -31,14 +31,6 @@ export function knowContracts(contracts: Partial<typeof Registry>): void {
 if (process.env.TARO_ENV !== 'weapp') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   knowContracts((require('@/core/contracts') as { contracts: typeof Registry }).contracts);
-}
-
-/** Field-level issues for the reply envelope (paths only — never the rejected values); core/zod's toIssues, without zod. */
-function issuesOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): ErrorIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-    message: issue.message,
-  }));
 }
 
 /**
