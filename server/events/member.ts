@@ -66,8 +66,8 @@ export const signup: H<'signup'> = async (input, { db, actor, now }) => {
   const { event, signup: s, position: accepted, repeated, promoted } = await signUp(db, { eventId: input.eventId, member, openid: actor.openid, answers: input.answers, now });
   // A new sign-up's place is known from its claim; a repeated one's may have moved up since.
   const position = repeated ? await waitlistPosition(db, s) : accepted;
-  const mine = repeated ? [] : [{ ...(s.status === 'confirmed' ? confirmedNotice(event, s) : waitlistedNotice(event, s, position ?? 0)), boundTo: actor.openid }];
-  if (mine.length || promoted.length) await notify(db, [...mine, ...promoted.map((p) => promotedNotice(event, p))], now);
+  const own = repeated ? [] : [{ ...(s.status === 'confirmed' ? confirmedNotice(event, s) : waitlistedNotice(event, s, position ?? 0)), boundTo: actor.openid }];
+  if (own.length || promoted.length) await notify(db, [...own, ...promoted.map((p) => promotedNotice(event, p))], now);
   return { signup: mySignupView(s, position), repeated };
 };
 

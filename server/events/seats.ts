@@ -238,7 +238,11 @@ export interface SignupOutcome {
   /** The place on the waitlist when this sign-up was accepted (the end of the line), else null. */
   position: number | null;
   repeated: boolean;
+  /** Anyone moved up by a double tap's place being given back (almost always none). */
+  promoted: SignupDoc[];
 }
+
+type SignupArgs = { eventId: string; member: MemberDoc; openid: string; answers: Answers; now: Date };
 
 /**
  * Give back a claim whose record could not be written because the member's sign-up was written by another
@@ -264,10 +268,9 @@ async function giveBack(db: Db, eventId: string, unionId: string, claim: Claim, 
 
 /**
  * Sign a member up: a seat if one is free and nobody is waiting, else the end of the waitlist. Asking again (a
- * second tap, a retried request) answers the same sign-up, unchanged. `promoted` lists anyone moved up by a
- * double tap's place being given back (almost always empty).
+ * second tap, a retried request) answers the same sign-up, unchanged.
  */
-export async function signUp(db: Db, args: { eventId: string; member: MemberDoc; openid: string; answers: Answers; now: Date }): Promise<SignupOutcome & { promoted: SignupDoc[] }> {
+export async function signUp(db: Db, args: SignupArgs): Promise<SignupOutcome> {
   if (!findAndModify || env().EVENT_SIGNUPS === 'transaction') return signUpInTransaction(db, args);
   try {
     return await signUpByClaim(db, args);
@@ -282,7 +285,7 @@ export async function signUp(db: Db, args: { eventId: string; member: MemberDoc;
 /** Whether the database answers find-and-modify; false after it once did not. */
 let findAndModify = true;
 
-async function signUpByClaim(db: Db, args: { eventId: string; member: MemberDoc; openid: string; answers: Answers; now: Date }): Promise<SignupOutcome & { promoted: SignupDoc[] }> {
+async function signUpByClaim(db: Db, args: SignupArgs): Promise<SignupOutcome> {
   const { member, now } = args;
   const id = signupId(args.eventId, member._id);
   const signups = eventsTables(db).signups;
@@ -329,7 +332,7 @@ async function signUpByClaim(db: Db, args: { eventId: string; member: MemberDoc;
  * The same sign-up as one transaction on the event document, for a database without find-and-modify: correct,
  * but one member at a time on the event (see the README's figures).
  */
-async function signUpInTransaction(db: Db, args: { eventId: string; member: MemberDoc; openid: string; answers: Answers; now: Date }): Promise<SignupOutcome & { promoted: SignupDoc[] }> {
+async function signUpInTransaction(db: Db, args: SignupArgs): Promise<SignupOutcome> {
   const { member, now } = args;
   const id = signupId(args.eventId, member._id);
   return inTransaction(
