@@ -86,12 +86,25 @@ async function reportFigures(p: Page, baseUrl: string): Promise<{ careFen: numbe
 }
 
 /** A row of a list of cases by its title. */
-/**
- * The row of the page on top: the last visible one (a page opened later comes later in the DOM; an earlier page of
- * the same list that is still laid out underneath would take the click's target but never the click).
- */
+/** The row titled `title` on the page on top (Taro's H5 router keeps earlier pages in the DOM, hidden). */
 function caseRow(p: Page, title: string) {
   return p.locator('.care-row', { hasText: title }).filter({ visible: true }).last();
+}
+
+/**
+ * Open the case titled `title` from the list on screen. The row is looked up afresh on each try: in a failed run
+ * (call log kept in the issue note) the row first found went from "not stable" to "not visible" for 30 s while the
+ * screenshot showed the list with that row — an element of a page the router replaced, held by the click.
+ */
+async function openCase(p: Page, title: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await caseRow(p, title).click({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 6) throw error;
+    }
+  }
 }
 
 export const careJourney: Journey = (baseUrl) => {
@@ -167,7 +180,7 @@ export const careJourney: Journey = (baseUrl) => {
     {
       name: '30-officer-accepts',
       run: async (p) => {
-        await caseRow(p, TITLE).click();
+        await openCase(p, TITLE);
         await expectText(p, BODY);
         await button(p, '受理').click();
         await confirm(p, '受理');
@@ -198,7 +211,7 @@ export const careJourney: Journey = (baseUrl) => {
         await switchTo(p, baseUrl, handler);
         await openQueue(p);
         await visibleText(p, '我处理的 1', true).click();
-        await caseRow(p, TITLE).click();
+        await openCase(p, TITLE);
         await expectText(p, BODY);
         await p.locator('.a-ibutton').getByText('答复会员', { exact: true }).filter({ visible: true }).first().click();
         await p.locator('textarea[placeholder="写给会员的答复"]').filter({ visible: true }).first().fill(REPLY);
@@ -214,7 +227,7 @@ export const careJourney: Journey = (baseUrl) => {
         await visibleText(p, '我的求助', true).click();
         await caseRow(p, TITLE).waitFor({ state: 'visible', timeout: 15_000 });
         await screenshot(p, '33a-care-my-requests');
-        await caseRow(p, TITLE).click();
+        await openCase(p, TITLE);
         await expectText(p, REPLY);
         await expectText(p, '请您评价');
         await visibleText(p, REPLY).scrollIntoViewIfNeeded();
@@ -240,7 +253,7 @@ export const careJourney: Journey = (baseUrl) => {
         await switchTo(p, baseUrl, chair);
         await openQueue(p);
         await visibleText(p, '督办 1', true).click();
-        await caseRow(p, TITLE).click();
+        await openCase(p, TITLE);
         await expectText(p, '这件事已报告工会主席督办');
         await expectText(p, '会员评价不满意');
         await expectText(p, COMPLAINT);
@@ -277,7 +290,7 @@ export const careJourney: Journey = (baseUrl) => {
         await switchTo(p, baseUrl, officer);
         await openQueue(p);
         await expectText(p, `${COLLEAGUE}生病住院`);
-        await caseRow(p, `${COLLEAGUE}生病住院`).click();
+        await openCase(p, `${COLLEAGUE}生病住院`);
         await expectText(p, HOSPITAL);
         // The reporter's name is for officers.
         await expectText(p, '张伟');
@@ -334,7 +347,7 @@ export const careJourney: Journey = (baseUrl) => {
         await switchTo(p, baseUrl, member);
         await visibleText(p, '关爱中心', true).click();
         await visibleText(p, '我的求助', true).click();
-        await caseRow(p, `${COLLEAGUE}生病住院`).click();
+        await openCase(p, `${COLLEAGUE}生病住院`);
         await expectText(p, `看望了${COLLEAGUE}`);
         const text = await p.locator('body').innerText();
         if (/500|慰问金|现金/.test(text)) throw new Error('the reporter reads the 慰问 given to the colleague');
