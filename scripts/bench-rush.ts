@@ -7,13 +7,15 @@
  *   - 500 members tapping 报名 at the same moment for 50 seats, through the gateway: sign-ups per second, p50/p95,
  *     database round trips per sign-up (and the subscribe messages, which are not database trips), error replies;
  *     the rush as a multiple of the ceiling;
+ *   - the CPU the rush used per sign-up, the emulator's own (gateway, database, openapi) apart from the function
+ *     instances' (the SDK and the function code), and the rate this machine's cores allow at that cost;
  *   - 100 sign-ups one after another on an event nobody else is signing up for: round trips without contention.
  * `--by-transaction` runs the same with one transaction per sign-up (the way for a database without find-and-modify).
  * The function instances are started before the rush and the time that takes printed apart: on this 2-core
  * machine, 32 instances starting at once take many seconds of CPU that a cloud spreads over its own machines.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectSdk } from '../emulator/sdk-client';
 import { spawnEmulator } from '../emulator/testing/process';
@@ -75,6 +77,22 @@ async function warm(json: Json, token: string, eventId: string, instances: numbe
   return (performance.now() - t0) / 1000;
 }
 
+/**
+ * CPU milliseconds a process has used: the whole process, and its main thread alone (the emulator's gateway,
+ * database and openapi; the function instances are its worker threads). Linux /proc; null elsewhere.
+ */
+function cpuMs(pid: number | undefined): { all: number; main: number } | null {
+  const ticks = (file: string): number => {
+    const f = readFileSync(file, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10; // utime + stime, in clock ticks of 10 ms
+  };
+  try {
+    return { all: ticks(`/proc/${String(pid)}/stat`), main: ticks(`/proc/${String(pid)}/task/${String(pid)}/stat`) };
+  } catch {
+    return null;
+  }
+}
+
 /** `--by-transaction`: the same rush with one transaction per sign-up (EVENT_SIGNUPS=transaction), for comparison. */
 const byTransaction = process.argv.includes('--by-transaction');
 
@@ -94,6 +112,7 @@ async function one(latency: number, instances: number, crowdSize: number, seats:
     const warmSeconds = await warm(json, crowd[0], eventId, instances);
     console.log(`  启动 ${instances} 个函数实例：${fmt(warmSeconds)} 秒（另计，不在下面的时间内）`);
 
+    const cpu0 = cpuMs(child.pid);
     const before = await statsOf(json);
     const latencies: number[] = [];
     const t0 = performance.now();
@@ -106,6 +125,7 @@ async function one(latency: number, instances: number, crowdSize: number, seats:
       }),
     );
     const seconds = (performance.now() - t0) / 1000;
+    const cpu1 = cpuMs(child.pid);
     const trips = tripsByKind(before, await statsOf(json));
     const failed = replies.filter((r) => r.ok !== true);
     const confirmed = replies.filter((r) => (r.data as { signup?: { status: string } } | undefined)?.signup?.status === 'confirmed').length;
@@ -114,6 +134,12 @@ async function one(latency: number, instances: number, crowdSize: number, seats:
     console.log(`  抢报名：${fmt(rate, 0)} 人/秒（${fmt(seconds, 2)} 秒），p50 ${fmt(percentile(latencies, 50))} ms，p95 ${fmt(percentile(latencies, 95))} ms；确认 ${confirmed}、候补 ${crowdSize - confirmed - failed.length}、出错 ${failed.length}`);
     if (failed.length) console.log(`    出错回复：${[...new Set(failed.map((r) => JSON.stringify(r.error)))].join('；')}`);
     console.log(`  数据库往返：每次报名 ${fmt(trips.db / crowdSize, 1)} 次（含站内消息）；另有订阅消息等 ${fmt(trips.other / crowdSize, 1)} 次`);
+    if (cpu0 && cpu1) {
+      const all = (cpu1.all - cpu0.all) / crowdSize;
+      const main = (cpu1.main - cpu0.main) / crowdSize;
+      // In the cloud each instance has a CPU of its own; here all of them share this machine's cores.
+      console.log(`  CPU：每次报名 ${fmt(all, 1)} ms（网关、数据库与 openapi ${fmt(main, 1)} ms，函数实例 ${fmt(all - main, 1)} ms）；本机 ${String(availableParallelism())} 核最多约 ${fmt((availableParallelism() * 1000) / all, 0)} 人/秒`);
+    }
     console.log(`  为单文档事务上限的 ${fmt(rate / top.transactions, 1)} 倍`);
 
     const quietId = await publish(json, officer, '无竞争报名', null);

@@ -3,7 +3,18 @@
  * (phones, 工号), dates typed as real Excel dates or as text. Everything is read back as the text a person sees, so
  * the rules in src/core decide what a cell means, not the spreadsheet's cell type.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/**
+ * exceljs is loaded on the first import or export, not when the function starts: it is the largest part of every
+ * bundle that has Excel in it, and evaluating it cost each cold instance about a second of CPU on calls (a sign-up,
+ * a look at a case) that never touch a sheet.
+ */
+let loaded: Promise<typeof ExcelJS> | undefined;
+function excel(): Promise<typeof ExcelJS> {
+  loaded ??= import('exceljs').then((m) => (m as { default?: typeof ExcelJS }).default ?? m);
+  return loaded;
+}
 import { shanghaiDateKey } from '../../src/core/time';
 import { AppError } from '../../src/core/errors';
 
@@ -33,7 +44,7 @@ export const MAX_ROWS = 20_000;
 
 /** The first worksheet of an .xlsx file. A file that is not an .xlsx is refused in Chinese, never a crash. */
 export async function readFirstSheet(buffer: Buffer): Promise<SheetRows> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   } catch {
@@ -85,7 +96,7 @@ export function sheet<T>(def: SheetDef<T>): Sheet {
 
 /** Sheets with a bold frozen header; numbers stay numbers (amounts in yuan), everything else is text. */
 export async function buildWorkbook(sheets: Sheet[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   workbook.creator = '工会会员服务';
   for (const s of sheets) {
     const ws = workbook.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: 1 }] });
