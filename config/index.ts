@@ -84,6 +84,7 @@ function checksGroup(): CacheGroup {
  *                       functions' EVENT_NOTICE_TEMPLATE_ID). Unset: members are not asked to subscribe; every notice
  *                       still lands in the in-app inbox.
  *   TARO_APP_CARE_TEMPLATE_ID  weapp only: the same for care notices (the functions' CARE_NOTICE_TEMPLATE_ID).
+ *   TARO_APP_GIFT_TEMPLATE_ID  weapp only: the same for gift notices (the functions' GIFT_NOTICE_TEMPLATE_ID).
  * Taro turns every key of `env` into a `process.env.<KEY>` constant, so dead branches are removed per platform.
  */
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -106,6 +107,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
       TARO_APP_EVENT_TEMPLATE_ID: JSON.stringify(process.env.TARO_APP_EVENT_TEMPLATE_ID ?? ''),
       TARO_APP_CARE_TEMPLATE_ID: JSON.stringify(process.env.TARO_APP_CARE_TEMPLATE_ID ?? ''),
+      TARO_APP_GIFT_TEMPLATE_ID: JSON.stringify(process.env.TARO_APP_GIFT_TEMPLATE_ID ?? ''),
     },
     defineConstants: {},
     // The `@/` import prefix (tsconfig "paths") without tsconfig-paths-webpack-plugin.

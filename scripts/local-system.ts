@@ -176,6 +176,7 @@ export async function spareSetupCode(emulator: RunningEmulator, dataDir: string)
 /** The subscribe-message template ids of the local system (any id works with the emulator). */
 export const DEMO_EVENT_TEMPLATE = 'demo-event-notice';
 export const DEMO_CARE_TEMPLATE = 'demo-care-notice';
+export const DEMO_GIFT_TEMPLATE = 'demo-gift-notice';
 
 export async function startLocalSystem(options: LocalSystemOptions): Promise<RunningEmulator & { seeded: boolean; spareSetupCode: string; demo: boolean }> {
   const dataDir = resolve(options.dataDir);
@@ -195,8 +196,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Run
     functionEnv: {
       members: { UNION_SETUP_CODES: codes.join(',') },
       events: { EVENT_NOTICE_TEMPLATE_ID: DEMO_EVENT_TEMPLATE },
-      jobs: { EVENT_NOTICE_TEMPLATE_ID: DEMO_EVENT_TEMPLATE, CARE_NOTICE_TEMPLATE_ID: DEMO_CARE_TEMPLATE },
+      jobs: { EVENT_NOTICE_TEMPLATE_ID: DEMO_EVENT_TEMPLATE, CARE_NOTICE_TEMPLATE_ID: DEMO_CARE_TEMPLATE, GIFT_NOTICE_TEMPLATE_ID: DEMO_GIFT_TEMPLATE },
       care: { CARE_NOTICE_TEMPLATE_ID: DEMO_CARE_TEMPLATE },
+      gifts: { GIFT_NOTICE_TEMPLATE_ID: DEMO_GIFT_TEMPLATE },
     },
   }), out);
   try {

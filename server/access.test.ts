@@ -12,6 +12,7 @@ import { ledgerAccess } from './ledger/access.cases';
 import { eventsAccess, accessEventFields } from './events/access.cases';
 import { noticesAccess } from './notices/access.cases';
 import { careAccess } from './care/access.cases';
+import { giftsAccess } from './gifts/access.cases';
 // new-area: imports (`npm run new:area` inserts above this line)
 
 /** Every area's rows, one line per area (server/<area>/access.cases.ts). */
@@ -21,6 +22,7 @@ const ACCESS: { [F in FunctionName]: AccessCases<F> } = {
   events: eventsAccess,
   notices: noticesAccess,
   care: careAccess,
+  gifts: giftsAccess,
   // new-area: access
 };
 

@@ -8,6 +8,7 @@ import { LEDGER_COLLECTIONS } from './ledger/store';
 import { EVENTS_COLLECTIONS } from './events/store';
 import { NOTICES_COLLECTIONS } from './notices/store';
 import { CARE_COLLECTIONS } from './care/store';
+import { GIFTS_COLLECTIONS } from './gifts/store';
 // new-area: imports (`npm run new:area` inserts above this line)
 
 export const COLLECTIONS: Record<string, CollectionSpec> = {
@@ -17,5 +18,6 @@ export const COLLECTIONS: Record<string, CollectionSpec> = {
   ...EVENTS_COLLECTIONS,
   ...NOTICES_COLLECTIONS,
   ...CARE_COLLECTIONS,
+  ...GIFTS_COLLECTIONS,
   // new-area: collections
 };

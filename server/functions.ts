@@ -43,10 +43,17 @@ export const FUNCTIONS: Record<string, FunctionSpec> = {
     timeout: 20,
     openapi: ['subscribeMessage.send'],
   },
+  gifts: {
+    entry: 'server/gifts/index.ts',
+    description: '生日与节日慰问：生日蛋糕券（店员核销、商家结算）、节日慰问品批次（选择、库存、领取）',
+    // A batch opened for the whole roster reserves its budget and tells every eligible member within the call.
+    timeout: 20,
+    openapi: ['subscribeMessage.send'],
+  },
   // new-area: functions (`npm run new:area` inserts above this line)
   jobs: {
     entry: 'server/jobs/index.ts',
-    description: '每日定时任务（建集合、活动前一天提醒）',
+    description: '每日定时任务（建集合、活动提醒、关爱到期与督办、生日蛋糕券发放与过期、节日慰问品批次截止与结算）',
     timeout: 60,
     triggers: [{ name: 'daily', type: 'timer', config: '0 0 2 * * * *' }],
     openapi: ['subscribeMessage.send'],

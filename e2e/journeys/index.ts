@@ -4,6 +4,7 @@ import { eventsJourney } from './events';
 import { ledgerJourney } from './ledger';
 import { membersJourney } from './members';
 import { careJourney } from './care';
+import { giftsJourney } from './gifts';
 // new-area: imports (`npm run new:area` inserts above this line)
 
 export const JOURNEYS: Record<string, Journey> = {
@@ -11,5 +12,6 @@ export const JOURNEYS: Record<string, Journey> = {
   ledger: ledgerJourney,
   events: eventsJourney,
   care: careJourney,
+  gifts: giftsJourney,
   // new-area: journeys
 };

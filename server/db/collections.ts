@@ -44,6 +44,8 @@ export const SHARED_COLLECTIONS: Record<'unions' | 'members' | 'accounts' | 'att
       { name: 'union_name', keys: { unionId: 1, name: 1 } },
       { name: 'union_roles', keys: { unionId: 1, roles: 1 } },
       { name: 'employeeNo_name', keys: { employeeNo: 1, name: 1 } },
+      // The birthday job (gifts/birthdays.ts): the members whose birthday falls in its window, and the backfill.
+      { name: 'union_birthMonthDay', keys: { unionId: 1, birthMonthDay: 1 } },
     ],
   },
   accounts: {

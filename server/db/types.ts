@@ -24,6 +24,12 @@ export interface MemberDoc extends MemberFields {
   unionId: string;
   /** Granted roles besides the implicit `member`. */
   roles: Role[];
+  /**
+   * The month and day of `birthDate` ('03-12'), indexed with the union: the birthday job reads the members whose
+   * birthday falls in its window, never the roster. Written with `birthDate` on every member write (withBirthMonthDay);
+   * absent only on members written before it existed, until the job's backfill sets it.
+   */
+  birthMonthDay?: string;
   /** The bound WeChat identity, or null. Set only by a conditional update from null. */
   openid: string | null;
   boundAt: Date | null;

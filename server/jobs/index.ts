@@ -2,6 +2,7 @@ import { defineTimerFunction } from '../runtime/defineTimerFunction';
 import { ensureCollections } from '../db';
 import { reconcileSignups, remindTomorrow } from '../events/api';
 import { careDaily } from '../care/api';
+import { giftsDaily } from '../gifts/api';
 import { COLLECTIONS } from '../collections';
 
 /**
@@ -9,7 +10,8 @@ import { COLLECTIONS } from '../collections';
  * after the first run (or a "云端测试" of this function with the timer event shown in the README). Then it sets
  * the seat counters of events a sign-up that died halfway left above their records (see events/seats.ts),
  * reminds members of the events they are confirmed for that start the next day, and brings care cases whose
- * deadline comes with the next working day to their handlers and overdue ones before the chair (督办). Each part is
+ * deadline comes with the next working day to their handlers and overdue ones before the chair (督办), and does the
+ * gifts of the day (birthday vouchers issued and expired, holiday batches closed and settled). Each part is
  * once-only by itself, so a run that fails halfway is simply run again.
  */
 export const main = defineTimerFunction('jobs', {
@@ -18,6 +20,7 @@ export const main = defineTimerFunction('jobs', {
     const seats = await reconcileSignups(db, now);
     const reminders = await remindTomorrow(db, now);
     const care = await careDaily(db, now);
-    return { ...collections, seats, reminders, care };
+    const gifts = await giftsDaily(db, now);
+    return { ...collections, seats, reminders, care, gifts };
   },
 });

@@ -7,4 +7,5 @@
 export { recordPayout, recordPayouts, reversePayout, PayoutRefused, type PayoutRequest, type PayoutResult } from './payout';
 export { reserveBudget, settleReservation, releaseReservation, reservationStatus, RESERVATION_SHARDS, type ReserveArgs, type ReservationResult } from './reservations';
 export { eventPrizeEntries } from './entries';
+export { policyProfile, isReversed, netOfEntries } from './readers';
 export type { LedgerDoc, ReservationDoc } from './store';

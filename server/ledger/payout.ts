@@ -321,6 +321,9 @@ export async function reversePayout(
   if (drawn && !reservation) throw new Error(`entry ${original._id} drew on a reservation that does not exist`);
   try {
     return await inTransaction(db, async (tx) => {
+      // Reversed already: said before anything is given back (a second return of the slot would find its shard
+      // with nothing taken), not left to the reversal's duplicate id at the end.
+      if (await tx.get<LedgerDoc>('ledger', reversalId)) throw new AppError('CONFLICT', '这条记录已经冲正过了');
       const mine = myId ? await tx.get<MemberYearDoc>('member_years', myId) : null;
       const reversal: LedgerDoc = {
         ...original,

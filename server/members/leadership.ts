@@ -18,6 +18,7 @@ import { tables } from '../db/tables';
 import { inTransaction } from '../db/transaction';
 import type { AuditDoc, MemberDoc, UnionDoc } from '../db/types';
 import type { Actor } from '../runtime/actor';
+import { withBirthMonthDay } from './store';
 
 /** The roles a union cannot be without. */
 const KEY_ROLES = ['chair', 'officer'] as const satisfies readonly Role[];
@@ -71,7 +72,8 @@ export async function changeMember(db: Db, unionId: string, memberId: string, no
     if (!m || m.unionId !== unionId) throw new AppError('NOT_FOUND', '名册中没有这位会员');
     const change = plan(m);
     if (!change) return m;
-    const after: MemberDoc = { ...m, ...change.set, updatedAt: now };
+    const set = withBirthMonthDay(change.set);
+    const after: MemberDoc = { ...m, ...set, updatedAt: now };
     const union = await tx.get<UnionDoc & { leadershipVersion?: number }>('unions', unionId);
     if (!union) throw new Error(`union ${unionId} is missing`);
     for (const role of KEY_ROLES) {
@@ -95,7 +97,7 @@ export async function changeMember(db: Db, unionId: string, memberId: string, no
     }
     const version = (union.leadershipVersion ?? 0) + 1;
     await tx.update('unions', unionId, { leadershipVersion: version });
-    await tx.update('members', memberId, { ...change.set, updatedAt: now });
+    await tx.update('members', memberId, { ...set, updatedAt: now });
     await tx.insert<AuditDoc & { _id: string }>('audit_log', { _id: `${unionId}:members:${version}`, unionId, at: now, ...change.audit });
     return after;
   });

@@ -17,7 +17,7 @@ import type { MemberDoc } from '../db/types';
 import type { Actor } from '../runtime/actor';
 import { buildWorkbook, readFirstSheet, sheet } from '../files/xlsx';
 import { rosterDetailView, rosterRowView } from './views';
-import { memberIdOf } from './store';
+import { memberIdOf, withBirthMonthDay } from './store';
 import { assertMayTouch, changeMember, identityChanges, touchRefusal } from './leadership';
 import { memberBindKey } from './binding';
 import { forgetAttempts, lockedUntil } from '../db/attempts';
@@ -86,7 +86,7 @@ function auditable(fields: Partial<MemberFields>): Record<string, unknown> {
 export const rosterSave: H<'rosterSave'> = async (input, { db, actor, now }) => {
   const fields = input.fields;
   if (!input.memberId) {
-    const doc: MemberDoc = { _id: memberIdOf(actor.unionId, fields.employeeNo), unionId: actor.unionId, ...fields, roles: [], openid: null, boundAt: null, createdAt: now, updatedAt: now };
+    const doc: MemberDoc = { _id: memberIdOf(actor.unionId, fields.employeeNo), unionId: actor.unionId, ...withBirthMonthDay(fields), roles: [], openid: null, boundAt: null, createdAt: now, updatedAt: now };
     try {
       await tables(db).members.insert(doc);
     } catch (error) {
@@ -205,7 +205,7 @@ export const rosterImport: H<'rosterImport'> = async (input, { db, actor, openid
   members.forEach((fields, i) => {
     const before = existing.get(fields.employeeNo);
     if (!before) {
-      toCreate.push({ _id: memberIdOf(actor.unionId, fields.employeeNo), unionId: actor.unionId, ...fields, roles: [], openid: null, boundAt: null, createdAt: now, updatedAt: now });
+      toCreate.push({ _id: memberIdOf(actor.unionId, fields.employeeNo), unionId: actor.unionId, ...withBirthMonthDay(fields), roles: [], openid: null, boundAt: null, createdAt: now, updatedAt: now });
       return;
     }
     const changes = changedFields(before, fields);
@@ -231,7 +231,7 @@ export const rosterImport: H<'rosterImport'> = async (input, { db, actor, openid
     if (isDuplicateKeyError(error)) throw new AppError('CONFLICT', '名册正在被其他人同时导入或修改，请稍后重新导入同一文件');
     throw error;
   }
-  await inParallel(toUpdate, WRITE_CONCURRENCY, (u) => tables(db).members.update(u.id, { ...u.changes, updatedAt: now }));
+  await inParallel(toUpdate, WRITE_CONCURRENCY, (u) => tables(db).members.update(u.id, { ...withBirthMonthDay(u.changes), updatedAt: now }));
   const result = { total: members.length, created: toCreate.length, updated: toUpdate.length, unchanged };
   await audit(db, { unionId: actor.unionId, at: now, actor: actorRef(actor), action: 'member.import', target: { kind: 'roster', id: actor.unionId, label: '会员名册' }, from: null, to: result });
   return result;

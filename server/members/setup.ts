@@ -9,7 +9,7 @@ import { tables } from '../db/tables';
 import { audit } from '../db/audit';
 import type { MemberDoc, UnionDoc } from '../db/types';
 import { memberSelfView, unionView } from './views';
-import { memberIdOf, membersTables } from './store';
+import { memberIdOf, membersTables, withBirthMonthDay } from './store';
 import { claimIdentity, clearFailures, failIdentity, sha256, takeIdentityAttempt } from './binding';
 
 function matchesAny(code: string, codes: string[]): boolean {
@@ -46,7 +46,7 @@ export const bootstrap: Handler<MembersContract, 'bootstrap'> = async (input, { 
   const member: MemberDoc = {
     _id: memberIdOf(unionId, me.employeeNo),
     unionId,
-    ...me,
+    ...withBirthMonthDay(me),
     joinedAt: null,
     status: 'active',
     duesPaid: true,

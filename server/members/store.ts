@@ -2,6 +2,7 @@
  * The members area's own documents, collections and ids. The roster, the unions and the WeChat accounts are read
  * by every function (the runtime loads the caller from them), so they are shared, in server/db/types.ts.
  */
+import { monthDayOf } from '../../src/core/domain/birthdays';
 import type { CollectionSpec } from '../db/collections';
 import type { Db } from '../db';
 import { table } from '../db/table';
@@ -50,6 +51,14 @@ export function membersTables(db: Db) {
     setupCodes: table<SetupCodeDoc>(db, 'setup_codes'),
     invites: table<InviteDoc>(db, 'invites'),
   };
+}
+
+/**
+ * Member fields as written: with `birthDate`, its indexed month-day (`birthMonthDay`, read by the birthday job) —
+ * every write of a member's birth date goes through this, so the two never disagree.
+ */
+export function withBirthMonthDay<T extends { birthDate?: string }>(fields: T): T & { birthMonthDay?: string } {
+  return typeof fields.birthDate === 'string' ? { ...fields, birthMonthDay: monthDayOf(fields.birthDate) } : fields;
 }
 
 /** A member's id: a re-import of the same 工号 into the same union updates, never duplicates. */

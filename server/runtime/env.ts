@@ -26,6 +26,8 @@ const schema = z.object({
   EVENT_NOTICE_TEMPLATE_ID: optionalText,
   /** The subscribe-message template of care notices (已受理, 答复, 办结, 转派, 督办; care function); absent: inbox only. */
   CARE_NOTICE_TEMPLATE_ID: optionalText,
+  /** The subscribe-message template of gift notices (birthday voucher, a batch opens, a voucher redeemed; gifts and jobs functions); absent: inbox only. */
+  GIFT_NOTICE_TEMPLATE_ID: optionalText,
   /**
    * How the events function takes seats: `claim` (one find-and-modify of the event per sign-up; the default) or
    * `transaction` (one transaction on the event per sign-up, for a database without find-and-modify — taken by
@@ -60,7 +62,7 @@ export function env(): FunctionEnv {
  * Each area that sends subscribe messages has its own template, named by the area: a notice says which
  * template it is written for, so a gifts or care notice can never go out on the event template (its fields
  * would be wrong, and WeChat would show it under the event template's title). An area whose template is not
- * configured — gifts and hardship have none yet — sends its notices to the inbox only.
+ * configured — hardship has none yet — sends its notices to the inbox only.
  */
 export type NoticeTemplateKey = 'events' | 'care' | 'gifts' | 'hardship';
 
@@ -69,7 +71,7 @@ export function noticeTemplate(key: NoticeTemplateKey, from: FunctionEnv = env()
   const templates: Record<NoticeTemplateKey, string | null> = {
     events: from.EVENT_NOTICE_TEMPLATE_ID,
     care: from.CARE_NOTICE_TEMPLATE_ID,
-    gifts: null,
+    gifts: from.GIFT_NOTICE_TEMPLATE_ID,
     hardship: null,
   };
   return templates[key];

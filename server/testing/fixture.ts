@@ -8,6 +8,8 @@ export interface FixturePerson {
   /** The employee number: the member's id is `<union>:<employeeNo>`. */
   employeeNo: string;
   roles?: string[];
+  /** Absent: 1985-05-20. */
+  birthDate?: string;
 }
 
 /** What of the SDK's database this needs (its own typings are callback overloads). */
@@ -21,7 +23,7 @@ export async function writeUnion(db: Writable, unionId: string, unionName: strin
   for (let i = 0; i < people.length; i += 500) {
     const slice = people.slice(i, i + 500).map((p, k) => ({ ...p, memberId: memberIds[i + k], name: `会员${p.employeeNo}`, n: i + k }));
     await db.collection('members').add({
-      data: slice.map((p) => ({ _id: p.memberId, unionId, employeeNo: p.employeeNo, name: p.name, department: `处室${p.n % 9}`, gender: 'female', birthDate: '1985-05-20', phone: `139${String(p.n).padStart(8, '0')}`, joinedAt: null, status: 'active', duesPaid: true, roles: p.roles ?? [], openid: p.openid, boundAt: now, createdAt: now, updatedAt: now })),
+      data: slice.map((p) => ({ _id: p.memberId, unionId, employeeNo: p.employeeNo, name: p.name, department: `处室${p.n % 9}`, gender: 'female', birthDate: p.birthDate ?? '1985-05-20', birthMonthDay: (p.birthDate ?? '1985-05-20').slice(5, 10), phone: `139${String(p.n).padStart(8, '0')}`, joinedAt: null, status: 'active', duesPaid: true, roles: p.roles ?? [], openid: p.openid, boundAt: now, createdAt: now, updatedAt: now })),
     });
     await db.collection('accounts').add({ data: slice.map((p) => ({ _id: p.openid, kind: 'member', unionId, memberId: p.memberId, roles: [], name: p.name, shopName: null, createdAt: now })) });
   }

@@ -16,6 +16,8 @@ export const SETUP_CODES = ['SETUP-CODE-AAAA-1111', 'SETUP-CODE-BBBB-2222', 'SET
 export const EVENT_TEMPLATE = 'TPL_EVENT_NOTICE';
 /** The subscribe-message template the test deployment configures for care notices. */
 export const CARE_TEMPLATE = 'TPL_CARE_NOTICE';
+/** The gift notices' subscribe template in tests (birthday vouchers, batches). */
+export const GIFT_TEMPLATE = 'TPL_GIFT_NOTICE';
 
 export type Who = 'unbound' | 'member' | 'otherOfficer' | 'officer' | 'chair' | 'auditor' | 'careHandler' | 'clerk';
 export const EVERYONE: Who[] = ['unbound', 'member', 'otherOfficer', 'officer', 'chair', 'auditor', 'careHandler', 'clerk'];
@@ -69,7 +71,7 @@ export function unwrap<T>(r: TestReply<T>): T {
 export async function buildWorld(options: Partial<EmulatorOptions> = {}): Promise<World> {
   const emu = await startTestEmulator({
     ...options,
-    functionEnv: { members: { UNION_SETUP_CODES: SETUP_CODES.join(',') }, events: { EVENT_NOTICE_TEMPLATE_ID: EVENT_TEMPLATE }, jobs: { EVENT_NOTICE_TEMPLATE_ID: EVENT_TEMPLATE, CARE_NOTICE_TEMPLATE_ID: CARE_TEMPLATE }, care: { CARE_NOTICE_TEMPLATE_ID: CARE_TEMPLATE }, ...options.functionEnv },
+    functionEnv: { members: { UNION_SETUP_CODES: SETUP_CODES.join(',') }, events: { EVENT_NOTICE_TEMPLATE_ID: EVENT_TEMPLATE }, jobs: { EVENT_NOTICE_TEMPLATE_ID: EVENT_TEMPLATE, CARE_NOTICE_TEMPLATE_ID: CARE_TEMPLATE, GIFT_NOTICE_TEMPLATE_ID: GIFT_TEMPLATE }, care: { CARE_NOTICE_TEMPLATE_ID: CARE_TEMPLATE }, gifts: { GIFT_NOTICE_TEMPLATE_ID: GIFT_TEMPLATE }, ...options.functionEnv },
   });
   const setup = await emu.post('/__emulator/triggers/jobs/daily', {});
   if ((setup.body as { ok?: boolean }).ok !== true) throw new Error(`setup failed: ${JSON.stringify(setup.body)}`);

@@ -26,19 +26,22 @@ describe('tiles', () => {
   });
 
   it('offers a member events, the care center and the report, an officer also 工会管理', () => {
-    expect(keys(tilesFor('home', { roles: ['member'] }))).toEqual(['events', 'care', 'report']);
-    expect(keys(tilesFor('home', { roles: ['member', 'officer'] }))).toEqual(['events', 'care', 'report', 'admin']);
+    expect(keys(tilesFor('home', { roles: ['member'] }))).toEqual(['events', 'care', 'gifts', 'report']);
+    expect(keys(tilesFor('home', { roles: ['member', 'officer'] }))).toEqual(['events', 'care', 'gifts', 'report', 'admin']);
   });
 
   it('gives a 关爱专员 工会管理 with the care queue only, officers the care figures and settings too', () => {
-    expect(keys(tilesFor('home', { roles: ['member', 'care_handler'] }))).toEqual(['events', 'care', 'report', 'admin']);
+    expect(keys(tilesFor('home', { roles: ['member', 'care_handler'] }))).toEqual(['events', 'care', 'gifts', 'report', 'admin']);
     expect(keys(tilesFor('admin', { roles: ['member', 'care_handler'] }))).toEqual(['care']);
     expect(keys(tilesFor('admin', { roles: ['member', 'officer'] }))).toEqual(expect.arrayContaining(['care', 'care-stats', 'care-settings']));
     expect(keys(tilesFor('admin', { roles: ['member', 'auditor'] }))).not.toContain('care-stats');
   });
 
   it('shows each section of 工会管理 to the roles its page admits', () => {
-    expect(keys(tilesFor('admin', { roles: ['member', 'auditor'] }))).toEqual(['policy', 'budget', 'ledger', 'audit']);
+    expect(keys(tilesFor('admin', { roles: ['member', 'auditor'] }))).toEqual(['policy', 'budget', 'ledger', 'audit', 'gifts-statement']);
+    // A cake-shop clerk: redeeming vouchers on the home screen, nothing of 工会管理.
+    expect(keys(tilesFor('home', { roles: ['clerk'] }))).toEqual(['gifts-redeem']);
+    expect(tilesFor('admin', { roles: ['clerk'] })).toEqual([]);
     expect(keys(tilesFor('admin', { roles: ['member', 'chair'] }))).toContain('parent-committee');
     expect(keys(tilesFor('admin', { roles: ['member', 'committee'] }))).toEqual(['members-of-committee']);
     expect(tilesFor('admin', { roles: ['member'] })).toEqual([]);

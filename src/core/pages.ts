@@ -64,6 +64,9 @@ export const SUBPACKAGES = {
   // timeline and conversation; for officers and 关爱专员 (manage/) the queue, handling a case, the settings
   // (deadlines, 放假安排) and, for officers and the chair, the figures with the Excel of the cases (关爱统计).
   care: 'packages/care',
+  // 生日与节日慰问: for members (pages/) 我的福利 — birthday vouchers and holiday gifts, choosing one; for officers
+  // (manage/) the birthday settings and holiday batches with tallies and pickups; for the shop's clerk, redeeming.
+  gifts: 'packages/gifts',
 } as const;
 
 const sub = (root: keyof typeof SUBPACKAGES, page: string) => `/${SUBPACKAGES[root]}/pages/${page}/index` as const;
@@ -111,6 +114,22 @@ export const PAGES = {
   careReport: { path: sub('care', 'report'), title: '即时关爱上报', access: ['care.ask'] },
   careMine: { path: sub('care', 'mine'), title: '我的求助', access: ['care.ask'] },
   careCase: { path: sub('care', 'case'), title: '求助详情', access: ['care.ask'] },
+
+  // 我的福利 (gifts): birthday vouchers and holiday gifts; a holiday batch's page is where a notice leads (two taps).
+  gifts: {
+    path: sub('gifts', 'index'),
+    title: '我的福利',
+    access: ['gifts.receive'],
+    tiles: [{ key: 'gifts', group: 'home', summary: '生日蛋糕券，节日慰问品选择与领取' }],
+  },
+  giftBatch: { path: sub('gifts', 'batch'), title: '选择慰问品', access: ['gifts.receive'] },
+  giftBatches: {
+    path: manage('gifts', 'batches'),
+    title: '节日慰问品',
+    access: ['gifts.manage'],
+    tiles: [{ key: 'gift-batches', group: 'admin', summary: '端午、中秋、春节慰问品：礼品选项、开放选择、领取核销、发放名单' }],
+  },
+  giftBatchAdmin: { path: manage('gifts', 'batch'), title: '慰问品批次', access: ['gifts.manage'] },
 
   report: {
     path: sub('ledger', 'report'),
@@ -200,6 +219,25 @@ export const PAGES = {
     title: '关爱中心设置',
     access: ['care.settings'],
     tiles: [{ key: 'care-settings', group: 'admin', label: '关爱设置', summary: '各类求助的办理时限，放假安排' }],
+  },
+  // 生日蛋糕券 (gifts, birthdays half): the clerk's redeeming, the officers' settings and the shops' statement.
+  giftsRedeem: {
+    path: manage('gifts', 'redeem'),
+    title: '核销蛋糕券',
+    access: ['gifts.redeem'],
+    tiles: [{ key: 'gifts-redeem', group: 'home', summary: '扫描或输入会员出示的蛋糕券码' }],
+  },
+  giftsBirthdays: {
+    path: manage('gifts', 'birthdays'),
+    title: '生日慰问设置',
+    access: ['gifts.manage'],
+    tiles: [{ key: 'gifts-birthdays', group: 'admin', label: '生日慰问', summary: '发放时间、指定蛋糕店、蛋糕券金额和祝福语' }],
+  },
+  giftsStatement: {
+    path: manage('gifts', 'statement'),
+    title: '蛋糕店结算',
+    access: ['gifts.statement'],
+    tiles: [{ key: 'gifts-statement', group: 'admin', summary: '每月各蛋糕店核销的蛋糕券和金额，导出结算单' }],
   },
 } as const satisfies Record<string, PageEntry>;
 

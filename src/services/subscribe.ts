@@ -1,7 +1,8 @@
 /**
  * WeChat subscribe messages are one-time: each consent lets the functions send one message. The member is asked
  * inside the tap that starts what the message will be about (WeChat shows the dialog only in answer to a tap):
- * a sign-up (报名成功 / 候补转正 / 活动变更) or a request to the care center (已受理 / 新答复 / 已办结). Each area has
+ * a sign-up (报名成功 / 候补转正 / 活动变更), a request to the care center (已受理 / 新答复 / 已办结), choosing a holiday
+ * gift or showing a cake voucher (the next gift notice: a batch opens, next year's voucher). Each area has
  * its own template, so a care notice never goes out under the event template's title. Declining changes nothing: every notice also lands in
  * the in-app inbox (消息).
  */
@@ -27,4 +28,12 @@ export function askForEventNotices(): Promise<void> {
 /** On 提交 of a request for help or a report: one care notice — 已受理, a reply or 已办结 (TARO_APP_CARE_TEMPLATE_ID). */
 export function askForCareNotices(): Promise<void> {
   return askFor(process.env.TARO_APP_CARE_TEMPLATE_ID);
+}
+
+/**
+ * On choosing a holiday gift, or opening a birthday voucher: one gift notice — the next batch that opens, or the next
+ * birthday voucher (TARO_APP_GIFT_TEMPLATE_ID).
+ */
+export function askForGiftNotices(): Promise<void> {
+  return askFor(process.env.TARO_APP_GIFT_TEMPLATE_ID);
 }

@@ -5,6 +5,7 @@ import { eventsContract } from './events';
 import { noticesContract } from './notices';
 import type { ActionInput, ActionName, ActionOutput } from './contract';
 import { careContract } from './care';
+import { giftsContract } from './gifts';
 // new-area: imports (`npm run new:area` inserts above this line)
 
 export const contracts = {
@@ -13,6 +14,7 @@ export const contracts = {
   events: eventsContract,
   notices: noticesContract,
   care: careContract,
+  gifts: giftsContract,
   // new-area: contracts
 } as const;
 

@@ -31,6 +31,17 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'event.cancel': '取消活动',
   'event.export': '导出报名名单',
   'event.results': '登记结果与奖品',
+  'gift.batch.create': '新建节日慰问品批次',
+  'gift.batch.update': '修改节日慰问品批次',
+  'gift.batch.open': '开放节日慰问品选择',
+  'gift.batch.close': '节日慰问品选择截止',
+  'gift.batch.export': '导出慰问品发放名单',
+  'gift.batch.end': '结束慰问品发放',
+  'gift.claim': '选择节日慰问品',
+  'gift.default': '默认发放节日慰问品',
+  'gift.change': '更换节日慰问品',
+  'gift.pickup': '登记慰问品领取',
+  'gift.unpicked': '收回未领取的慰问品',
   'care.accept': '受理关爱事项',
   'care.assign': '转派关爱事项',
   'care.reply': '答复关爱事项',
@@ -43,6 +54,9 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'care.settings': '修改关爱设置',
   'care.overdue': '逾期督办',
   'care.export': '导出关爱事项',
+  'gifts.birthdaySettings': '修改生日慰问设置',
+  'gifts.voucherRedeem': '核销生日蛋糕券',
+  'gifts.statementExport': '导出蛋糕店结算单',
 };
 
 const FIELD_LABELS: Record<string, string> = {

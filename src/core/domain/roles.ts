@@ -71,6 +71,17 @@ export const PERMISSIONS = {
   'care.stats': ['officer', 'chair'],
   /** Who sent an anonymous suggestion: the chair only, with a reason, audited. */
   'care.reveal': ['chair'],
+  /** 生日与节日慰问: one's own birthday vouchers and holiday gifts (我的福利): see them, choose a gift, change the choice. */
+  'gifts.receive': ['member'],
+  /**
+   * Run the service: birthday settings (timing, shop, amount), holiday batches (options, stock, pickup, the rule for
+   * those who do not choose), live tallies, marking pickups, the distribution list, members' delivery addresses.
+   */
+  'gifts.manage': ['officer', 'chair'],
+  /** The shop's monthly statement of redeemed vouchers (what the shop is paid on), with its Excel. */
+  'gifts.statement': ['officer', 'chair', 'auditor'],
+  /** A designated shop's clerk: check a voucher code and redeem it; sees its amount and validity, nothing personal. */
+  'gifts.redeem': ['clerk'],
   // new-area: permissions (`npm run new:area` inserts above this line)
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;

@@ -29,24 +29,22 @@ function HomeContent() {
       {(data) => (
         <>
           <IdentityStatusCard whoami={data} accountLabel={session?.label} />
-          {data.account?.kind === 'clerk' ? <ClerkWork shopName={data.account.shopName} unionName={data.account.union.name} /> : <ServiceGrid entries={tilesFor('home', data.account)} />}
+          {data.account?.kind === 'clerk' && <ClerkWork shopName={data.account.shopName} unionName={data.account.union.name} />}
+          <ServiceGrid entries={tilesFor('home', data.account)} />
         </>
       )}
     </CallView>
   );
 }
 
-/**
- * A cake-shop clerk is no member: no member services to promise, only the work they will do here, said honestly
- * while the birthday-voucher service that brings it does not exist yet.
- */
+/** A cake-shop clerk is no member: no member services to promise, only the work they do here (核销蛋糕券, below). */
 function ClerkWork({ shopName, unionName }: { shopName: string | null; unionName: string }) {
   return (
     <Card title='店员工作'>
       <View className='home__text'>
         您是{shopName ?? '指定蛋糕店'}的店员，为{unionName}的会员核销生日蛋糕券：会员来店里领取生日蛋糕时出示蛋糕券，您在这里核对后核销。
       </View>
-      <View className='home__text home__text--muted'>生日蛋糕券服务开放后，核销功能会出现在这里。现在还没有需要您做的事。</View>
+      <View className='home__text home__text--muted'>您只能看到蛋糕券是否有效、金额和有效期，看不到会员的个人信息。</View>
     </Card>
   );
 }
