@@ -1,7 +1,8 @@
 import libraryData from 'chinese-days/dist/chinese-days.json';
 import { getLunarDate, getLunarFestivals } from 'chinese-days';
 import type { Holiday } from '../policy/items';
-import { batchStatusLabel, closesAtOf, defaultBatchTitle, defaultWindow, holidayDate, mayChoose, normalizePickupCode, pickupCodeText, windowProblem } from './holidays';
+import { batchStatusLabel, closesAtOf, defaultBatchTitle, defaultWindow, mayChoose, normalizePickupCode, pickupCodeText, windowProblem } from './holidays';
+import { holidayDate } from './holidayDates';
 
 const LIBRARY = libraryData as { holidays: Record<string, string> };
 /** The days the library's own holiday data marks with a holiday's Chinese name, in a year (its 放假安排). */

@@ -2,34 +2,13 @@
  * Holiday gift batches (节日慰问品): when each statutory holiday falls, the claim window a batch gets by default, the
  * states of a batch and of a member's claim, and their labels. Pure: `now` is passed in.
  *
- * Dates come from the `chinese-days` package, never from a table of ours: 春节 (lunar 1/1), 端午 (lunar 5/5) and 中秋
- * (lunar 8/15) from its lunar calendar (1900–2100), 清明 from its solar terms; 元旦, 劳动节 and 国庆 are fixed. The
- * library parses a date string as UTC midnight and reads it back with the host's local clock, which answers the day
- * before on a host west of UTC; a local-noon Date is read back as the same day everywhere, so that is what it gets.
+ * The holidays' dates are in ./holidayDates.ts (the lunar calendar library stays out of the pages' bundles).
  */
-import { getSolarDateFromLunar, getSolarTermDate } from 'chinese-days';
 import { HOLIDAY_LABELS, type Holiday } from '../policy/items';
 import { addDays, isValidDateKey, shanghaiAt, shanghaiDateKey, type DateKey } from '../time';
-
 /** The years the lunar calendar of the library covers (its tables run 1900–2100); batches are for 2000–2099. */
 export const FIRST_YEAR = 2000;
 export const LAST_YEAR = 2099;
-
-const LUNAR: Partial<Record<Holiday, [number, number]>> = { springFestival: [1, 1], dragonBoat: [5, 5], midAutumn: [8, 15] };
-const FIXED: Partial<Record<Holiday, string>> = { newYear: '01-01', labourDay: '05-01', nationalDay: '10-01' };
-
-/** The day of `holiday` in `year` (Shanghai date key): 2026 中秋 → 2026-09-25. */
-export function holidayDate(holiday: Holiday, year: number): DateKey {
-  if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) throw new RangeError(`year out of range: ${year}`);
-  const fixed = FIXED[holiday];
-  if (fixed) return `${year}-${fixed}`;
-  const lunar = LUNAR[holiday];
-  if (lunar) return getSolarDateFromLunar(new Date(year, lunar[0] - 1, lunar[1], 12)).date;
-  // 清明 is the solar term 清明 (pure brightness), 4–6 April.
-  const key = getSolarTermDate(year, 4, 'pure_brightness');
-  if (!isValidDateKey(key)) throw new Error(`no 清明 for ${year}`);
-  return key;
-}
 
 /** "2026年中秋节慰问品" — what a batch is called when the officer gives it no title of its own. */
 export function defaultBatchTitle(holiday: Holiday, year: number): string {
