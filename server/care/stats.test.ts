@@ -6,7 +6,7 @@
  * the private case by its category only, the anonymous one as 匿名会员; the export audited; another union's officer
  * gets nothing of ours; a 关爱专员 and the auditor are refused.
  */
-import ExcelJS from 'exceljs';
+import { workbookAt } from '../testing/excel';
 import { buildWorld, unwrap, type World } from '../testing/world';
 import type { CallInput, CallOutput } from '../testing/contracts';
 
@@ -143,21 +143,6 @@ describe('the figures', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', issues: [{ path: ['month'], message: '月份不正确' }] } });
   });
 });
-
-/** Every sheet of the file at `url`: its rows as the text of their cells. */
-async function workbookAt(url: string): Promise<Record<string, string[][]>> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(await (await fetch(url)).arrayBuffer());
-  const out: Record<string, string[][]> = {};
-  wb.eachSheet((ws) => {
-    const rows: string[][] = [];
-    ws.eachRow((row) => {
-      rows.push(Array.from({ length: ws.columnCount }, (_, i) => row.getCell(i + 1).text));
-    });
-    out[ws.name] = rows;
-  });
-  return out;
-}
 
 describe('the Excel', () => {
   test("October's cases: content for the plain ones only, the private one by category, the anonymous one as 匿名会员; audited", async () => {

@@ -61,10 +61,13 @@ export function compactDate(now: Date): string {
 
 /**
  * A generated file for a union's officers (`exports/<union>/<day>-<random>/<name>`: the random folder keeps the
- * readable name while no two exports collide), with a temporary download link.
+ * readable name while no two exports collide), with a temporary download link and the name it was stored under:
+ * the name given without the characters a path or a Windows file name cannot hold (an event's or a batch's title,
+ * a shop's name are typed by people, and a "/" in one would make folders).
  */
-export function publishExport(unionId: string, fileName: string, content: Buffer, now: Date): Promise<{ fileID: string; url: string }> {
-  return publishFile(`exports/${unionId}/${compactDate(now)}-${randomUUID()}/${fileName}`, content);
+export async function publishExport(unionId: string, fileName: string, content: Buffer, now: Date): Promise<{ fileID: string; url: string; fileName: string }> {
+  const safe = fileName.replace(/[\\/:*?"<>|]/g, '');
+  return { ...(await publishFile(`exports/${unionId}/${compactDate(now)}-${randomUUID()}/${safe}`, content)), fileName: safe };
 }
 
 /** Store a generated file and return a temporary download link (valid as long as the platform's default). */

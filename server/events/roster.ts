@@ -99,8 +99,7 @@ export const exportRoster: H<'export'> = async (input, { db, actor, now }) => {
       note: e.workMeal ? '本活动含工作餐' : '',
     }),
   ]);
-  const fileName = `活动报名-${e.title}-${compactDate(now)}.xlsx`.replace(/[\\/:*?"<>|]/g, '');
-  const { fileID, url } = await publishExport(actor.unionId, fileName, content, now);
+  const { fileID, url, fileName } = await publishExport(actor.unionId, `活动报名-${e.title}-${compactDate(now)}.xlsx`, content, now);
   await audit(db, { unionId: actor.unionId, at: now, actor: actorRef(actor), action: 'event.export', target: { kind: 'event', id: e._id, label: e.title }, from: null, to: { count: all.length } });
   return { url, fileName, fileID, count: all.length };
 };

@@ -21,7 +21,7 @@ import type { ActorContext, Handler } from '../runtime/defineFunction';
 import type { GiftsContract } from '../../src/core/contracts/gifts';
 import type { ActionName } from '../../src/core/contracts/contract';
 import { AppError, type ErrorIssue } from '../../src/core/errors';
-import { closesAtOf, defaultBatchTitle, defaultWindow, FIRST_YEAR, GIFT_FORMS, LAST_YEAR, WAY_LABELS, windowProblem } from '../../src/core/domain/holidays';
+import { CLAIM_STATUS_LABELS, closesAtOf, defaultBatchTitle, defaultWindow, FIRST_YEAR, GIFT_FORMS, LAST_YEAR, WAY_LABELS, windowProblem } from '../../src/core/domain/holidays';
 import { holidayDate } from '../../src/core/domain/holidayDates';
 import { imageExtensionOf, imageKindOf, MAX_IMAGE_BYTES, MAX_IMAGE_TEXT, IMAGE_KINDS_TEXT } from '../../src/core/domain/images';
 import { evaluatePayout } from '../../src/core/policy/engine';
@@ -292,7 +292,7 @@ export const batchExport: H<'batchExport'> = async (input, { db, actor, now }) =
         { header: '电话', value: (c) => c.address?.phone ?? '' },
         { header: '送货地址', width: 30, value: (c) => c.address?.address ?? '' },
         { header: '说明', value: (c) => (c.byDefault ? '未选择，默认发放' : '') },
-        { header: '状态', value: (c) => ({ chosen: '待领取', picked: '已领取', reversed: '未领取，已收回' })[c.status] },
+        { header: '状态', value: (c) => CLAIM_STATUS_LABELS[c.status] },
         { header: '领取时间', value: (c) => excelDate(c.pickedAt) },
         { header: '签名', width: 16, value: () => '' },
       ],
@@ -300,8 +300,7 @@ export const batchExport: H<'batchExport'> = async (input, { db, actor, now }) =
       note: `${b.title}（${HOLIDAY_LABELS[b.holiday]} ${b.holidayDate}）发放名单，共 ${claims.length} 人。送货地址仅供工会办理发放使用，请勿外传。`,
     }),
   ]);
-  const fileName = `${b.title}-发放名单-${compactDate(now)}.xlsx`;
-  const { fileID, url } = await publishExport(actor.unionId, fileName, file, now);
+  const { fileID, url, fileName } = await publishExport(actor.unionId, `${b.title}-发放名单-${compactDate(now)}.xlsx`, file, now);
   await audit(db, { unionId: actor.unionId, at: now, actor: actorRef(actor), action: 'gift.batch.export', target: { kind: 'gift_batch', id: b._id, label: b.title }, from: null, to: { count: claims.length, summary: `导出发放名单 ${claims.length} 人（含送货地址）` } });
   return { url, fileName, fileID, count: claims.length };
 };

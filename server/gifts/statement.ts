@@ -96,8 +96,7 @@ export const voucherStatementExport: H<'voucherStatementExport'> = async (input,
       rows,
     }),
   ]);
-  const fileName = `蛋糕店结算单-${input.month}${input.shopName ? `-${input.shopName.replace(/[\\/:*?"<>|\s]/g, '')}` : ''}.xlsx`;
-  const { fileID, url } = await publishExport(actor.unionId, fileName, content, now);
+  const { fileID, url, fileName } = await publishExport(actor.unionId, `蛋糕店结算单-${input.month}${input.shopName ? `-${input.shopName.replace(/\s/g, '')}` : ''}.xlsx`, content, now);
   await audit(db, {
     unionId: actor.unionId,
     at: now,

@@ -6,14 +6,12 @@
  */
 import { formatYuan } from '../../src/core/money';
 import { PAGES } from '../../src/core/pages';
-import { dayZh } from '../../src/core/time';
+import { dayZh, formatDateTimeZh, shanghaiAt } from '../../src/core/time';
 import { clip, type NewNotice } from '../notices/api';
 import type { VoucherDoc } from './vouchers.store';
 
 /** Where a voucher notice opens: 我的福利, where the voucher's code is shown. */
 export const VOUCHER_LINK: string = PAGES.gifts.path;
-
-const dateText = (day: string) => `${Number(day.slice(0, 4))}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 
 export function birthdayNotice(v: VoucherDoc): NewNotice {
   const amount = formatYuan(v.amountFen);
@@ -25,7 +23,7 @@ export function birthdayNotice(v: VoucherDoc): NewNotice {
     title: '生日快乐！您的生日蛋糕券已发放',
     body: `${v.greeting}\n工会为您准备了 ${amount} 元生日蛋糕券，请在${dayZh(v.lastDay, { weekday: true })}前到「${v.shopName}」出示券码或二维码使用。券码在小程序「我的福利」中。`,
     link: VOUCHER_LINK,
-    push: { template: 'gifts', fields: { thing1: clip(`生日蛋糕券 ${amount}元`), time2: `${dateText(v.lastDay)} 23:59`, thing3: clip(`生日快乐！请到${v.shopName}使用`) } },
+    push: { template: 'gifts', fields: { thing1: clip(`生日蛋糕券 ${amount}元`), time2: formatDateTimeZh(shanghaiAt(v.lastDay, '23:59')), thing3: clip(`生日快乐！请到${v.shopName}使用`) } },
   };
 }
 

@@ -1,23 +1,17 @@
 /** Birthday settings and cake vouchers: documents, collections, indexes, ids. */
-import type { BirthdayTiming, VoucherStatus } from '../../src/core/domain/birthdays';
+import type { VoucherStatus } from '../../src/core/domain/birthdays';
 import type { DateKey } from '../../src/core/time';
+import type { BirthdaySettings } from '../../src/core/contracts/giftsVouchers';
 import type { CollectionSpec } from '../db/collections';
 import type { ActorRef } from '../db/types';
 import type { Db } from '../db';
 import { table } from '../db/table';
 
 /** A union's birthday settings, and how far its daily runs have got. */
-export interface BirthdaySettingsDoc {
+export interface BirthdaySettingsDoc extends BirthdaySettings {
   /** The union's id: one per union. */
   _id: string;
   unionId: string;
-  enabled: boolean;
-  timing: BirthdayTiming;
-  daysBefore: number;
-  shopName: string;
-  amountFen: number;
-  validDays: number;
-  greeting: string;
   /** The Shanghai day the service was (last) switched on: a union's first run starts with the birthdays from then. */
   startedOn: DateKey;
   /**

@@ -4,7 +4,7 @@
  * shop's and another union's get their reason; guessing is limited per clerk and per shop; the member is told; the
  * month's statement per shop equals the ledger's entries to the fen, and exports.
  */
-import ExcelJS from 'exceljs';
+import { workbookAt } from '../testing/excel';
 import { connectSdk } from '../../emulator/sdk-client';
 import { GIFT_TEMPLATE, buildWorld, unwrap, type World } from '../testing/world';
 import type { Db } from '../db';
@@ -57,21 +57,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await w?.dispose();
 });
-
-/** Every sheet of the file at `url`: its rows as the text of their cells. */
-async function workbookAt(url: string): Promise<Record<string, string[][]>> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(await (await fetch(url)).arrayBuffer());
-  const out: Record<string, string[][]> = {};
-  wb.eachSheet((ws) => {
-    const rows: string[][] = [];
-    ws.eachRow((row) => {
-      rows.push(Array.from({ length: ws.columnCount }, (_, i) => row.getCell(i + 1).text));
-    });
-    out[ws.name] = rows;
-  });
-  return out;
-}
 
 test('the clerk sees validity, amount and last day — nothing of the member', async () => {
   const r = unwrap(await w.call('clerk', 'gifts', 'voucherCheck', { code: codes.member }));

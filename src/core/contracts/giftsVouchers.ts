@@ -24,6 +24,8 @@ export const birthdaySettings = z
     greeting: z.string({ error: '请填写祝福语' }).trim().min(2, '请填写祝福语').max(100, '祝福语最多 100 字'),
   })
   .strict();
+/** A union's birthday settings as stored and as the settings page shows them. */
+export type BirthdaySettings = z.output<typeof birthdaySettings>;
 
 /** One run of the daily job for the union: what it issued and why members got nothing. */
 const runView = z.object({

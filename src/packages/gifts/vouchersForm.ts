@@ -2,19 +2,13 @@
  * 生日慰问设置 ⇄ `gifts.birthdaySettingsGet` / `gifts.birthdaySettingsSave`, and the words of the voucher pages. Pure
  * (no Taro, no React), unit-tested: the amount typed in yuan, the numbers as typed, the payload.
  */
+import type { BirthdaySettings } from '@/core/contracts/giftsVouchers';
 import type { BirthdayTiming } from '@/core/domain/birthdays';
 import { formatYuan, parseYuan } from '@/core/money';
 import type { FieldErrors } from '@/hooks/useForm';
 
-export interface BirthdaySettingsData {
-  enabled: boolean;
-  timing: BirthdayTiming;
-  daysBefore: number;
-  shopName: string;
-  amountFen: number;
-  validDays: number;
-  greeting: string;
-}
+/** The settings as the function keeps them (the contract's type). */
+export type BirthdaySettingsData = BirthdaySettings;
 
 export interface BirthdayValues {
   enabled: boolean;
