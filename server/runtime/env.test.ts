@@ -6,7 +6,7 @@ import { noticeTemplate, parseEnv } from './env';
 
 describe('parsing the environment', () => {
   test('unset and blank variables are absent; the mini-program state defaults to formal', () => {
-    expect(parseEnv({})).toEqual({ UNION_SETUP_CODES: [], EVENT_NOTICE_TEMPLATE_ID: null, CARE_NOTICE_TEMPLATE_ID: null, EVENT_SIGNUPS: 'claim', MINIPROGRAM_STATE: 'formal' });
+    expect(parseEnv({})).toEqual({ UNION_SETUP_CODES: [], EVENT_NOTICE_TEMPLATE_ID: null, CARE_NOTICE_TEMPLATE_ID: null, GIFT_NOTICE_TEMPLATE_ID: null, EVENT_SIGNUPS: 'claim', MINIPROGRAM_STATE: 'formal' });
     expect(parseEnv({ EVENT_NOTICE_TEMPLATE_ID: '  ', MINIPROGRAM_STATE: '' })).toMatchObject({ EVENT_NOTICE_TEMPLATE_ID: null, MINIPROGRAM_STATE: 'formal' });
   });
 
@@ -30,6 +30,12 @@ describe('notice templates by area', () => {
     const both = parseEnv({ EVENT_NOTICE_TEMPLATE_ID: 'EVENT-TEMPLATE', CARE_NOTICE_TEMPLATE_ID: ' CARE-TEMPLATE ' });
     expect(noticeTemplate('care', both)).toBe('CARE-TEMPLATE');
     expect(noticeTemplate('events', both)).toBe('EVENT-TEMPLATE');
+  });
+
+  test('a gift notice is pushed on the gift template only', () => {
+    const all = parseEnv({ EVENT_NOTICE_TEMPLATE_ID: 'EVENT-TEMPLATE', CARE_NOTICE_TEMPLATE_ID: 'CARE-TEMPLATE', GIFT_NOTICE_TEMPLATE_ID: ' GIFT-TEMPLATE ' });
+    expect(noticeTemplate('gifts', all)).toBe('GIFT-TEMPLATE');
+    expect(noticeTemplate('care', all)).toBe('CARE-TEMPLATE');
   });
 
   test('no event template configured: event notices go to the inbox only', () => {
