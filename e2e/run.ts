@@ -6,6 +6,7 @@
  * Every step asserts what a person would read and saves a screenshot to e2e/screenshots/.
  *
  *   npm run e2e
+ *   npm run e2e -- gifts     (one area's journey, or several, on the demo data alone: quicker while writing one)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,7 +30,11 @@ async function main(): Promise<void> {
   page.on('pageerror', (e) => pageErrors.push(String(e)));
 
   const context: JourneyContext = { spareSetupCode: system.spareSetupCode, scratchDir: dataDir, summary: new Map() };
-  const order = [...FIRST, ...Object.keys(JOURNEYS).filter((area) => !FIRST.includes(area))];
+  const all = [...FIRST, ...Object.keys(JOURNEYS).filter((area) => !FIRST.includes(area))];
+  const only = process.argv.slice(2);
+  const unknown = only.filter((area) => !(area in JOURNEYS));
+  if (unknown.length > 0) throw new Error(`no journey for: ${unknown.join(', ')} (areas: ${all.join(', ')})`);
+  const order = only.length > 0 ? all.filter((area) => only.includes(area)) : all;
   const steps = order.flatMap((area) => JOURNEYS[area](system.url, context));
 
   let passed = 0;

@@ -3,13 +3,20 @@
  * into a fresh data folder — through the cloud functions themselves, as its officers would build it: the first
  * officer sets the union up with a setup code, adds the roster, members bind, roles are granted (a 关爱专员 too),
  * the year's policy starts from the 淄博 template, budgets are set and the year's gifts are recorded; the coming
- * events are published and a few members have signed up.
+ * events are published and a few members have signed up. Birthday cake vouchers are on, at the clerk's shop, and
+ * 张伟's birthday is the day the demo is loaded: the daily job run after loading gives him his voucher. From
+ * September on, the coming year's policy and budgets are adopted too, so the 春节 gifts can be prepared.
  */
 import type { DemoAccount } from '../emulator/emulator';
 import { addDays, shanghaiAt, shanghaiDateKey, shanghaiYear } from '../src/core/time';
 import { coverPng, type CoverScene } from './cover-art';
 
 export const DEMO_UNION_NAME = '淄博市科技局机关工会';
+
+/** The designated cake shop, whose clerk is a demo account. */
+export const DEMO_CAKE_SHOP = '好利来蛋糕（人民西路店）';
+/** The member whose birthday is the day the demo data is loaded (张伟, the member the demo signs in as first). */
+export const DEMO_BIRTHDAY_TODAY = 'A0004';
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { openid: 'demo-member-zhang', label: '演示会员 张伟' },
@@ -59,7 +66,9 @@ export async function seedDemo(call: Call, setupCode: string, committeeSetupCode
   })) as { member: { id: string } };
   const ids: Record<string, string> = { A0001: boot.member.id };
   for (const p of DEMO_ROSTER) {
-    const saved = (await call('demo-chair-zhao', 'members', 'rosterSave', { fields: { ...p, duesPaid: true } })) as { id: string };
+    // 1976 is a leap year: a demo loaded on 29 February still has a birthday that day.
+    const birthDate = p.employeeNo === DEMO_BIRTHDAY_TODAY ? `1976-${today.slice(5)}` : p.birthDate;
+    const saved = (await call('demo-chair-zhao', 'members', 'rosterSave', { fields: { ...p, birthDate, duesPaid: true } })) as { id: string };
     ids[p.employeeNo] = saved.id;
   }
   for (const [openid, p] of [
@@ -74,7 +83,7 @@ export async function seedDemo(call: Call, setupCode: string, committeeSetupCode
   await call('demo-chair-zhao', 'members', 'rolesGrant', { memberId: ids.A0003, role: 'auditor' });
   // 会员关爱中心's named handler (关爱专员: e.g. the union's counsellor), who may also take 心理疏导 and 法律咨询.
   await call('demo-chair-zhao', 'members', 'rolesGrant', { memberId: ids.A0007, role: 'care_handler' });
-  const invite = (await call('demo-officer-li', 'members', 'clerkInvite', { name: '周敏', shopName: '好利来蛋糕（人民西路店）' })) as { code: string };
+  const invite = (await call('demo-officer-li', 'members', 'clerkInvite', { name: '周敏', shopName: DEMO_CAKE_SHOP })) as { code: string };
   await call('demo-clerk-chen', 'members', 'redeemInvite', { code: invite.code });
 
   // The upper-level committee, and the union placed under it: its officers see the union's yearly report.
@@ -87,16 +96,19 @@ export async function seedDemo(call: Call, setupCode: string, committeeSetupCode
   const committee = committees.items.find((u) => u.kind === 'committee');
   await call('demo-chair-zhao', 'members', 'unionSetCommittee', { committeeId: committee?.id ?? null });
 
-  await call('demo-chair-zhao', 'ledger', 'policySave', { year, templateId: 'zibo-kjj-2017' });
-  for (const [line, yuan] of [
-    ['holiday', 60_000],
-    ['birthday', 12_000],
-    ['care', 20_000],
-    ['hardship', 30_000],
-    ['events', 15_000],
-    ['awards', 5_000],
-  ] as const) {
-    await call('demo-officer-li', 'ledger', 'budgetSet', { year, line, amountFen: yuan * 100 });
+  // From September on (this year's 中秋 may be past), the coming year's too: its 春节 gifts are prepared before it.
+  for (const y of Number(today.slice(5, 7)) >= 9 ? [year, year + 1] : [year]) {
+    await call('demo-chair-zhao', 'ledger', 'policySave', { year: y, templateId: 'zibo-kjj-2017' });
+    for (const [line, yuan] of [
+      ['holiday', 60_000],
+      ['birthday', 12_000],
+      ['care', 20_000],
+      ['hardship', 30_000],
+      ['events', 15_000],
+      ['awards', 5_000],
+    ] as const) {
+      await call('demo-officer-li', 'ledger', 'budgetSet', { year: y, line, amountFen: yuan * 100 });
+    }
   }
   // The year so far: only what has already happened by today.
   const active = DEMO_ROSTER.filter((p) => p.status !== 'retired').map((p) => p.employeeNo);
@@ -127,6 +139,17 @@ export async function seedDemo(call: Call, setupCode: string, committeeSetupCode
       });
     }
   }
+
+  // Birthday cake vouchers at the clerk's shop, on the day; the daily job after loading issues today's.
+  await call('demo-officer-li', 'gifts', 'birthdaySettingsSave', {
+    enabled: true,
+    timing: 'onDay',
+    daysBefore: 3,
+    shopName: DEMO_CAKE_SHOP,
+    amountFen: 19_800,
+    validDays: 30,
+    greeting: '祝您生日快乐，身体健康，工作顺利，阖家幸福！',
+  });
 
   await seedEvents(call, upload, now);
 }

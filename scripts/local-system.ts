@@ -216,6 +216,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Run
       await step('载入演示数据', async () => {
         const gateway = gatewayClient(emulator.url);
         await seedDemo(gateway.call, codes[0], codes[1], emulator.clock.now(), gateway.upload);
+        // The day's job once more, now that there is a union: today's birthday vouchers are issued.
+        const run = await emulator.functions.runTrigger('jobs', 'daily');
+        if (!run || !run.ok || (run.result as { ok?: boolean }).ok !== true) throw new Error('演示数据的每日任务没有完成');
       }, out);
       writeFileSync(marker, new Date().toISOString());
       seeded = true;

@@ -51,14 +51,20 @@ export function demoAccount(openid: string): (typeof DEMO_ACCOUNTS)[number] {
   return account;
 }
 
-/** Switch the signed-in account from 我的 → 切换账号 (demo accounts are listed by label), then open 首页. */
-export async function switchTo(page: Page, baseUrl: string, label: string): Promise<void> {
+/**
+ * Switch the signed-in account from 我的 → 切换账号 (demo accounts are listed by label), then open 首页 and wait for
+ * `ready` on it (a member's and an officer's home offers 文体活动; a shop's clerk's only 核销蛋糕券).
+ */
+export async function switchTo(page: Page, baseUrl: string, label: string, ready = '文体活动'): Promise<void> {
   await page.goto(`${baseUrl}/#/pages/me/index`);
-  await visibleText(page, '切换账号', true).click();
+  // Signed out (a journey run on its own), 我的 lists the demo accounts at once.
+  const switchButton = visibleText(page, '切换账号', true);
+  await switchButton.or(visibleText(page, '演示登录', true)).first().waitFor({ state: 'visible', timeout: 15_000 });
+  if (await switchButton.isVisible()) await switchButton.click();
   await visibleText(page, label).click();
   await expectText(page, '首页');
   await page.goto(`${baseUrl}/#/pages/index/index`);
-  await expectText(page, '文体活动');
+  await expectText(page, ready);
 }
 
 /** Sign in from 我的 → 切换账号 with an OPENID typed in (any WeChat identity, known to a union or not). */
@@ -78,14 +84,42 @@ export async function pick(page: Page, placeholder: string): Promise<void> {
 
 /**
  * Open a list picker by its placeholder, tap an option on the wheel, accept (确定). A list opens on its
- * placeholder, not on an option: accepting it as it opened would choose nothing. The tap lands on the wheel's
- * shading above the rows (which is the wheel's own element), hence `force`.
+ * placeholder, not on an option: accepting it as it opened would choose nothing.
  */
 export async function pickOption(page: Page, placeholder: string, option: string): Promise<void> {
   await visibleText(page, placeholder, true).click();
   const item = page.locator('.weui-picker__item', { hasText: option }).filter({ visible: true }).first();
-  // The sheet slides up from the bottom, and the wheel reads a tap by where it lands on the screen: tap the row
-  // once it has stopped moving (the same place twice, 100 ms apart).
+  const wheel = page.locator('.weui-picker__bd').filter({ visible: true }).last();
+  // The wheel shows three rows each side of the middle one; a list that opens on a value (openAt) may hide the
+  // option further along. Tapping a row turns the wheel to it: tap the shown row nearest the option until it shows.
+  for (let turn = 0; ; turn += 1) {
+    await untilStill(page, item);
+    const rows = wheel.locator('.weui-picker__item');
+    // (No named functions inside: the page has no __name, which tsx gives them.)
+    const at = await rows.evaluateAll((els, text) => {
+      const box = els[0]?.closest('.weui-picker__bd')?.getBoundingClientRect();
+      const target = els.findIndex((el) => el.textContent?.trim() === text);
+      const visible = els
+        .map((el, i) => (box !== undefined && el.getBoundingClientRect().top >= box.top && el.getBoundingClientRect().bottom <= box.bottom ? i : -1))
+        .filter((i) => i >= 0);
+      if (visible.includes(target)) return target;
+      return visible.sort((a, b) => Math.abs(a - target) - Math.abs(b - target))[0] ?? -1;
+    }, option);
+    if (at < 0 || turn >= 6) throw new Error(`the list does not offer "${option}"`);
+    const row = rows.nth(at);
+    // The tap lands on the wheel's shading above the rows (which is the wheel's own element), hence `force`.
+    await row.click({ force: true });
+    if ((await row.textContent())?.trim() === option) break;
+  }
+  await untilStill(page, item);
+  await page.getByText('确定', { exact: true }).filter({ visible: true }).last().click();
+}
+
+/**
+ * Wait until a wheel's row has stopped moving (the same place twice, 100 ms apart): the sheet slides up from the
+ * bottom and the wheel turns after a tap, and it reads a tap by where it lands on the screen.
+ */
+async function untilStill(page: Page, row: Locator): Promise<void> {
   await page.waitForFunction(
     (el) => {
       const top = el?.getBoundingClientRect().top;
@@ -94,11 +128,9 @@ export async function pickOption(page: Page, placeholder: string, option: string
       w.pickerRowTop = top;
       return still;
     },
-    await item.elementHandle(),
+    await row.elementHandle(),
     { timeout: 15_000, polling: 100 },
   );
-  await item.click({ force: true });
-  await page.getByText('确定', { exact: true }).filter({ visible: true }).last().click();
 }
 
 /** A Taro <Image> (its class on the host element) has really loaded its picture: an <img> with a natural width. */

@@ -67,7 +67,7 @@ describe('with claims (the default)', () => {
     for (let i = 0; i < crowd.length; i += 1) {
       const m = crowd[i];
       const told = [replies[2 * i].data?.signup, replies[2 * i + 1].data?.signup];
-      const record = (await db.collection('event_signups').doc(signupId(eventId, m.memberId)).get()).data as { status: string; checkinCode: string };
+      const { data: record } = (await db.collection('event_signups').doc(signupId(eventId, m.memberId)).get()) as unknown as { data: { status: string; checkinCode: string } };
       // Both taps answer the member's one sign-up: a seat's code is the record's. The answers (and the record) may
       // differ only one way: a seat another member's double tap had claimed was given back, and this member, first
       // in line, moved up — between the taps or after both — and was told so.

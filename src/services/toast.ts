@@ -2,9 +2,12 @@
 export interface Confirm {
   title: string;
   content: string;
-  /** The confirming button says what happens: 截止报名, 解除, 登记 — never just 确定. */
+  /**
+   * The confirming button says what happens: 截止报名, 解除, 登记 — never just 确定. At most 4 characters (WeChat's
+   * limit: a longer one fails the dialog, and the action with it; tools/dialog-texts.test checks every one in src).
+   */
   confirmText: string;
-  /** Default 取消; say 不截止 / 不取消 where 取消 would be ambiguous. */
+  /** Default 取消; say 不截止 / 不取消 where 取消 would be ambiguous. At most 4 characters too. */
   cancelText?: string;
   /** Red confirming button: what it does cannot be taken back, or others are told. */
   danger?: boolean;

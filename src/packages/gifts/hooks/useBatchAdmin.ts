@@ -12,7 +12,7 @@ import { scanQr } from '@/services/scan';
  */
 export function useBatchAdmin(b: AdminBatchView, refresh: () => void) {
   const open = useAction('gifts', 'batchOpen', {
-    confirm: { title: '开放选择？', content: `将按可领取的会员人数和最高单价预留预算，并通知每位会员在 ${dateTimeText(b.closesAt)} 前选择。开放后礼品和规则不能再修改。`, confirmText: '开放并通知', danger: true },
+    confirm: { title: '开放选择？', content: `将按可领取的会员人数和最高单价预留预算，并通知每位会员在 ${dateTimeText(b.closesAt)} 前选择。开放后礼品和规则不能再修改。`, confirmText: '开放', danger: true },
     done: (d) => `已开放，已通知 ${d.told} 位会员`,
   });
   const [code, setCode] = useState('');
@@ -23,7 +23,7 @@ export function useBatchAdmin(b: AdminBatchView, refresh: () => void) {
   const unpicked = useCall('gifts', 'batchUnpicked', { payload: { batchId: b.id, page, pageSize: 20 }, enabled: b.can.includes('unpicked') });
   const [reason, setReason] = useState('逾期未领取');
   const reverse = useAction('gifts', 'batchReverseUnpicked', {
-    confirm: { title: '收回未领取的礼品？', content: '每份未领取的礼品都将在经费台账中冲正，批次随即结束。此操作不能撤销。', confirmText: '收回并结束', danger: true },
+    confirm: { title: '收回未领取的礼品？', content: '每份未领取的礼品都将在经费台账中冲正，批次随即结束。此操作不能撤销。', confirmText: '收回', danger: true },
     done: (d) => `已收回 ${d.reversed} 份`,
   });
 
