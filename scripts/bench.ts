@@ -7,9 +7,10 @@
  * The emulator runs in its own process so that client and server don't share one event loop.
  *
  *   - the sign-up rush at no latency / 8 instances and at 20 ms / 32 instances (bench-rush.ts);
- *   - payouts drawing on a batch's reservation, and stock (bench-payouts.ts).
+ *   - payouts drawing on a batch's reservation, and stock (bench-payouts.ts);
+ *   - the birthday vouchers' daily job at 100,000 members (bench-gifts.ts).
  *
- *   npm run bench -- [core] [roster] [events] [rush] [care] [payouts] [weapp] [--docs 100000] [--queries 5000] [--cases 10000]
+ *   npm run bench -- [core] [roster] [events] [rush] [care] [payouts] [gifts] [weapp] [--docs 100000] [--queries 5000] [--cases 10000]
  *
  * Name parts to run only those (`npm run bench -- care`); none named runs them all. `events` needs the roster's
  * union, so it brings `roster` along.
@@ -27,10 +28,11 @@ import { arg, fmt, jsonClient, percentile, positionals, tripsBetween, type Json 
 import { careBench } from './bench-care';
 import { rushBench } from './bench-rush';
 import { payoutsBench } from './bench-payouts';
+import { giftsBench } from './bench-gifts';
 
 const root = resolve(__dirname, '..');
 
-const PARTS = ['core', 'roster', 'events', 'rush', 'care', 'payouts', 'weapp'] as const;
+const PARTS = ['core', 'roster', 'events', 'rush', 'care', 'payouts', 'gifts', 'weapp'] as const;
 type Part = (typeof PARTS)[number];
 
 /** The parts named on the command line (all when none is), refusing a name that is not one. */
@@ -75,6 +77,8 @@ async function main(): Promise<void> {
     // 6. 会员关爱: the queue, my requests and the daily job with 10,000 open cases (a union of its own).
     if (parts.has('care')) await careBench(db, json);
     if (parts.has('payouts')) await payoutsBench(db, json);
+    // 生日慰问: the daily job at 100,000 members reads only today's birthdays (a union of its own).
+    if (parts.has('gifts')) await giftsBench(db, json);
 
     // 6b. The sign-up rush, locally and like the cloud: on emulators of its own (see bench-rush.ts), after the
     // parts that use this emulator (the SDK of this process is pointed at each of them in turn).

@@ -98,7 +98,7 @@ export async function pickOption(page: Page, placeholder: string, option: string
     // (No named functions inside: the page has no __name, which tsx gives them.)
     const at = await rows.evaluateAll((els, text) => {
       const box = els[0]?.closest('.weui-picker__bd')?.getBoundingClientRect();
-      const target = els.findIndex((el) => el.textContent?.trim() === text);
+      const target = els.findIndex((el) => el.textContent?.includes(text));
       const visible = els
         .map((el, i) => (box !== undefined && el.getBoundingClientRect().top >= box.top && el.getBoundingClientRect().bottom <= box.bottom ? i : -1))
         .filter((i) => i >= 0);
@@ -109,7 +109,7 @@ export async function pickOption(page: Page, placeholder: string, option: string
     const row = rows.nth(at);
     // The tap lands on the wheel's shading above the rows (which is the wheel's own element), hence `force`.
     await row.click({ force: true });
-    if ((await row.textContent())?.trim() === option) break;
+    if ((await row.textContent())?.includes(option)) break;
   }
   await untilStill(page, item);
   await page.getByText('确定', { exact: true }).filter({ visible: true }).last().click();
