@@ -4,7 +4,8 @@
  * officer sets the union up with a setup code, adds the roster, members bind, roles are granted (a 关爱专员 too),
  * the year's policy starts from the 淄博 template, budgets are set and the year's gifts are recorded; the coming
  * events are published and a few members have signed up. Birthday cake vouchers are on, at the clerk's shop, and
- * 张伟's birthday is the day the demo is loaded: the daily job run after loading gives him his voucher. From
+ * 张伟's birthday is the day the demo is loaded: the daily job run after loading gives him his voucher (陈静's is
+ * the day after, for the browser journey's clock). From
  * September on, the coming year's policy and budgets are adopted too, so the 春节 gifts can be prepared.
  */
 import type { DemoAccount } from '../emulator/emulator';
@@ -17,6 +18,8 @@ export const DEMO_UNION_NAME = '淄博市科技局机关工会';
 export const DEMO_CAKE_SHOP = '好利来蛋糕（人民西路店）';
 /** The member whose birthday is the day the demo data is loaded (张伟, the member the demo signs in as first). */
 export const DEMO_BIRTHDAY_TODAY = 'A0004';
+/** The member whose birthday is the day after (陈静): the browser journey sets the clock to it and runs the job. */
+export const DEMO_BIRTHDAY_TOMORROW = 'A0007';
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { openid: 'demo-member-zhang', label: '演示会员 张伟' },
@@ -66,8 +69,8 @@ export async function seedDemo(call: Call, setupCode: string, committeeSetupCode
   })) as { member: { id: string } };
   const ids: Record<string, string> = { A0001: boot.member.id };
   for (const p of DEMO_ROSTER) {
-    // 1976 is a leap year: a demo loaded on 29 February still has a birthday that day.
-    const birthDate = p.employeeNo === DEMO_BIRTHDAY_TODAY ? `1976-${today.slice(5)}` : p.birthDate;
+    // 1976 and 1984 are leap years: 29 February is a birthday in them.
+    const birthDate = p.employeeNo === DEMO_BIRTHDAY_TODAY ? `1976-${today.slice(5)}` : p.employeeNo === DEMO_BIRTHDAY_TOMORROW ? `1984-${addDays(today, 1).slice(5)}` : p.birthDate;
     const saved = (await call('demo-chair-zhao', 'members', 'rosterSave', { fields: { ...p, birthDate, duesPaid: true } })) as { id: string };
     ids[p.employeeNo] = saved.id;
   }

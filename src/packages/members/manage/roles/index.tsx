@@ -117,7 +117,7 @@ function InviteClerk({ onInvited }: { onInvited: () => void }) {
   }
   return (
     <Card title='邀请蛋糕店店员'>
-      <View className='roles__text'>本工会指定蛋糕店的店员凭邀请码加入小程序，生日蛋糕券开放后由店员核销。</View>
+      <View className='roles__text'>本工会指定蛋糕店的店员凭邀请码加入小程序，为会员核销生日蛋糕券；店员看不到会员的个人信息。</View>
       <FormField label='店员姓名' required error={form.errors.name}>
         <TextInput value={form.values.name} onChange={(v) => form.set('name', v)} placeholder='例如 刘敏' limit={30} />
       </FormField>
