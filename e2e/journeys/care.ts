@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { coverPng } from '../../scripts/cover-art';
 import { screenshot } from '../browser';
 import type { Journey } from './journey';
-import { demoAccount, expectImageLoaded, expectText, fill, pick, pickOption, switchTo, visibleText } from './journey';
+import { button, confirm, demoAccount, expectImageLoaded, expectText, fenOf, fill, pick, pickOption, setClock, switchTo, visibleText } from './journey';
 
 const TITLE = '加班费三个月没有发放';
 const BODY = '今年九月到十一月的加班费一直没有发放，问过科里说要等通知。工资条附后，希望工会帮忙问一问。';
@@ -40,16 +40,6 @@ function samplePdf(): Buffer {
   return Buffer.from(body, 'latin1');
 }
 
-/** The button at the bottom of a form or a card (ActionButton), not a title or a label with the same words. */
-function button(p: Page, text: string) {
-  return p.locator('.u-button', { has: p.getByText(text, { exact: true }) }).filter({ visible: true }).first();
-}
-
-/** Tap the confirming button of the dialog asked before an action. */
-async function confirm(p: Page, text: string): Promise<void> {
-  await p.locator('.taro-modal__foot').getByText(text, { exact: true }).filter({ visible: true }).last().click();
-}
-
 /** Add a file with 添加照片或文件 (the browser's file dialog). */
 async function addFile(p: Page, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
   const chooser = p.waitForEvent('filechooser', { timeout: 15_000 });
@@ -65,13 +55,6 @@ async function openQueue(p: Page): Promise<void> {
 }
 
 const REPORT_PATH = '/#/packages/ledger/pages/report/index';
-
-/** "¥1,234.50" → 123450 (fen). */
-function fenOf(text: string): number {
-  const m = /([\d,]+)\.(\d{2})/.exec(text);
-  if (!m) throw new Error(`no amount in "${text}"`);
-  return Number(m[1].replace(/,/g, '')) * 100 + Number(m[2]);
-}
 
 /** The yearly report's 即时关爱 line (spent, count) and what the year spent in all, as a member reads them. */
 async function reportFigures(p: Page, baseUrl: string): Promise<{ careFen: number; careCount: number; totalFen: number }> {
@@ -121,7 +104,7 @@ export const careJourney: Journey = (baseUrl) => {
       name: '26-care-center',
       run: async (p) => {
         // The events journey left the clock on its event's evening: the care center runs on today's.
-        await fetch(`${baseUrl}/__emulator/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: null }) });
+        await setClock(baseUrl, null);
         await switchTo(p, baseUrl, member);
         await visibleText(p, '关爱中心', true).click();
         await expectText(p, '我要求助');

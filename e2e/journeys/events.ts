@@ -9,7 +9,7 @@ import { coverPng } from '../../scripts/cover-art';
 import { addDays, shanghaiDateKey } from '../../src/core/time';
 import { screenshot } from '../browser';
 import type { Journey } from './journey';
-import { demoAccount, expectImageLoaded, expectText, fill, pick, pickOption, switchTo, visibleText } from './journey';
+import { demoAccount, expectImageLoaded, expectText, fill, pick, pickOption, setClock, switchTo, visibleText } from './journey';
 
 const EVENT_TITLE = '乒乓球双打体验赛';
 const RESULTS_PLACEHOLDER = '例如：第一名 张伟；第二名 刘洋';
@@ -18,7 +18,7 @@ const RESULTS_TEXT = '冠军：孙丽、赵建国组合';
 /** Set the emulator's clock to `time` (HH:MM, Shanghai) on the event's day: a week from today, as it was published. */
 async function setClockOnEventDay(baseUrl: string, time: string): Promise<void> {
   const eventDay = addDays(shanghaiDateKey(new Date()), 7);
-  await fetch(`${baseUrl}/__emulator/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: `${eventDay}T${time}:00+08:00` }) });
+  await setClock(baseUrl, `${eventDay}T${time}:00+08:00`);
 }
 
 export const eventsJourney: Journey = (baseUrl, { summary }) => {

@@ -17,7 +17,7 @@ import { HOLIDAY_LABELS, type Holiday } from '../../src/core/policy/items';
 import { addDays, shanghaiAt, shanghaiDateKey, shanghaiYear } from '../../src/core/time';
 import { screenshot } from '../browser';
 import type { Journey } from './journey';
-import { demoAccount, expectImageLoaded, expectText, fill, pickOption, switchTo, visibleText } from './journey';
+import { button, confirm, demoAccount, expectImageLoaded, expectText, fenOf, fill, pickOption, setClock, switchTo, visibleText } from './journey';
 
 /** The gifts of the batch: the first has one left, so the second member finds it gone. */
 const GIFTS = [
@@ -38,16 +38,6 @@ function nextHoliday(now: Date): { holiday: Holiday; year: number; day: string }
   const next = days.filter((d) => d.day >= earliest).sort((a, b) => a.day.localeCompare(b.day))[0];
   if (!next) throw new Error(`no funded holiday after ${earliest}`);
   return next;
-}
-
-/** The button at the bottom of a form or a card (ActionButton), not a title or a label with the same words. */
-function button(p: Page, text: string) {
-  return p.locator('.u-button', { has: p.getByText(text, { exact: true }) }).filter({ visible: true }).first();
-}
-
-/** Tap the confirming button of the dialog asked before an action. */
-async function confirm(p: Page, text: string): Promise<void> {
-  await p.locator('.taro-modal__foot').getByText(text, { exact: true }).filter({ visible: true }).last().click();
 }
 
 /** 我的福利, from the home page. */
@@ -72,17 +62,12 @@ function card(p: Page, title: string) {
  * report (经费支出公布) for this year; for another year (a 春节 of next year), from the officers' budget page.
  */
 async function spentOn(p: Page, baseUrl: string, year: number, label: string): Promise<{ spentFen: number; count: number }> {
-  const fen = (text: string) => {
-    const m = /([\d,]+)\.(\d{2})/.exec(text);
-    if (!m) throw new Error(`no amount in "${text}"`);
-    return Number(m[1].replace(/,/g, '')) * 100 + Number(m[2]);
-  };
   const payouts = (text: string) => Number(/(\d+) 笔/.exec(text)?.[1] ?? NaN);
   if (year === shanghaiYear(new Date())) {
     await p.goto(`${baseUrl}/#/packages/ledger/pages/report/index`);
     await expectText(p, '按项目');
     const line = p.locator('.report__line', { has: p.locator('.report__line-label', { hasText: label }) }).filter({ visible: true }).first();
-    return { spentFen: fen(await line.locator('.report__line-spent').innerText()), count: payouts(await line.locator('.report__line-meta').innerText()) };
+    return { spentFen: fenOf(await line.locator('.report__line-spent').innerText()), count: payouts(await line.locator('.report__line-meta').innerText()) };
   }
   await p.goto(`${baseUrl}/#/packages/ledger/manage/budget/index`);
   await p.locator('.u-tabs').getByText(new RegExp(`^${year}`)).filter({ visible: true }).first().click();
@@ -90,17 +75,11 @@ async function spentOn(p: Page, baseUrl: string, year: number, label: string): P
   const spent = card(p, label).locator('.u-info', { hasText: '已支出' }).locator('.u-info__value');
   await spent.waitFor({ state: 'visible', timeout: 15_000 });
   const text = await spent.innerText();
-  return { spentFen: fen(text), count: payouts(text) };
+  return { spentFen: fenOf(text), count: payouts(text) };
 }
 
 /** '2026-12' → '2026年12月', as the statement's month list reads. */
 const monthText = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
-
-/** Set the emulator's clock (null: the real time again). */
-async function setClock(baseUrl: string, now: Date | null): Promise<void> {
-  const res = await fetch(`${baseUrl}/__emulator/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: now?.toISOString() ?? null }) });
-  if (!res.ok) throw new Error(`the clock was not set: ${res.status}`);
-}
 
 export const giftsJourney: Journey = (baseUrl) => {
   const label = (openid: string) => demoAccount(openid).label;

@@ -139,3 +139,27 @@ export async function expectImageLoaded(page: Page, host: Locator): Promise<void
   await img.scrollIntoViewIfNeeded({ timeout: 15_000 });
   await page.waitForFunction((el) => el instanceof HTMLImageElement && el.complete && el.naturalWidth > 0, await img.elementHandle(), { timeout: 15_000 });
 }
+
+/** The button at the bottom of a form or a card (ActionButton), not a title or a label with the same words. */
+export function button(page: Page, text: string): Locator {
+  return page.locator('.u-button', { has: page.getByText(text, { exact: true }) }).filter({ visible: true }).first();
+}
+
+/** Tap the confirming button of the dialog asked before an action. */
+export async function confirm(page: Page, text: string): Promise<void> {
+  await page.locator('.taro-modal__foot').getByText(text, { exact: true }).filter({ visible: true }).last().click();
+}
+
+/** "¥1,234.50" → 123450 (fen). */
+export function fenOf(text: string): number {
+  const m = /([\d,]+)\.(\d{2})/.exec(text);
+  if (!m) throw new Error(`no amount in "${text}"`);
+  return Number(m[1].replace(/,/g, '')) * 100 + Number(m[2]);
+}
+
+/** Set the local system's clock (the emulator's; `now` an instant, or null for the real time again). */
+export async function setClock(baseUrl: string, now: Date | string | null): Promise<void> {
+  const at = now === null ? null : new Date(now).toISOString();
+  const res = await fetch(`${baseUrl}/__emulator/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: at }) });
+  if (!res.ok) throw new Error(`the clock was not set: ${res.status}`);
+}
