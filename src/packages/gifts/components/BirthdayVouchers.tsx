@@ -1,9 +1,12 @@
 import { Image, View } from '@tarojs/components';
 import { Card } from '@/components/Card';
+import { InlineButton } from '@/components/InlineButton';
 import { Badge, InfoRow } from '@/components/InfoRow';
 import { formatMoney } from '@/core/money';
 import { useCall } from '@/hooks/useCall';
 import { dayZh, shanghaiDateKey } from '@/core/time';
+import { say } from '@/services/dialog';
+import { askForGiftNotices, giftNoticesAskable } from '@/services/subscribe';
 import './VoucherCard.scss';
 
 type Tone = 'ok' | 'warn' | 'muted';
@@ -14,6 +17,14 @@ const TONE: Record<'issued' | 'redeemed' | 'expired', Tone> = { issued: 'ok', re
  * day, and while it may be used the QR code and the short code to show at the shop (the QR is drawn by the function).
  * Nothing at all while the member has none, or while it loads (the page around it has its own state).
  */
+/**
+ * WeChat's consent is for one message: asked here, in the member's tap, it lets next year's voucher (or the next
+ * holiday batch) reach them as a WeChat message, not only in 消息.
+ */
+async function remindMe(): Promise<void> {
+  if (await askForGiftNotices()) say('好的，到时通知您');
+}
+
 export function BirthdayVouchers() {
   const call = useCall('gifts', 'myVouchers', { reloadOnShow: true });
   if (call.status !== 'ok' || call.data.items.length === 0) return null;
@@ -35,6 +46,7 @@ export function BirthdayVouchers() {
           )}
           {v.status === 'redeemed' && <View className='voucher__note'>已于{v.redeemedAt ? dayZh(shanghaiDateKey(new Date(v.redeemedAt)), { now }) : ''}在{v.shopName}使用。</View>}
           {v.status === 'expired' && <View className='voucher__note'>这张蛋糕券已过有效期，不能再使用。</View>}
+          {giftNoticesAskable && <InlineButton text='下次到账时微信通知我' onClick={() => void remindMe()} />}
         </Card>
       ))}
     </>
