@@ -77,8 +77,8 @@ const manage = (root: keyof typeof SUBPACKAGES, page: string) => `/${SUBPACKAGES
  * Every page. The main package holds only what a member needs first (home, messages, me); every area lives in its
  * own subpackage so the main package stays small as the app grows. Tiles show in this order.
  *
- * Planned (each arrives with its own subpackage under src/packages/<area>/): 生日与节日慰问 (gifts), 困难帮扶
- * (hardship). A tile belongs here only once its page exists and its cloud function answers.
+ * Planned (each arrives with its own subpackage under src/packages/<area>/): 困难帮扶 (hardship). A tile
+ * belongs here only once its page exists and its cloud function answers.
  */
 export const PAGES = {
   home: { path: '/pages/index/index', title: '工会会员服务', access: 'anyone' },
