@@ -174,7 +174,7 @@ async function holidayRush(db: any, json: Json): Promise<void> {
     if (errors.length) console.log(`    出错回复：${[...new Set(errors.map((r) => JSON.stringify(r.error)))].join('；')}`);
     if (goneMessages.length) console.log(`    已领完的提示：${goneMessages.map((m) => `「${m}」`).join('；')}`);
     console.log(
-      `  数据库往返：每人 ${fmt(dbTrips / crowdSize, 1)} 次，另有订阅消息等 ${fmt(sum(rows, (k) => !k.startsWith('database.')) / crowdSize, 1)} 次；事务 开始 ${starts}、提交 ${commits}、中止或回滚 ${aborts}（选到的 ${count('chosen')} 人每人一个事务，开始的多出部分即冲突重试）`,
+      `  数据库往返：每人 ${fmt(dbTrips / crowdSize, 1)} 次，另有订阅消息等 ${fmt(sum(rows, (k) => !k.startsWith('database.')) / crowdSize, 1)} 次；事务 开始 ${starts}、提交 ${commits}、中止或回滚 ${aborts}（提交的即选到的 ${count('chosen')} 人；中止的是写冲突后重试的，以及在事务中才发现已领完的）`,
     );
     console.log(`    每人往返按类：${rowsText(rows, crowdSize)}`);
     console.log(`  CPU：本机 ${String(cpus().length)} 核在抢选期间共忙 ${fmt(busyMs / 1000, 1)} 秒（占 ${fmt((100 * busyMs) / (seconds * 1000 * cpus().length), 0)}%），每人 ${fmt(busyMs / crowdSize, 0)} ms`);

@@ -8,7 +8,8 @@
  *
  *   - the sign-up rush at no latency / 8 instances and at 20 ms / 32 instances (bench-rush.ts);
  *   - payouts drawing on a batch's reservation, and stock (bench-payouts.ts);
- *   - the birthday vouchers' daily job at 100,000 members (bench-gifts.ts).
+ *   - gifts (bench-gifts.ts): the opening rush of a holiday gift batch (500 members, 200 of one gift), 我的福利's calls,
+ *     and the birthday vouchers' daily job at 100,000 members (`--roster 0` skips that one).
  *
  *   npm run bench -- [core] [roster] [events] [rush] [care] [payouts] [gifts] [weapp] [--docs 100000] [--queries 5000] [--cases 10000]
  *
@@ -77,7 +78,8 @@ async function main(): Promise<void> {
     // 6. 会员关爱: the queue, my requests and the daily job with 10,000 open cases (a union of its own).
     if (parts.has('care')) await careBench(db, json);
     if (parts.has('payouts')) await payoutsBench(db, json);
-    // 生日慰问: the daily job at 100,000 members reads only today's birthdays (a union of its own).
+    // 节日慰问品 and 生日慰问: the batch's opening rush and 我的福利 (a union of its own), the daily job at 100,000
+    // members reading only today's birthdays (another union).
     if (parts.has('gifts')) await giftsBench(db, json);
 
     // 6b. The sign-up rush, locally and like the cloud: on emulators of its own (see bench-rush.ts), after the

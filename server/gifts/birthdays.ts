@@ -164,14 +164,6 @@ export const birthdaySettingsSave: H<'birthdaySettingsSave'> = async (input, { d
 
 // ——— the daily job ————————————————————————————————————————————————————————————————————————————————————————————
 
-/**
- * A refusal that is the union's to mend, not the member's (no policy or no budget for the year yet, the budget used
- * up): the run does not settle those birthdays, so the next run after the officers set it up issues them.
- */
-function blocksTheUnion(reason: string): boolean {
-  return /尚未设置.*年度政策|尚未编制.*年度预算|预算.*不足以支付/.test(reason);
-}
-
 type Outcome = { kind: 'issued' } | { kind: 'repeated' } | { kind: 'refused'; reason: string } | { kind: 'blocked'; reason: string } | { kind: 'failed' };
 
 /** Issue one member's voucher for one birthday, through the ledger, with the voucher in the same transaction. */
@@ -227,7 +219,9 @@ async function issueOne(db: Db, s: BirthdaySettingsDoc, member: MemberDoc, birth
     await notify(db, [birthdayNotice(voucher)], now);
     return { kind: 'issued' };
   } catch (error) {
-    if (error instanceof PayoutRefused) return blocksTheUnion(error.message) ? { kind: 'blocked', reason: error.message } : { kind: 'refused', reason: error.message };
+    // The union's to mend (no policy or budget for the year, the budget used up): the run does not settle those
+    // birthdays, so the next run after the officers set it up issues them.
+    if (error instanceof PayoutRefused) return error.blocksTheUnion ? { kind: 'blocked', reason: error.message } : { kind: 'refused', reason: error.message };
     console.error(`[birthdays] voucher ${id} failed: ${String(error)}`);
     return { kind: 'failed' };
   }

@@ -17,7 +17,7 @@
  * request key): recording the same payout twice records it once.
  */
 import { AppError } from '../../src/core/errors';
-import { evaluatePayout, type LedgerFact, type PayoutProposal, type PolicyWarning } from '../../src/core/policy/engine';
+import { evaluatePayout, type LedgerFact, type PayoutProposal, type PolicyWarning, type RefusalCode } from '../../src/core/policy/engine';
 import { BUDGET_LINE_LABELS, ITEM_INFO } from '../../src/core/policy/items';
 import { ruleLabel } from '../../src/core/policy/profile';
 import { yuanText } from '../../src/core/money';
@@ -121,12 +121,12 @@ function checkReservations(fresh: readonly { req: PayoutRequest; index: number }
     const { doc: r, soldOut } = loaded.get(req.reservationId) as Loaded;
     if (!r) throw new AppError('NOT_FOUND', '没有找到这个发放批次的预算预留');
     const p = req.proposal;
-    if (r.status !== 'open') throw new PayoutRefused(index, closedText(r));
+    if (r.status !== 'open') throw new PayoutRefused(index, closedText(r), 'RESERVATION_CLOSED');
     if (ITEM_INFO[p.item].line !== r.line || shanghaiYear(p.at) !== r.year) {
-      throw new PayoutRefused(index, `${r.label}预留的是 ${r.year} 年${BUDGET_LINE_LABELS[r.line]}预算，${shanghaiYear(p.at)} 年的${ruleLabel(p.item, p.holiday)}不能从中支出`);
+      throw new PayoutRefused(index, `${r.label}预留的是 ${r.year} 年${BUDGET_LINE_LABELS[r.line]}预算，${shanghaiYear(p.at)} 年的${ruleLabel(p.item, p.holiday)}不能从中支出`, 'RESERVATION_MISMATCH');
     }
-    if (p.amountFen > r.unitMaxFen) throw new PayoutRefused(index, `${r.label}每份不超过 ${yuanText(r.unitMaxFen)}（预留预算时确定），本次 ${yuanText(p.amountFen)}`);
-    if (soldOut) throw new PayoutRefused(index, soldOutText(r));
+    if (p.amountFen > r.unitMaxFen) throw new PayoutRefused(index, `${r.label}每份不超过 ${yuanText(r.unitMaxFen)}（预留预算时确定），本次 ${yuanText(p.amountFen)}`, 'RESERVATION_UNIT');
+    if (soldOut) throw new PayoutRefused(index, soldOutText(r), 'RESERVATION_DRAWN');
     out.set(req.reservationId, r);
   }
   return out;
@@ -142,6 +142,13 @@ async function ensureMemberYear(db: Db, id: string, unionId: string, memberId: s
 }
 
 /**
+ * Why a payout was refused, for the code that decides what to do next (the text is for people): the policy
+ * engine's code, no policy for the year, or the batch's reservation (ended, another line or year, over its unit,
+ * all drawn).
+ */
+export type PayoutRefusalCode = RefusalCode | 'NO_POLICY' | 'RESERVATION_CLOSED' | 'RESERVATION_MISMATCH' | 'RESERVATION_UNIT' | 'RESERVATION_DRAWN';
+
+/**
  * A payout the policy refused, as part of a list: `index` is its place in the list given to recordPayouts. An
  * AppError POLICY_REFUSED like any refusal, so a single payout's refusal reads the same as before.
  */
@@ -149,8 +156,14 @@ export class PayoutRefused extends AppError {
   constructor(
     readonly index: number,
     reason: string,
+    readonly why: PayoutRefusalCode,
   ) {
     super('POLICY_REFUSED', reason);
+  }
+
+  /** The union's to mend, not the member's: no policy or no budget for the year yet, or the budget used up. */
+  get blocksTheUnion(): boolean {
+    return this.why === 'NO_POLICY' || this.why === 'NO_BUDGET' || this.why === 'OVER_BUDGET';
   }
 }
 
@@ -202,7 +215,7 @@ export async function recordPayouts(db: Db, unionId: string, reqs: readonly Payo
   });
   for (const { req, index } of fresh) {
     const year = shanghaiYear(req.proposal.at);
-    if (!policies.has(year)) throw new PayoutRefused(index, noPolicy(year));
+    if (!policies.has(year)) throw new PayoutRefused(index, noPolicy(year), 'NO_POLICY');
   }
 
   const repeated = (entry: LedgerDoc): PayoutResult => ({ entry, warnings: [], repeated: true });
@@ -241,11 +254,11 @@ export async function recordPayouts(db: Db, unionId: string, reqs: readonly Payo
               ? { amountFen: budget.amountFen, spentFen: budget.spentFen + (budget.reservedFen ?? 0) }
               : null,
         });
-        if (!decision.allowed) throw new PayoutRefused(index, !reservation && budget && decision.code === 'OVER_BUDGET' && (budget.reservedFen ?? 0) > 0 ? overBudgetWithReserved(budget, proposal.amountFen) : decision.reason);
+        if (!decision.allowed) throw new PayoutRefused(index, !reservation && budget && decision.code === 'OVER_BUDGET' && (budget.reservedFen ?? 0) > 0 ? overBudgetWithReserved(budget, proposal.amountFen) : decision.reason, decision.code);
         let drawnFrom: LedgerDoc['reservation'] = null;
         if (reservation) {
           const took = await takeUnitDetailed(tx, reservation.stock, req.now, proposal.amountFen, preferred);
-          if (took.shard === null) throw new PayoutRefused(index, took.closed ? closedText(reservation) : soldOutText(reservation));
+          if (took.shard === null) throw new PayoutRefused(index, took.closed ? closedText(reservation) : soldOutText(reservation), took.closed ? 'RESERVATION_CLOSED' : 'RESERVATION_DRAWN');
           drawnFrom = { id: reservation._id, shard: took.shard };
         }
         const entry: LedgerDoc = {
