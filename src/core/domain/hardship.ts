@@ -1,0 +1,407 @@
+/**
+ * 困难帮扶 (hardship aid): the three kinds of aid, the household a member declares, the checks the form, the function
+ * and the pages share (checkApplication), the advisory self-check against the local 低保 standard (selfCheck), what a
+ * 公示 entry may show (maskName, PUBLICITY_FIELDS) and which separate consents the 个人信息保护法 asks for
+ * (sensitiveConsents, CONSENT_TEXTS). Pure: amounts are integer fen, the union's settings are passed in.
+ *
+ * What this module does not decide: membership status (大病关爱 is for in-service members: the function checks the
+ * roster), caps and yearly limits (core/policy), who may read a file (the function, with an access log).
+ * No zod here on purpose (see domain/events): the schemas live in the contract.
+ */
+import type { ErrorIssue } from '../errors';
+import { yuan, yuanText, type Fen } from '../money';
+import type { Item } from '../policy/items';
+import type { DateKey } from '../time';
+import { MEMBER_MAX_AGE, MEMBER_MIN_AGE } from './vocabulary';
+
+/** 困难帮扶, 大病关爱, 金秋助学. */
+export const AID_KINDS = ['hardship', 'illness', 'schooling'] as const;
+export type AidKind = (typeof AID_KINDS)[number];
+
+export const AID_KIND_LABELS: Record<AidKind, string> = {
+  hardship: '困难帮扶',
+  illness: '大病关爱',
+  schooling: '金秋助学',
+};
+
+/**
+ * One line under each choice on the form. No amounts: caps are settings of the union's policy profile (e.g. 辽宁省直
+ * 大病关爱 ≤ 5 万元, Anhui hardship aid ≤ 2,000 元, 金秋助学 2,000 – 7,200 元 by school level), shown from the policy.
+ */
+export const AID_KIND_NOTES: Record<AidKind, string> = {
+  hardship: '因病、意外事故、子女上学等原因造成家庭生活困难的，一次性帮扶，由本会审核决定',
+  illness: '在职会员当年患重大疾病的，一次性救助，每年一次；由本会调查推荐，上级工会工委决定并发放',
+  schooling: '困难家庭子女升入高中、中职或大学的，按学段资助；已建档困难家庭优先，不与其他帮扶同时享受',
+};
+
+/** The ledger item each kind is paid under (core/policy/items). */
+export const AID_ITEMS = {
+  hardship: 'hardship_aid',
+  illness: 'serious_illness',
+  schooling: 'study_aid',
+} as const satisfies Record<AidKind, Item>;
+
+/** Relation to the applicant (与本人关系). */
+export const RELATIONS = ['self', 'spouse', 'child', 'parent', 'parentInLaw', 'sibling', 'other'] as const;
+export type Relation = (typeof RELATIONS)[number];
+export const RELATION_LABELS: Record<Relation, string> = {
+  self: '本人',
+  spouse: '配偶',
+  child: '子女',
+  parent: '父母',
+  parentInLaw: '配偶父母',
+  sibling: '兄弟姐妹',
+  other: '其他',
+};
+
+export const OCCUPATIONS = ['employed', 'flexible', 'unemployed', 'retired', 'student', 'preschool', 'disabled', 'other'] as const;
+export type Occupation = (typeof OCCUPATIONS)[number];
+export const OCCUPATION_LABELS: Record<Occupation, string> = {
+  employed: '在职',
+  flexible: '灵活就业',
+  unemployed: '失业/无业',
+  retired: '退休',
+  student: '在校学生',
+  preschool: '学龄前',
+  disabled: '丧失劳动能力',
+  other: '其他',
+};
+
+/** 金秋助学 is granted by school level. */
+export const SCHOOL_LEVELS = ['highSchool', 'vocational', 'college', 'undergraduate', 'graduate'] as const;
+export type SchoolLevel = (typeof SCHOOL_LEVELS)[number];
+export const SCHOOL_LEVEL_LABELS: Record<SchoolLevel, string> = {
+  highSchool: '普通高中',
+  vocational: '中职',
+  college: '大专',
+  undergraduate: '本科',
+  graduate: '研究生',
+};
+
+export const MAX_HOUSEHOLD = 10;
+export const MAX_NAME_CHARS = 30;
+/** Sanity caps, not policy: a larger monthly amount is a typo (a misplaced decimal point), not a household's income. */
+export const MAX_MONTHLY_INCOME_FEN: Fen = yuan(1_000_000);
+export const MAX_MONTHLY_EXPENSE_FEN: Fen = yuan(1_000_000);
+/** The cause: enough to say what happened, short enough to read on a phone. Counted in characters (汉字 count one). */
+export const CAUSE_MIN_CHARS = 10;
+export const CAUSE_MAX_CHARS = 500;
+export const SCHOOL_NAME_MIN_CHARS = 2;
+export const SCHOOL_NAME_MAX_CHARS = 50;
+
+/**
+ * Loose lower bounds of age by relation, to catch slips (a birth year typed as an age, an age of 3 for a parent)
+ * without refusing a real household: 本人 is a member (16, the legal working age); marriage needs 20/22 in law, so
+ * 18 for a spouse is loose; a parent of a working member is at least 30. Children, siblings and others: any age.
+ */
+export const MIN_AGE_BY_RELATION: Partial<Record<Relation, number>> = {
+  self: MEMBER_MIN_AGE,
+  spouse: 18,
+  parent: 30,
+  parentInLaw: 30,
+};
+export const MAX_AGE = MEMBER_MAX_AGE;
+/** Children start school at 6 or 7; 8 leaves room for a late start. */
+export const PRESCHOOL_MAX_AGE = 8;
+
+export interface HouseholdMember {
+  name: string;
+  relation: Relation;
+  /** Whole years. */
+  age: number;
+  occupation: Occupation;
+  monthlyIncomeFen: Fen;
+}
+
+/** Monthly rigid expenses (刚性支出) of the household, in fen. */
+export interface RigidExpenses {
+  medicalFen: Fen;
+  schoolingFen: Fen;
+  otherFen: Fen;
+}
+
+/** What a member declares on the application form. */
+export interface AidFacts {
+  kind: AidKind;
+  household: HouseholdMember[];
+  expenses: RigidExpenses;
+  cause: string;
+  /** 金秋助学 only: the child (an index into `household`, relation 子女) and their school. */
+  school?: { childIndex: number; school: string; level: SchoolLevel };
+  /** 大病关爱 only: the patient, an index into `household` (normally 本人). */
+  patientIndex?: number;
+}
+
+export type ApplicationCheck = { ok: true } | { ok: false; issues: ErrorIssue[] };
+
+const charCount = (text: string): number => Array.from(text).length;
+const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T => typeof value === 'string' && (list as readonly string[]).includes(value);
+const isIndexOf = (list: readonly unknown[], index: unknown): index is number => typeof index === 'number' && Number.isInteger(index) && index >= 0 && index < list.length;
+const wan = (fen: Fen): string => `${fen / 100 / 10_000} 万元`;
+
+function moneyIssue(value: unknown, what: string, max: Fen): string | null {
+  if (typeof value !== 'number' || !Number.isInteger(value)) return `${what}请填写金额，最多两位小数`;
+  if (value < 0) return `${what}不能是负数`;
+  if (value > max) return `${what}超过每月 ${wan(max)}，请核对是否多填了位数`;
+  return null;
+}
+
+function memberIssues(m: HouseholdMember, i: number): ErrorIssue[] {
+  const issues: ErrorIssue[] = [];
+  const who = `第 ${i + 1} 位家庭成员`;
+  const at = (field: keyof HouseholdMember, message: string) => issues.push({ path: ['household', i, field], message });
+
+  const name = typeof m.name === 'string' ? m.name.trim() : '';
+  if (!name) at('name', `请填写${who}的姓名`);
+  else if (charCount(name) > MAX_NAME_CHARS) at('name', `${who}的姓名最多 ${MAX_NAME_CHARS} 个字`);
+
+  const relationOk = isOneOf(RELATIONS, m.relation);
+  if (!relationOk) at('relation', `请选择${who}与本人的关系`);
+  const occupationOk = isOneOf(OCCUPATIONS, m.occupation);
+  if (!occupationOk) at('occupation', `请选择${who}的职业状况`);
+
+  if (typeof m.age !== 'number' || !Number.isInteger(m.age) || m.age < 0 || m.age > MAX_AGE) {
+    at('age', `${who}的年龄请填写 0 至 ${MAX_AGE} 之间的整数（周岁）`);
+  } else {
+    const min = relationOk ? MIN_AGE_BY_RELATION[m.relation] : undefined;
+    if (min !== undefined && m.age < min) {
+      at('age', `${who}是${RELATION_LABELS[m.relation]}，年龄不应小于 ${min} 周岁，请核对年龄或关系`);
+    } else if (occupationOk && m.occupation === 'preschool' && m.age > PRESCHOOL_MAX_AGE) {
+      at('age', `${who}已 ${m.age} 周岁，不是学龄前儿童，请核对年龄或职业状况`);
+    }
+  }
+
+  const income = moneyIssue(m.monthlyIncomeFen, `${who}的月收入`, MAX_MONTHLY_INCOME_FEN);
+  if (income) at('monthlyIncomeFen', income);
+  return issues;
+}
+
+const EXPENSE_LABELS: Record<keyof RigidExpenses, string> = {
+  medicalFen: '每月医疗支出',
+  schoolingFen: '每月子女上学支出',
+  otherFen: '每月其他刚性支出',
+};
+
+/**
+ * Problems of an application, each at its field (`['household', 2, 'age']`), in Chinese. The same check runs on
+ * the phone (before submitting) and in the function (before storing). Loose where a real household could differ:
+ * it refuses only what cannot be true or what the committee cannot decide without.
+ */
+export function checkApplication(facts: AidFacts): ApplicationCheck {
+  const issues: ErrorIssue[] = [];
+  const { household } = facts;
+
+  if (!isOneOf(AID_KINDS, facts.kind)) issues.push({ path: ['kind'], message: '请选择帮扶类别' });
+
+  if (household.length === 0) {
+    issues.push({ path: ['household'], message: '请填写家庭成员，第一位是本人' });
+  } else if (household.length > MAX_HOUSEHOLD) {
+    issues.push({ path: ['household'], message: `家庭成员最多填写 ${MAX_HOUSEHOLD} 人（共同生活的家庭成员）` });
+  }
+  if (household.length > 0) {
+    const selves = household.flatMap((m, i) => (m.relation === 'self' ? [i] : []));
+    if (selves.length === 0) issues.push({ path: ['household'], message: '家庭成员中要有“本人”（申请人自己）' });
+    for (const i of selves.slice(1)) {
+      issues.push({ path: ['household', i, 'relation'], message: `第 ${i + 1} 位家庭成员：“本人”只能有一位，请改为与本人的关系` });
+    }
+    const spouses = household.flatMap((m, i) => (m.relation === 'spouse' ? [i] : []));
+    for (const i of spouses.slice(1)) {
+      issues.push({ path: ['household', i, 'relation'], message: `第 ${i + 1} 位家庭成员：“配偶”只能有一位，请核对关系` });
+    }
+    household.forEach((m, i) => issues.push(...memberIssues(m, i)));
+  }
+
+  for (const key of Object.keys(EXPENSE_LABELS) as (keyof RigidExpenses)[]) {
+    const problem = moneyIssue(facts.expenses[key], EXPENSE_LABELS[key], MAX_MONTHLY_EXPENSE_FEN);
+    if (problem) issues.push({ path: ['expenses', key], message: problem });
+  }
+
+  const cause = typeof facts.cause === 'string' ? facts.cause.trim() : '';
+  if (charCount(cause) < CAUSE_MIN_CHARS) {
+    issues.push({ path: ['cause'], message: `请写明困难原因，至少 ${CAUSE_MIN_CHARS} 个字：发生了什么、什么时候开始、对家庭生活的影响` });
+  } else if (charCount(cause) > CAUSE_MAX_CHARS) {
+    issues.push({ path: ['cause'], message: `困难原因最多 ${CAUSE_MAX_CHARS} 个字，请精简；证明材料可以另外上传` });
+  }
+
+  if (facts.kind === 'schooling') {
+    issues.push(...schoolIssues(facts));
+  } else if (facts.school !== undefined) {
+    // Data on children is sensitive: keep none that the kind does not need.
+    issues.push({ path: ['school'], message: '只有金秋助学需要填写子女就学信息' });
+  }
+
+  if (facts.kind === 'illness') {
+    if (!isIndexOf(household, facts.patientIndex)) {
+      issues.push({ path: ['patientIndex'], message: '请在家庭成员中选择患病的人（一般是本人）' });
+    }
+  } else if (facts.patientIndex !== undefined) {
+    issues.push({ path: ['patientIndex'], message: '只有大病关爱需要选择患者' });
+  }
+
+  return issues.length === 0 ? { ok: true } : { ok: false, issues };
+}
+
+function schoolIssues(facts: AidFacts): ErrorIssue[] {
+  const { school, household } = facts;
+  if (!household.some((m) => m.relation === 'child')) {
+    return [{ path: ['school'], message: '金秋助学是为家庭中上学的子女申请的：请先在家庭成员中填写子女' }];
+  }
+  if (school === undefined) return [{ path: ['school'], message: '请填写子女的就学信息：哪位子女、学校名称和学段' }];
+  const issues: ErrorIssue[] = [];
+  if (!isIndexOf(household, school.childIndex)) {
+    issues.push({ path: ['school', 'childIndex'], message: '请选择上学的子女' });
+  } else {
+    const child = household[school.childIndex];
+    if (child.relation !== 'child') {
+      issues.push({ path: ['school', 'childIndex'], message: `金秋助学只为子女申请，所选的第 ${school.childIndex + 1} 位家庭成员不是子女` });
+    } else if (child.occupation !== 'student') {
+      issues.push({ path: ['school', 'childIndex'], message: `请把第 ${school.childIndex + 1} 位家庭成员（子女）的职业状况选为“在校学生”` });
+    }
+  }
+  const name = typeof school.school === 'string' ? school.school.trim() : '';
+  if (charCount(name) < SCHOOL_NAME_MIN_CHARS || charCount(name) > SCHOOL_NAME_MAX_CHARS) {
+    issues.push({ path: ['school', 'school'], message: `请填写学校全称（${SCHOOL_NAME_MIN_CHARS} 至 ${SCHOOL_NAME_MAX_CHARS} 个字）` });
+  }
+  if (!isOneOf(SCHOOL_LEVELS, school.level)) issues.push({ path: ['school', 'level'], message: '请选择学段' });
+  return issues;
+}
+
+/**
+ * 相对困难 up to this multiple of the local 低保 standard (per person, per month). Twice the standard is a common
+ * local rule, not a national one: it becomes a setting of the union's policy profile later.
+ */
+export const RELATIVE_HARDSHIP_FACTOR = 2;
+
+export const HARDSHIP_CATEGORIES = ['deep', 'relative', 'accidental', 'none'] as const;
+export type HardshipCategory = (typeof HARDSHIP_CATEGORIES)[number];
+export const HARDSHIP_CATEGORY_LABELS: Record<HardshipCategory, string> = {
+  deep: '深度困难',
+  relative: '相对困难',
+  accidental: '意外致困',
+  none: '未达到困难标准',
+};
+
+export interface SelfCheck {
+  category: HardshipCategory;
+  label: string;
+  perCapitaFen: Fen;
+  explanation: string;
+}
+
+export const SELF_CHECK_NOTE = '以上结果仅供参考，不影响提交申请；是否帮扶、帮扶多少，由工会审核决定。';
+
+/**
+ * Advisory self-check, never a decision: per-capita monthly income = (household income − rigid expenses) ÷ household
+ * size, floored at 0 and rounded down to the fen; 深度困难 at or below the local 低保 standard, 相对困难 at or below
+ * RELATIVE_HARDSHIP_FACTOR × the standard, 意外致困 when rigid expenses take at least half of the household income
+ * (or there is no income). Expects facts that passed checkApplication; throws RangeError for a standard that is
+ * not a positive whole number of fen (the union has not set it: do not offer the check).
+ */
+export function selfCheck(facts: Pick<AidFacts, 'household' | 'expenses'>, dibaoFenPerPersonMonthly: Fen): SelfCheck {
+  const standard = dibaoFenPerPersonMonthly;
+  if (!Number.isSafeInteger(standard) || standard <= 0) throw new RangeError(`the local 低保 standard must be positive fen: ${standard}`);
+  const size = facts.household.length;
+  if (size === 0) throw new RangeError('selfCheck needs at least one household member');
+
+  const income = facts.household.reduce((sum, m) => sum + m.monthlyIncomeFen, 0);
+  const { medicalFen, schoolingFen, otherFen } = facts.expenses;
+  const rigid = medicalFen + schoolingFen + otherFen;
+  const net = Math.max(0, income - rigid);
+  const perCapitaFen = Math.floor(net / size);
+  const relativeLine = standard * RELATIVE_HARDSHIP_FACTOR;
+
+  const parts = rigid > 0 ? `（医疗 ${yuanText(medicalFen)}、子女上学 ${yuanText(schoolingFen)}、其他 ${yuanText(otherFen)}）` : '';
+  const division =
+    income >= rigid
+      ? `（${yuanText(income)} − ${yuanText(rigid)}）÷ ${size} ${net % size === 0 ? '=' : '≈'} ${yuanText(perCapitaFen)}`
+      : `按 ${yuanText(0)}计（刚性支出超过收入）`;
+  const sums = `家庭月收入 ${yuanText(income)}，每月刚性支出 ${yuanText(rigid)}${parts}，共 ${size} 口人，人均月收入${division}`;
+  const relation = (line: Fen) => (perCapitaFen < line ? '低于' : perCapitaFen === line ? '等于' : '高于');
+  const relativeText = `低保标准的 ${RELATIVE_HARDSHIP_FACTOR} 倍（${yuanText(relativeLine)}）`;
+
+  let category: HardshipCategory;
+  let verdict: string;
+  if (perCapitaFen <= standard) {
+    category = 'deep';
+    verdict = `${relation(standard)}当地低保标准 ${yuanText(standard)}，属于深度困难情形。`;
+  } else if (perCapitaFen <= relativeLine) {
+    category = 'relative';
+    verdict = `高于当地低保标准 ${yuanText(standard)}，${relation(relativeLine)}${relativeText}，属于相对困难情形。`;
+  } else if (income === 0 || rigid * 2 >= income) {
+    category = 'accidental';
+    const share = income === 0 ? '家庭没有收入' : `刚性支出占家庭收入的 ${Math.floor((rigid * 100) / income)}%，达到一半以上`;
+    verdict = `高于${relativeText}；但${share}，属于因病、因灾等意外致困情形。`;
+  } else {
+    category = 'none';
+    verdict = `高于${relativeText}，刚性支出不到家庭收入的一半，暂未达到困难标准。`;
+  }
+  return { category, label: HARDSHIP_CATEGORY_LABELS[category], perCapitaFen, explanation: `${sums}，${verdict}${SELF_CHECK_NOTE}` };
+}
+
+/**
+ * The 公示 form of a name: the first character and one '*' (张伟 → 张*, 欧阳娜娜 → 欧*, whatever the length, so
+ * the length is not shown either); an empty or one-character name → '*'. Counts characters, not UTF-16 units.
+ */
+export function maskName(name: string): string {
+  const chars = Array.from(name.trim());
+  return chars.length <= 1 ? '*' : `${chars[0]}*`;
+}
+
+/** A 公示 entry: never an ID number, illness, address, phone or bank data. */
+export interface PublicityEntry {
+  maskedName: string;
+  department: string;
+  /** The kind of aid in words (困难帮扶 / 大病关爱 / 金秋助学). */
+  kindLabel: string;
+  amountFen: Fen;
+  /** The 公示 period (objections are taken until `to`, inclusive). */
+  period: { from: DateKey; to: DateKey };
+}
+
+/** The only fields a 公示 entry may carry: a reply with any other key is a leak. */
+export const PUBLICITY_FIELDS = ['maskedName', 'department', 'kindLabel', 'amountFen', 'period'] as const satisfies readonly (keyof PublicityEntry)[];
+export type PublicityField = (typeof PUBLICITY_FIELDS)[number];
+
+/** Builds a 公示 entry from what the function holds, keeping only the allowed fields. */
+export function publicityEntry(input: { name: string; department: string; kind: AidKind; amountFen: Fen; period: { from: DateKey; to: DateKey } }): PublicityEntry {
+  return {
+    maskedName: maskName(input.name),
+    department: input.department,
+    kindLabel: AID_KIND_LABELS[input.kind],
+    amountFen: input.amountFen,
+    period: { from: input.period.from, to: input.period.to },
+  };
+}
+
+/** Under 14, a child's personal information is sensitive (个人信息保护法 Art. 28) and needs a guardian's consent (Art. 31). */
+export const MINOR_AGE = 14;
+
+export interface SensitiveConsents {
+  /** Health data: the kind is 大病关爱, there are medical expenses, or a member cannot work (丧失劳动能力). */
+  health: boolean;
+  /** A household member is under 14. */
+  minors: boolean;
+}
+
+/** Which separate consents (单独同意) the member gives before submitting, besides the purpose statement. */
+export function sensitiveConsents(facts: Pick<AidFacts, 'kind' | 'household' | 'expenses'>): SensitiveConsents {
+  return {
+    health: facts.kind === 'illness' || facts.expenses.medicalFen > 0 || facts.household.some((m) => m.occupation === 'disabled'),
+    minors: facts.household.some((m) => m.age < MINOR_AGE),
+  };
+}
+
+/** What the member reads before submitting: the purpose (always), and each separate consent when it applies. */
+export const CONSENT_TEXTS = {
+  purpose:
+    '您填写的家庭成员、收入、支出、困难原因和证明材料，仅用于本次帮扶申请的审核、发放和困难职工档案。' +
+    '只有负责帮扶审核的工会工作人员和工会主席可以查看，每次查看都有记录；大病关爱和金秋助学的申请材料还会报送上级工会审核。' +
+    '您可以随时查看自己的档案。档案在家庭脱困后保存 10 年。' +
+    '如需公示，只显示姓氏、部门、帮扶类别和金额，不显示身份证号、疾病、住址、电话和银行账户。',
+  health:
+    '我单独同意：工会为审核本次申请，处理我和家庭成员的健康信息（疾病、医疗支出、劳动能力）。' +
+    '健康信息属于敏感个人信息，只有帮扶审核人员和工会主席可以查看（大病关爱还需报上级工会），公示时不显示。',
+  minors:
+    '我单独同意：工会为审核本次申请，处理家庭中不满 14 周岁子女的姓名、年龄、就学等信息。' +
+    '我是他们的父母或其他监护人（或已征得其监护人同意）。未成年人信息属于敏感个人信息，仅用于本次申请，公示时不显示。',
+} as const;
