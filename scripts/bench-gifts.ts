@@ -29,7 +29,7 @@ import { withBirthMonthDay } from '../server/members/store';
 import type { MemberDoc } from '../server/db/types';
 import { pool } from '../server/testing/crowd';
 import { writeUnion } from '../server/testing/fixture';
-import { arg, fmt, percentile, statsOf, type Json } from './bench-util';
+import { arg, fmt, percentile, statsOf, tripsByAction, type Json } from './bench-util';
 
 const UNION = 'bench-gifts-union';
 /** Thursday 2026-11-19, 02:00 in Shanghai. */
@@ -42,14 +42,6 @@ const CLERK = 'bench-gifts-clerk';
 
 /** Member i's month-day: the days of a common year in turn (100,000 members: 273 or 274 a day, no 29 February). */
 const monthDay = (i: number) => addDays('2001-01-01', i % 365).slice(5);
-
-/** Protocol requests by action between two readings of the emulator's stats, the busiest first. */
-function byAction(before: Record<string, number>, after: Record<string, number>): [string, number][] {
-  return Object.keys(after)
-    .map((k): [string, number] => [k, after[k] - (before[k] ?? 0)])
-    .filter(([, n]) => n > 0)
-    .sort((a, b) => b[1] - a[1]);
-}
 
 const sum = (rows: [string, number][], pred: (k: string) => boolean) => rows.filter(([k]) => pred(k)).reduce((n, [, v]) => n + v, 0);
 
@@ -159,7 +151,7 @@ async function holidayRush(db: any, json: Json): Promise<void> {
     );
     const seconds = (performance.now() - s0) / 1000;
     const busyMs = machineBusyMs() - busy0;
-    const rows = byAction(before, await statsOf(json));
+    const rows = tripsByAction(before, await statsOf(json));
     latencies.sort((a, b) => a - b);
     const errors = replies.filter((r) => r.ok !== true);
     const results = replies.filter((r) => r.ok === true).map((r) => r.data as { result: string; message: string });
@@ -222,7 +214,7 @@ async function holidayRush(db: any, json: Json): Promise<void> {
         times.push(performance.now() - s);
         if (r.result !== 'chosen') throw new Error(`claimChoose: ${JSON.stringify(r)}`);
       }
-      const r = byAction(b, await statsOf(json));
+      const r = tripsByAction(b, await statsOf(json));
       const busy = machineBusyMs() - busy1;
       times.sort((x, y) => x - y);
       console.log(
@@ -248,7 +240,7 @@ async function holidayRush(db: any, json: Json): Promise<void> {
         times.push(performance.now() - s);
         if (last.ok !== true) throw new Error(`gifts.${action}: ${JSON.stringify(last)}`);
       }
-      const r = byAction(b, await statsOf(json));
+      const r = tripsByAction(b, await statsOf(json));
       times.sort((x, y) => x - y);
       const bytes = Buffer.byteLength(JSON.stringify(last));
       const qr = action === 'myVouchers' ? ((last.data as { items: { qr: string | null }[] }).items.map((v) => v.qr ?? '').reduce((n, q) => n + Buffer.byteLength(q), 0)) : 0;
@@ -271,7 +263,7 @@ async function birthdayJob(db: any, json: Json, size: number): Promise<void> {
     await json('/__emulator/triggers/jobs/daily', {});
     const emptyBefore = await statsOf(json);
     await json('/__emulator/triggers/jobs/daily', {});
-    const emptyTrips = byAction(emptyBefore, await statsOf(json));
+    const emptyTrips = tripsByAction(emptyBefore, await statsOf(json));
 
     // The roster: member 0 is the officer (and chair) who sets the year up, bound to a WeChat identity.
     const t0 = performance.now();
@@ -341,7 +333,7 @@ async function birthdayJob(db: any, json: Json, size: number): Promise<void> {
       const r = await json('/__emulator/triggers/jobs/daily', {});
       const ms = performance.now() - s0;
       if (r.ok !== true) throw new Error(JSON.stringify(r));
-      const rows = byAction(before, await statsOf(json));
+      const rows = tripsByAction(before, await statsOf(json));
       const dbTrips = sum(rows, (k) => k.startsWith('database.'));
       const otherTrips = sum(rows, (k) => !k.startsWith('database.'));
       const b = (r.result as { data: { gifts: { birthdays: Record<string, number> } } }).data.gifts.birthdays;

@@ -29,12 +29,19 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+/** Protocol requests by action between two readings of /__emulator/stats, the busiest first. */
+export function tripsByAction(before: Record<string, number>, after: Record<string, number>): [string, number][] {
+  return Object.keys(after)
+    .map((k): [string, number] => [k, after[k] - (before[k] ?? 0)])
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1]);
+}
+
 /** Protocol requests between two readings of /__emulator/stats, database requests apart from the rest (subscribe messages, storage). */
 export function tripsByKind(before: Record<string, number>, after: Record<string, number>): { db: number; other: number } {
   let db = 0;
   let other = 0;
-  for (const k of Object.keys(after)) {
-    const n = after[k] - (before[k] ?? 0);
+  for (const [k, n] of tripsByAction(before, after)) {
     if (k.startsWith('database.')) db += n;
     else other += n;
   }

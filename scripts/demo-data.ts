@@ -5,8 +5,8 @@
  * the year's policy starts from the 淄博 template, budgets are set and the year's gifts are recorded; the coming
  * events are published and a few members have signed up. Birthday cake vouchers are on, at the clerk's shop, and
  * 张伟's birthday is the day the demo is loaded: the daily job run after loading gives him his voucher (陈静's is
- * the day after, for the browser journey's clock). From
- * September on, the coming year's policy and budgets are adopted too, so the 春节 gifts can be prepared.
+ * the day after, for the browser journey's clock). From September on, the coming year's policy and budgets are
+ * adopted too, so the 春节 gifts can be prepared.
  */
 import type { DemoAccount } from '../emulator/emulator';
 import { addDays, shanghaiAt, shanghaiDateKey, shanghaiYear } from '../src/core/time';

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { coverPng } from '../../scripts/cover-art';
 import { screenshot } from '../browser';
 import type { Journey } from './journey';
-import { button, confirm, demoAccount, expectImageLoaded, expectText, fenOf, fill, pick, pickOption, setClock, switchTo, visibleText } from './journey';
+import { button, confirm, demoAccount, expectImageLoaded, expectText, fenOf, fill, pick, pickOption, setClock, switchTo, untilRead, visibleText } from './journey';
 
 const TITLE = '加班费三个月没有发放';
 const BODY = '今年九月到十一月的加班费一直没有发放，问过科里说要等通知。工资条附后，希望工会帮忙问一问。';
@@ -112,7 +112,7 @@ export const careJourney: Journey = (baseUrl) => {
         await expectText(p, '即时关爱上报');
         await expectText(p, '我的求助');
         // Nothing open yet: once the member's cases are read, no 正在办理 list.
-        await p.waitForFunction(() => !document.body.innerText.includes('正在读取'), undefined, { timeout: 15_000 });
+        await untilRead(p);
       },
     },
     {

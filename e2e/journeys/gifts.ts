@@ -17,7 +17,7 @@ import { HOLIDAY_LABELS, type Holiday } from '../../src/core/policy/items';
 import { addDays, shanghaiAt, shanghaiDateKey, shanghaiYear } from '../../src/core/time';
 import { screenshot } from '../browser';
 import type { Journey } from './journey';
-import { button, confirm, demoAccount, expectImageLoaded, expectText, fenOf, fill, pickOption, setClock, switchTo, visibleText } from './journey';
+import { button, confirm, demoAccount, expectImageLoaded, expectText, fenOf, fill, pickOption, setClock, switchTo, untilRead, visibleText } from './journey';
 
 /** The gifts of the batch: the first has one left, so the second member finds it gone. */
 const GIFTS = [
@@ -43,7 +43,7 @@ function nextHoliday(now: Date): { holiday: Holiday; year: number; day: string }
 /** 我的福利, from the home page. */
 async function openMyGifts(p: Page): Promise<void> {
   await visibleText(p, '我的福利', true).click();
-  await p.waitForFunction(() => !document.body.innerText.includes('正在读取'), undefined, { timeout: 15_000 });
+  await untilRead(p);
 }
 
 /** A tile of 工会管理, from the home page. */
@@ -71,7 +71,7 @@ async function spentOn(p: Page, baseUrl: string, year: number, label: string): P
   }
   await p.goto(`${baseUrl}/#/packages/ledger/manage/budget/index`);
   await p.locator('.u-tabs').getByText(new RegExp(`^${year}`)).filter({ visible: true }).first().click();
-  await p.waitForFunction(() => !document.body.innerText.includes('正在读取'), undefined, { timeout: 15_000 });
+  await untilRead(p);
   const spent = card(p, label).locator('.u-info', { hasText: '已支出' }).locator('.u-info__value');
   await spent.waitFor({ state: 'visible', timeout: 15_000 });
   const text = await spent.innerText();

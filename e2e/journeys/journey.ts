@@ -163,3 +163,8 @@ export async function setClock(baseUrl: string, now: Date | string | null): Prom
   const res = await fetch(`${baseUrl}/__emulator/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: at }) });
   if (!res.ok) throw new Error(`the clock was not set: ${res.status}`);
 }
+
+/** Wait until nothing on the page says 正在读取… (every list and card of it has its answer). */
+export async function untilRead(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.body.innerText.includes('正在读取'), undefined, { timeout: 15_000 });
+}

@@ -13,11 +13,6 @@ type Tone = 'ok' | 'warn' | 'muted';
 const TONE: Record<'issued' | 'redeemed' | 'expired', Tone> = { issued: 'ok', redeemed: 'muted', expired: 'warn' };
 
 /**
- * 我的福利's birthday part: the member's cake vouchers, newest first — the greeting, the amount, the shop, the last
- * day, and while it may be used the QR code and the short code to show at the shop (the QR is drawn by the function).
- * Nothing at all while the member has none, or while it loads (the page around it has its own state).
- */
-/**
  * WeChat's consent is for one message: asked here, in the member's tap, it lets next year's voucher (or the next
  * holiday batch) reach them as a WeChat message, not only in 消息.
  */
@@ -25,6 +20,11 @@ async function remindMe(): Promise<void> {
   if (await askForGiftNotices()) say('好的，到时通知您');
 }
 
+/**
+ * 我的福利's birthday part: the member's cake vouchers, newest first — the greeting, the amount, the shop, the last
+ * day, and while it may be used the QR code and the short code to show at the shop (the QR is drawn by the function).
+ * Nothing at all while the member has none, or while it loads (the page around it has its own state).
+ */
 export function BirthdayVouchers() {
   const call = useCall('gifts', 'myVouchers', { reloadOnShow: true });
   if (call.status !== 'ok' || call.data.items.length === 0) return null;
