@@ -172,7 +172,5 @@ export const ANONYMOUS_NAME = '匿名会员';
 /** Files a member or a handler attaches: photos (the phone's) and PDF documents, at most 6 to a message or a case. */
 export const MAX_ATTACHMENTS = 6;
 export const ATTACHMENT_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'pdf'] as const;
-export const ATTACHMENT_KINDS_TEXT = 'JPG、PNG、WebP 图片或 PDF 文件';
-/** A phone photo is under 5 MB; a scanned PDF (a diagnosis, a contract) may be larger. */
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-export const MAX_ATTACHMENT_TEXT = '10 MB';
+/** The kinds and size of a document (domain/images), under the names care's pages use. */
+export { DOCUMENT_KINDS_TEXT as ATTACHMENT_KINDS_TEXT, MAX_DOCUMENT_BYTES as MAX_ATTACHMENT_BYTES, MAX_DOCUMENT_TEXT as MAX_ATTACHMENT_TEXT } from './images';

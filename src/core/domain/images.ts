@@ -32,3 +32,11 @@ export function imageKindOf(bytes: Uint8Array): 'png' | 'jpg' | 'webp' | null {
   if (at(0, 0x52, 0x49, 0x46, 0x46) && at(8, 0x57, 0x45, 0x42, 0x50)) return 'webp';
   return null;
 }
+
+/**
+ * Documents members upload as evidence (a diagnosis, a wage slip, an admission letter): photos and PDF files. A phone
+ * photo is under 5 MB; a scanned PDF may be larger.
+ */
+export const DOCUMENT_KINDS_TEXT = 'JPG、PNG、WebP 图片或 PDF 文件';
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+export const MAX_DOCUMENT_TEXT = '10 MB';
