@@ -7,5 +7,6 @@
 export { recordPayout, recordPayouts, reversePayout, PayoutRefused, type PayoutRequest, type PayoutResult } from './payout';
 export { reserveBudget, settleReservation, releaseReservation, reservationStatus, RESERVATION_SHARDS, type ReserveArgs, type ReservationResult } from './reservations';
 export { eventPrizeEntries } from './entries';
+export { previewPayout, type Preview } from './preview';
 export { policyProfile, isReversed, netOfEntries } from './readers';
 export type { LedgerDoc, ReservationDoc } from './store';

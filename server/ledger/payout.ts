@@ -66,7 +66,8 @@ function toFact(e: LedgerDoc): MemberYearDoc['facts'][number] {
   return { id: e._id, item: e.item, holiday: e.holiday, amountFen: e.amountFen, at: e.at, illnessKey: e.illnessKey, reverses: e.reverses };
 }
 
-function engineFact(f: MemberYearDoc['facts'][number]): LedgerFact {
+/** A fact of the member's year as the policy engine reads it. */
+export function engineFact(f: MemberYearDoc['facts'][number]): LedgerFact {
   return {
     id: f.id,
     item: f.item,
