@@ -13,6 +13,7 @@ import { eventsAccess, accessEventFields } from './events/access.cases';
 import { noticesAccess } from './notices/access.cases';
 import { careAccess } from './care/access.cases';
 import { giftsAccess } from './gifts/access.cases';
+import { hardshipAccess } from './hardship/access.cases';
 // new-area: imports (`npm run new:area` inserts above this line)
 
 /** Every area's rows, one line per area (server/<area>/access.cases.ts). */
@@ -23,6 +24,7 @@ const ACCESS: { [F in FunctionName]: AccessCases<F> } = {
   notices: noticesAccess,
   care: careAccess,
   gifts: giftsAccess,
+  hardship: hardshipAccess,
   // new-area: access
 };
 
@@ -64,7 +66,7 @@ const ROWS: Row[] = Object.entries(ACCESS).flatMap(([fn, rows]) =>
 
 /** What identifies union A's data in any reply (its name is public: members pick it when binding). */
 function unionAMarkers(x: AccessWorld): string[] {
-  return [x.unionA, 'A000', '张伟', '李娜', '孙审计', '赵主席', '郑专员', '好利来'];
+  return [x.unionA, 'A000', '张伟', '李娜', '孙审计', '赵主席', '郑专员', '刘审核', '好利来'];
 }
 
 describe.each(ROWS.map((row) => [`${row.fn}.${row.action}`, row] as const))('%s', (_name, { fn, action, case: c }) => {

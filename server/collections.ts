@@ -9,6 +9,7 @@ import { EVENTS_COLLECTIONS } from './events/store';
 import { NOTICES_COLLECTIONS } from './notices/store';
 import { CARE_COLLECTIONS } from './care/store';
 import { GIFTS_COLLECTIONS } from './gifts/store';
+import { HARDSHIP_COLLECTIONS } from './hardship/store';
 // new-area: imports (`npm run new:area` inserts above this line)
 
 export const COLLECTIONS: Record<string, CollectionSpec> = {
@@ -19,5 +20,6 @@ export const COLLECTIONS: Record<string, CollectionSpec> = {
   ...NOTICES_COLLECTIONS,
   ...CARE_COLLECTIONS,
   ...GIFTS_COLLECTIONS,
+  ...HARDSHIP_COLLECTIONS,
   // new-area: collections
 };

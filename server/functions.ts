@@ -50,6 +50,11 @@ export const FUNCTIONS: Record<string, FunctionSpec> = {
     timeout: 20,
     openapi: ['subscribeMessage.send'],
   },
+  hardship: {
+    entry: 'server/hardship/index.ts',
+    description: '困难帮扶',
+    timeout: 5,
+  },
   // new-area: functions (`npm run new:area` inserts above this line)
   jobs: {
     entry: 'server/jobs/index.ts',

@@ -5,6 +5,7 @@ import { ledgerJourney } from './ledger';
 import { membersJourney } from './members';
 import { careJourney } from './care';
 import { giftsJourney } from './gifts';
+import { hardshipJourney } from './hardship';
 // new-area: imports (`npm run new:area` inserts above this line)
 
 export const JOURNEYS: Record<string, Journey> = {
@@ -13,5 +14,6 @@ export const JOURNEYS: Record<string, Journey> = {
   events: eventsJourney,
   care: careJourney,
   gifts: giftsJourney,
+  hardship: hardshipJourney,
   // new-area: journeys
 };

@@ -2,7 +2,7 @@
  * A holiday gift batch from creation to the end, through the emulator with the real SDK: the policy's refusals with
  * their source, opening (the budget reserved once, members told), choosing, changing, soldOut as an answer, pickup by
  * code, the daily job's fallback (once), settling, and the reversal of gifts not picked up — the ledger equal to the
- * claims at every step. Union A: 6 members in its roster (5 bound), the 淄博 policy for 2026 (中秋 300 yuan, in
+ * claims at every step. Union A: 7 members in its roster (6 bound), the 淄博 policy for 2026 (中秋 300 yuan, in
  * kind only, no shopping cards), a holiday budget of 10,000 yuan. The clock starts on 2026-09-01 (中秋 is 09-25).
  */
 import ExcelJS from 'exceljs';
@@ -113,20 +113,20 @@ test('created as a draft (once per request key), edited, then opened: the budget
 
   // A budget that cannot hold every member's gift at the highest value: refused with the figures, nothing opened.
   unwrap(await w.call('officer', 'ledger', 'budgetSet', { year: YEAR, line: 'holiday', amountFen: 1_000_00 }));
-  expect(await w.call('officer', 'gifts', 'batchOpen', { batchId })).toMatchObject({ ok: false, error: { code: 'POLICY_REFUSED', message: '预算不足：本批次需预留 1,800.00 元（6 份，每份不超过 300.00 元），节日慰问 2026 年度预算尚余 1,000.00 元' } });
+  expect(await w.call('officer', 'gifts', 'batchOpen', { batchId })).toMatchObject({ ok: false, error: { code: 'POLICY_REFUSED', message: '预算不足：本批次需预留 2,100.00 元（7 份，每份不超过 300.00 元），节日慰问 2026 年度预算尚余 1,000.00 元' } });
   expect(unwrap(await w.call('officer', 'gifts', 'batchGet', { batchId }))).toMatchObject({ status: 'draft', eligible: null });
   unwrap(await w.call('officer', 'ledger', 'budgetSet', { year: YEAR, line: 'holiday', amountFen: 10_000_00 }));
   const opened = unwrap(await w.call('officer', 'gifts', 'batchOpen', { batchId }));
   // 6 members in the roster (王芳 is not bound yet: she is told in her inbox and may choose once bound).
-  expect(opened).toMatchObject({ told: 6, batch: { status: 'open', statusLabel: '选择中', eligible: 6, reservedFen: 6 * 30_000, chosen: 0, can: ['pickup', 'export', 'unpicked'] } });
-  expect(await holidayLine()).toMatchObject({ spentFen: 0, reservedFen: 180_000 });
+  expect(opened).toMatchObject({ told: 7, batch: { status: 'open', statusLabel: '选择中', eligible: 7, reservedFen: 7 * 30_000, chosen: 0, can: ['pickup', 'export', 'unpicked'] } });
+  expect(await holidayLine()).toMatchObject({ spentFen: 0, reservedFen: 210_000 });
   expect(await w.call('officer', 'gifts', 'batchOpen', { batchId })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
   expect(await w.call('officer', 'gifts', 'batchSave', { ...batch('mid-autumn-2026-0001'), batchId })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
   const notices = unwrap(await w.call('member', 'notices', 'list', {})).items;
   expect(notices[0]).toMatchObject({ kind: 'gift_batch_opened', title: '2026年中秋节慰问品开始选择', link: `/packages/gifts/pages/batch/index?id=${encodeURIComponent(batchId)}` });
   const outbox = (await w.emu.get('/__emulator/outbox')).body as { to: string; templateId: string; page: string }[];
-  // The 5 bound members are told by WeChat too, on the gifts template, linking to the batch page.
-  expect(outbox.filter((m) => m.templateId === GIFT_TEMPLATE).map((m) => m.to).sort()).toEqual([w.openids.auditor, w.openids.careHandler, w.openids.chair, w.openids.member, w.openids.officer].sort());
+  // The 6 bound members are told by WeChat too, on the gifts template, linking to the batch page.
+  expect(outbox.filter((m) => m.templateId === GIFT_TEMPLATE).map((m) => m.to).sort()).toEqual([w.openids.auditor, w.openids.careHandler, w.openids.chair, w.openids.member, w.openids.officer, w.openids.reviewer].sort());
   expect(outbox.find((m) => m.templateId === GIFT_TEMPLATE)?.page).toMatch(/^packages\/gifts\/pages\/batch\/index\?id=/);
 });
 
@@ -232,13 +232,13 @@ test('after the deadline the job gives the fallback to those who did not choose,
   w.emu.clock.set(after.toISOString());
   expect(await w.call('careHandler', 'gifts', 'claimChoose', { batchId, optionId: 'o2', way: 'pickup', placeId: 'p1' })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED', message: expect.stringContaining('截止') } });
   const first = await daily(db, after);
-  // 郑专员 and 王芳 (never bound) had not chosen: both get the rice.
-  expect(first).toMatchObject({ batchesClosed: 1, fallbackGiven: 2, fallbackRefused: 0 });
+  // 郑专员, 刘审核 and 王芳 (never bound) had not chosen: all three get the rice.
+  expect(first).toMatchObject({ batchesClosed: 1, fallbackGiven: 3, fallbackRefused: 0 });
   expect(await daily(db, after)).toMatchObject({ batchesClosed: 0, fallbackGiven: 0 });
   const view = unwrap(await w.call('careHandler', 'gifts', 'claimBatch', { batchId }));
   expect(view).toMatchObject({ status: 'closed', mayChoose: false, mine: { optionName: '五常大米', byDefault: true, placeName: '机关大院工会活动室' } });
   const admin = unwrap(await w.call('officer', 'gifts', 'batchGet', { batchId }));
-  expect(admin).toMatchObject({ chosen: 6, fallbackApplied: 2 });
+  expect(admin).toMatchObject({ chosen: 7, fallbackApplied: 3 });
   const live = (await ledger()).reduce((s, e) => s + e.amountFen, 0);
   expect(await holidayLine()).toMatchObject({ spentFen: live, reservedFen: 0 });
 });
@@ -247,10 +247,10 @@ test('after the pickup end the gifts not picked up are listed and, when the unio
   expect(await w.call('officer', 'gifts', 'batchReverseUnpicked', { batchId, reason: '逾期未领取' })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
   w.emu.clock.set('2026-09-25T02:00:00.000Z');
   const unpicked = unwrap(await w.call('officer', 'gifts', 'batchUnpicked', { batchId }));
-  expect(unpicked).toMatchObject({ total: 5, pickupEnded: true });
+  expect(unpicked).toMatchObject({ total: 6, pickupEnded: true });
   const live = (await ledger()).reduce((s, e) => s + e.amountFen, 0);
   const r = unwrap(await w.call('officer', 'gifts', 'batchReverseUnpicked', { batchId, reason: '逾期未领取' }));
-  expect(r).toMatchObject({ reversed: 5, batch: { status: 'ended', unpickedReversed: 5 } });
+  expect(r).toMatchObject({ reversed: 6, batch: { status: 'ended', unpickedReversed: 6 } });
   expect(live - r.reversedFen).toBe(30_000);
   expect((await ledger()).reduce((s, e) => s + e.amountFen, 0)).toBe(30_000);
   expect(await holidayLine()).toMatchObject({ spentFen: 30_000, reservedFen: 0 });

@@ -3,6 +3,7 @@ import { ensureCollections } from '../db';
 import { reconcileSignups, remindTomorrow } from '../events/api';
 import { careDaily } from '../care/api';
 import { giftsDaily } from '../gifts/api';
+import { hardshipDaily } from '../hardship/api';
 import { COLLECTIONS } from '../collections';
 
 /**
@@ -11,7 +12,8 @@ import { COLLECTIONS } from '../collections';
  * the seat counters of events a sign-up that died halfway left above their records (see events/seats.ts),
  * reminds members of the events they are confirmed for that start the next day, and brings care cases whose
  * deadline comes with the next working day to their handlers and overdue ones before the chair (督办), and does the
- * gifts of the day (birthday vouchers issued and expired, holiday batches closed and settled). Each part is
+ * gifts of the day (birthday vouchers issued and expired, holiday batches closed and settled), and pays the hardship
+ * aid whose 公示 ended without an open objection. Each part is
  * once-only by itself, so a run that fails halfway is simply run again.
  */
 export const main = defineTimerFunction('jobs', {
@@ -21,6 +23,7 @@ export const main = defineTimerFunction('jobs', {
     const reminders = await remindTomorrow(db, now);
     const care = await careDaily(db, now);
     const gifts = await giftsDaily(db, now);
-    return { ...collections, seats, reminders, care, gifts };
+    const hardship = await hardshipDaily(db, now);
+    return { ...collections, seats, reminders, care, gifts, hardship };
   },
 });

@@ -19,8 +19,8 @@ export const CARE_TEMPLATE = 'TPL_CARE_NOTICE';
 /** The gift notices' subscribe template in tests (birthday vouchers, batches). */
 export const GIFT_TEMPLATE = 'TPL_GIFT_NOTICE';
 
-export type Who = 'unbound' | 'member' | 'otherOfficer' | 'officer' | 'chair' | 'auditor' | 'careHandler' | 'clerk';
-export const EVERYONE: Who[] = ['unbound', 'member', 'otherOfficer', 'officer', 'chair', 'auditor', 'careHandler', 'clerk'];
+export type Who = 'unbound' | 'member' | 'otherOfficer' | 'officer' | 'chair' | 'auditor' | 'careHandler' | 'reviewer' | 'clerk';
+export const EVERYONE: Who[] = ['unbound', 'member', 'otherOfficer', 'officer', 'chair', 'auditor', 'careHandler', 'reviewer', 'clerk'];
 
 /** An untyped reply (what `callRaw` returns). */
 export interface Reply {
@@ -36,7 +36,7 @@ export interface World {
   tokens: Record<Who, string>;
   openids: Record<Who, string>;
   /** Member ids of union A by role name, and the unbound roster entry. */
-  ids: { chair: string; officer: string; auditor: string; member: string; careHandler: string; unboundEntry: string; otherChair: string };
+  ids: { chair: string; officer: string; auditor: string; member: string; careHandler: string; reviewer: string; unboundEntry: string; otherChair: string };
   /**
    * Call an action as a role of the world (or any OPENID), typed from the contract: the payload is the action's
    * input, the reply carries its output.
@@ -92,6 +92,7 @@ export async function buildWorld(options: Partial<EmulatorOptions> = {}): Promis
     chair: 'wx-a-chair',
     auditor: 'wx-a-auditor',
     careHandler: 'wx-a-care-handler',
+    reviewer: 'wx-a-reviewer',
     clerk: 'wx-a-clerk',
   };
   const callRaw = async (who: string, fn: string, action: string, payload?: unknown): Promise<Reply> => {
@@ -126,6 +127,7 @@ export async function buildWorld(options: Partial<EmulatorOptions> = {}): Promis
   const member = await add(person('A0004', '张伟', '13900000004', { gender: 'male' }));
   const unboundEntry = await add(person('A0005', '王芳', '13900000005'));
   const careHandler = await add(person('A0006', '郑专员', '13900000006'));
+  const reviewer = await add(person('A0007', '刘审核', '13900000007', { birthDate: '1982-07-20' }));
   await add(person('B0002', '周会员', '13900000010'), 'otherOfficer');
 
   for (const [who, name, no, phone] of [
@@ -133,12 +135,14 @@ export async function buildWorld(options: Partial<EmulatorOptions> = {}): Promis
     ['auditor', '孙审计', 'A0003', '0003'],
     ['member', '张伟', 'A0004', '0004'],
     ['careHandler', '郑专员', 'A0006', '0006'],
+    ['reviewer', '刘审核', 'A0007', '0007'],
   ] as const) {
     expectOk(await call(who, 'members', 'bind', { name, employeeNo: no, phoneLast4: phone }), `bind ${no}`);
   }
   expectOk(await call('chair', 'members', 'rolesGrant', { memberId: officer, role: 'officer' }), 'grant officer');
   expectOk(await call('chair', 'members', 'rolesGrant', { memberId: auditor, role: 'auditor' }), 'grant auditor');
   expectOk(await call('chair', 'members', 'rolesGrant', { memberId: careHandler, role: 'care_handler' }), 'grant care_handler');
+  expectOk(await call('chair', 'members', 'rolesGrant', { memberId: reviewer, role: 'hardship_reviewer' }), 'grant hardship_reviewer');
   const invite = expectOk(await call('chair', 'members', 'clerkInvite', { name: '蛋糕店小陈', shopName: '好利来（人民路店）' }), 'invite');
   expectOk(await call('clerk', 'members', 'redeemInvite', { code: invite.code }), 'redeem');
 
@@ -149,7 +153,7 @@ export async function buildWorld(options: Partial<EmulatorOptions> = {}): Promis
     unionB: b.union.id,
     tokens,
     openids: openidOf,
-    ids: { chair: a.member.id, officer, auditor, member, careHandler, unboundEntry, otherChair: b.member.id },
+    ids: { chair: a.member.id, officer, auditor, member, careHandler, reviewer, unboundEntry, otherChair: b.member.id },
     call,
     callRaw,
     token,

@@ -67,6 +67,8 @@ export const SUBPACKAGES = {
   // 生日与节日慰问: for members (pages/) 我的福利 — birthday vouchers and holiday gifts, choosing one; for officers
   // (manage/) the birthday settings and holiday batches with tallies and pickups; for the shop's clerk, redeeming.
   gifts: 'packages/gifts',
+  // 困难帮扶: the hardship area's pages (pages/ for members, manage/ for officers).
+  hardship: 'packages/hardship',
 } as const;
 
 const sub = (root: keyof typeof SUBPACKAGES, page: string) => `/${SUBPACKAGES[root]}/pages/${page}/index` as const;
@@ -239,6 +241,7 @@ export const PAGES = {
     access: ['gifts.statement'],
     tiles: [{ key: 'gifts-statement', group: 'admin', summary: '每月各蛋糕店核销的蛋糕券和金额，导出结算单' }],
   },
+  hardship: { path: sub('hardship', 'index'), title: '困难帮扶', access: ['hardship.apply'] },
 } as const satisfies Record<string, PageEntry>;
 
 export type PageKey = keyof typeof PAGES;

@@ -6,6 +6,7 @@ import { noticesContract } from './notices';
 import type { ActionInput, ActionName, ActionOutput } from './contract';
 import { careContract } from './care';
 import { giftsContract } from './gifts';
+import { hardshipContract } from './hardship';
 // new-area: imports (`npm run new:area` inserts above this line)
 
 export const contracts = {
@@ -15,6 +16,7 @@ export const contracts = {
   notices: noticesContract,
   care: careContract,
   gifts: giftsContract,
+  hardship: hardshipContract,
   // new-area: contracts
 } as const;
 

@@ -11,7 +11,7 @@
 import type { ErrorIssue } from '../errors';
 import { yuan, yuanText, type Fen } from '../money';
 import type { Item } from '../policy/items';
-import type { DateKey } from '../time';
+import { addDays, type DateKey } from '../time';
 import { MEMBER_MAX_AGE, MEMBER_MIN_AGE } from './vocabulary';
 
 /** 困难帮扶, 大病关爱, 金秋助学. */
@@ -405,3 +405,134 @@ export const CONSENT_TEXTS = {
     '我单独同意：工会为审核本次申请，处理家庭中不满 14 周岁子女的姓名、年龄、就学等信息。' +
     '我是他们的父母或其他监护人（或已征得其监护人同意）。未成年人信息属于敏感个人信息，仅用于本次申请，公示时不显示。',
 } as const;
+
+// ---------------------------------------------------------------------------------------------------------------
+// The application's course: who may do what, in which state.
+
+/**
+ * draft → submitted (待初审) → moreRequested (待补充材料) ↔ submitted → visiting (待入户走访) → deciding (待审议) →
+ * proposed (待复核: one reviewer proposed an amount) → publicizing (公示中; held while an objection is open) → paid.
+ * 大病关爱 goes from deciding to referred (已报上级工会) instead. rejected and withdrawn end it.
+ */
+export const APPLICATION_STATUSES = ['draft', 'submitted', 'moreRequested', 'visiting', 'deciding', 'proposed', 'publicizing', 'held', 'paid', 'referred', 'rejected', 'withdrawn'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
+  draft: '草稿',
+  submitted: '待初审',
+  moreRequested: '待补充材料',
+  visiting: '待入户走访',
+  deciding: '待审议',
+  proposed: '待复核',
+  publicizing: '公示中',
+  held: '公示异议处理中',
+  paid: '已发放',
+  referred: '已报上级工会',
+  rejected: '未通过',
+  withdrawn: '已撤回',
+};
+
+/** Still to be decided: the member may withdraw, a reviewer may refuse. */
+export const UNDECIDED: readonly ApplicationStatus[] = ['submitted', 'moreRequested', 'visiting', 'deciding', 'proposed'];
+
+export const MEMBER_ACTIONS = ['save', 'submit', 'supplement', 'withdraw'] as const;
+export const REVIEW_ACTIONS = ['check', 'visit', 'propose', 'approve', 'sendBack', 'reject', 'resolve'] as const;
+export type ApplicationAction = (typeof MEMBER_ACTIONS)[number] | (typeof REVIEW_ACTIONS)[number] | 'object';
+
+const ALLOWED: Record<ApplicationAction, readonly ApplicationStatus[]> = {
+  save: ['draft'],
+  submit: ['draft'],
+  supplement: ['moreRequested'],
+  // A draft is discarded the same way.
+  withdraw: ['draft', ...UNDECIDED],
+  check: ['submitted'],
+  visit: ['visiting', 'deciding'],
+  propose: ['deciding'],
+  approve: ['proposed'],
+  sendBack: ['proposed'],
+  reject: UNDECIDED,
+  // Any member of the union, during the 公示 (the dates are checked too: publicityOpen).
+  object: ['publicizing', 'held'],
+  resolve: ['held'],
+};
+
+export function allows(status: ApplicationStatus, action: ApplicationAction): boolean {
+  return ALLOWED[action].includes(status);
+}
+
+/** Why `action` cannot be taken in `status`, in words for the person who tried. */
+export function refusalOf(status: ApplicationStatus, action: ApplicationAction): string {
+  const now = `申请当前${APPLICATION_STATUS_LABELS[status]}`;
+  switch (action) {
+    case 'save':
+    case 'submit':
+      return `${now}，已经提交，不能再修改；如需补充，请等工作人员提出后在申请中补充材料`;
+    case 'supplement':
+      return `${now}，工作人员没有要求补充材料`;
+    case 'withdraw':
+      return `${now}，已有结果，不能撤回`;
+    case 'check':
+      return `${now}，不在初审阶段`;
+    case 'visit':
+      return `${now}：入户走访在初审通过后、审议结束前记录`;
+    case 'propose':
+      return status === 'proposed' ? '已有审核人员提出帮扶金额，请由另一位审核人员复核' : `${now}：请先完成初审和入户走访`;
+    case 'approve':
+    case 'sendBack':
+      return `${now}，没有待复核的帮扶金额`;
+    case 'reject':
+      return `${now}，已有结果`;
+    case 'object':
+      return '这条公示已经结束，不能再提出异议';
+    case 'resolve':
+      return `${now}，没有待处理的异议`;
+  }
+}
+
+/** Who the reviewer is, to the application: what four eyes and the household's conflict of interest need. */
+export interface ReviewerRef {
+  memberId: string;
+  name: string;
+}
+
+/**
+ * Why `reviewer` may not open or decide this application, or null: the applicant never reviews their own, nor does a
+ * reviewer named among the applicant's household (a spouse, a parent on the same roster). By name, since a household
+ * member is declared by name: a reviewer who merely shares a name steps aside too, which costs another reviewer's time
+ * and never lets a relative decide.
+ */
+export function conflictOf(reviewer: ReviewerRef, application: { applicantId: string; household: readonly Pick<HouseholdMember, 'name' | 'relation'>[] }): string | null {
+  if (reviewer.memberId === application.applicantId) return '这是您本人的申请，需由其他审核人员办理';
+  const name = reviewer.name.trim();
+  if (application.household.some((m) => m.relation !== 'self' && m.name.trim() === name)) return '您与申请人的家庭成员同名（或是其家庭成员），需回避，由其他审核人员办理';
+  return null;
+}
+
+/**
+ * Four eyes: the amount proposed by one reviewer is approved by another. Null when `approver` may approve, else why not.
+ */
+export function approvalRefusal(approver: ReviewerRef, proposer: ReviewerRef): string | null {
+  return approver.memberId === proposer.memberId ? '帮扶金额须由两位不同的审核人员决定：提出金额的人不能自己复核，请由另一位审核人员复核' : null;
+}
+
+/** The 公示 period, at least 5 days by the seeds' practice; a union may set more (up to 30). */
+export const PUBLICITY_DAYS = { min: 5, max: 30, byDefault: 7 } as const;
+
+/** The first and last day of a 公示 that starts on `from` and lasts `days` days (objections are taken through `to`). */
+export function publicityPeriod(from: DateKey, days: number): { from: DateKey; to: DateKey } {
+  if (!Number.isInteger(days) || days < PUBLICITY_DAYS.min || days > PUBLICITY_DAYS.max) throw new RangeError(`publicity days out of range: ${days}`);
+  return { from, to: addDays(from, days - 1) };
+}
+
+/** Whether `today` falls in the 公示 (both ends included): the entry is shown and objections are taken. */
+export function publicityOpen(period: { from: DateKey; to: DateKey } | null, today: DateKey): boolean {
+  return period !== null && period.from <= today && today <= period.to;
+}
+
+/** How a reviewer settles an objection: not founded (the 公示 goes on, the payout follows), or founded (refused). */
+export const OBJECTION_OUTCOMES = ['dismissed', 'upheld'] as const;
+export type ObjectionOutcome = (typeof OBJECTION_OUTCOMES)[number];
+export const OBJECTION_OUTCOME_LABELS: Record<ObjectionOutcome, string> = {
+  dismissed: '异议不成立，继续公示',
+  upheld: '异议成立，不予帮扶',
+};

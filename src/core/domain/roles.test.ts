@@ -17,6 +17,11 @@ describe('permissions', () => {
     [['chair'], 'budget.write', true],
     [['committee'], 'report.read', true],
     [['committee'], 'roster.read', false],
+    [['hardship_reviewer'], 'hardship.review', true],
+    [['chair'], 'hardship.review', true],
+    [['officer'], 'hardship.review', false],
+    [['auditor'], 'hardship.review', false],
+    [['member'], 'hardship.review', false],
     [[], 'report.read', false],
   ] as [Role[], Permission, boolean][])('%p may %s: %p', (roles, permission, expected) => {
     expect(can(roles, permission)).toBe(expected);
@@ -34,9 +39,11 @@ describe('who grants what', () => {
     [['officer'], 'officer', true],
     [['officer'], 'auditor', true],
     [['officer'], 'chair', false],
+    [['officer'], 'hardship_reviewer', false],
+    [['chair'], 'hardship_reviewer', true],
     [['auditor'], 'officer', false],
     [['member'], 'officer', false],
-  ] as [Role[], 'officer' | 'chair' | 'auditor', boolean][])('%p grants %s: %p', (granter, role, expected) => {
+  ] as [Role[], 'officer' | 'chair' | 'auditor' | 'hardship_reviewer', boolean][])('%p grants %s: %p', (granter, role, expected) => {
     expect(canGrant(granter, role)).toBe(expected);
   });
 });
@@ -49,6 +56,7 @@ describe("who may touch a role holder's record (name, phone, status, binding)", 
     [['chair'], ['member', 'officer', 'chair'], null],
     [['auditor'], ['member', 'auditor'], 'auditor'],
     [['officer'], [], null],
+    [['officer'], ['member', 'hardship_reviewer'], 'hardship_reviewer'],
   ] as [Role[], Role[], string | null][])('%p touching %p: beyond %p', (actor, holder, beyond) => {
     expect(roleBeyond(actor, holder)).toBe(beyond);
   });

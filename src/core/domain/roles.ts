@@ -4,7 +4,7 @@
  * Clerks of the designated cake shop are accounts, not members. Committee officers (工委干部) are members of
  * the committee's own roster (a union of kind `committee`) holding the `committee` role.
  */
-export const ROLES = ['member', 'officer', 'chair', 'auditor', 'committee', 'clerk', 'care_handler'] as const;
+export const ROLES = ['member', 'officer', 'chair', 'auditor', 'committee', 'clerk', 'care_handler', 'hardship_reviewer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -15,10 +15,11 @@ export const ROLE_LABELS: Record<Role, string> = {
   committee: '工委干部',
   clerk: '蛋糕店店员',
   care_handler: '关爱专员',
+  hardship_reviewer: '帮扶审核',
 };
 
 /** Roles an officer or the chair can grant to a member (member is implicit; clerks are invited; committee only in a 工委). */
-export const GRANTABLE_ROLES = ['officer', 'chair', 'auditor', 'committee', 'care_handler'] as const satisfies readonly Role[];
+export const GRANTABLE_ROLES = ['officer', 'chair', 'auditor', 'committee', 'care_handler', 'hardship_reviewer'] as const satisfies readonly Role[];
 export type GrantableRole = (typeof GRANTABLE_ROLES)[number];
 
 export const PERMISSIONS = {
@@ -82,6 +83,17 @@ export const PERMISSIONS = {
   'gifts.statement': ['officer', 'chair', 'auditor'],
   /** A designated shop's clerk: check a voucher code and redeem it; sees its amount and validity, nothing personal. */
   'gifts.redeem': ['clerk'],
+  /**
+   * 困难帮扶, 大病关爱, 金秋助学: apply (drafts, documents, consents), follow one's own applications, answer a request
+   * for more, withdraw before the decision; see one's own household file.
+   */
+  'hardship.apply': ['member'],
+  /**
+   * Review applications: the list, opening one (every opening is recorded), the first check, the home visit, proposing
+   * and approving an amount (two different reviewers, neither of them the applicant nor of the household), refusing.
+   * The 帮扶审核 role and the chair only: other officers, the fund auditor and members see no application.
+   */
+  'hardship.review': ['hardship_reviewer', 'chair'],
   // new-area: permissions (`npm run new:area` inserts above this line)
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
@@ -102,11 +114,14 @@ export function can(roles: readonly Role[], permission: Permission): boolean {
 /**
  * Who may grant or revoke which role. The chair's role is granted only by a chair, so an officer cannot make
  * themselves chair; an officer may appoint officers and auditors (the issue: "granted by an officer or the
- * chair").
+ * chair"). 帮扶审核 too is the chair's to grant: it opens members' hardship applications (health, income, children),
+ * which other officers may not read, so an officer must not reach them by granting it to themself.
  */
+const CHAIR_GRANTS: readonly GrantableRole[] = ['chair', 'hardship_reviewer'];
+
 export function canGrant(granter: readonly Role[], role: GrantableRole): boolean {
   if (granter.includes('chair')) return true;
-  if (granter.includes('officer')) return role !== 'chair';
+  if (granter.includes('officer')) return !CHAIR_GRANTS.includes(role);
   return false;
 }
 
