@@ -31,6 +31,11 @@ export const hardshipAccess: AccessCases<'hardship'> = {
   sendBack: { payload: () => ({ applicationId: NONE, reason: '门禁测试' }), allowed: REVIEWERS },
   reject: { payload: () => ({ applicationId: NONE, reason: '门禁测试' }), allowed: REVIEWERS },
   resolve: { payload: () => ({ applicationId: NONE, objectionId: 'no-such-objection', outcome: 'dismissed', reason: '门禁测试' }), allowed: REVIEWERS },
+  refer: { payload: () => ({ applicationId: NONE, recommendation: '门禁测试推荐意见', suggestedFen: 1_000_000 }), allowed: REVIEWERS },
+  // The 工委's officers only: not the grassroots union's reviewers, officers or chair.
+  referrals: { payload: () => ({}), allowed: ['committee'] },
+  referral: { payload: () => ({ referralId: 'r-no-such-referral' }), allowed: ['committee'] },
+  decideReferral: { payload: () => ({ referralId: 'r-no-such-referral', outcome: 'decline', reason: '门禁测试' }), allowed: ['committee'] },
   publicity: { payload: () => ({}), allowed: MEMBERS },
   object: { payload: () => ({ entryId: 'p-no-such-entry', text: '门禁测试异议内容' }), allowed: MEMBERS },
 };

@@ -96,6 +96,7 @@ export const save: H<'save'> = async (input, { db, actor, now }) => {
     objectionsOpen: 0,
     payIssue: null,
     paidAt: null,
+    referral: null,
     version: 0,
     submittedAt: null,
     createdAt: now,

@@ -4,10 +4,12 @@ import { hardshipContract } from '../../src/core/contracts/hardship';
 import { get, mine, save, setup, submit, supplement, withdraw } from './applications';
 import { approve, check, open, propose, queue, reject, sendBack, visit } from './review';
 import { object, publicity, resolve } from './publicity';
+import { decideReferral, refer, referral, referrals } from './referrals';
 import { settingsSave } from './settings';
 
 const apply = { permission: 'hardship.apply' } as const;
 const review = { permission: 'hardship.review' } as const;
+const committee = { permission: 'hardship.committee' } as const;
 
 export const main = defineFunction(hardshipContract, {
   setup: { access: apply, handler: setup },
@@ -29,6 +31,11 @@ export const main = defineFunction(hardshipContract, {
   sendBack: { access: review, handler: sendBack },
   reject: { access: review, handler: reject },
   resolve: { access: review, handler: resolve },
+  refer: { access: review, handler: refer },
+  // The 工委's officers: the referrals of their committee only, decided and paid from its own budget and ledger.
+  referrals: { access: committee, handler: referrals },
+  referral: { access: committee, handler: referral },
+  decideReferral: { access: committee, handler: decideReferral },
   // Every member of the union reads the 公示 and may object; the entry carries the masked name only.
   publicity: { access: apply, handler: publicity },
   object: { access: apply, handler: object },

@@ -8,7 +8,7 @@ import { PAGES } from '../../src/core/pages';
 import { dayZh } from '../../src/core/time';
 import type { NewNotice } from '../notices/api';
 import { shortNumber } from './lifecycle';
-import type { ApplicationDoc, ObjectionDoc } from './store';
+import type { ApplicationDoc, ObjectionDoc, ReferralDoc } from './store';
 
 const link = (a: ApplicationDoc) => `${PAGES.hardship.path}?id=${encodeURIComponent(a._id)}`;
 const what = (a: ApplicationDoc) => `${AID_KIND_LABELS[a.kind]}申请`;
@@ -40,4 +40,11 @@ export function objectionNotice(a: ApplicationDoc, to: string): NewNotice {
 /** To the member who objected: how it was resolved. */
 export function objectionResolvedNotice(o: ObjectionDoc, reason: string): NewNotice {
   return { unionId: o.unionId, memberId: o.memberId, kind: 'hardship_objection', title: '您的公示异议已处理', body: `您对帮扶公示提出的异议已经核实处理：${reason}\n感谢您的监督。`, link: null };
+}
+
+/** To the applicant: the 工委's decision on their 大病关爱. */
+export function referralDecidedNotice(a: ApplicationDoc, r: ReferralDoc): NewNotice {
+  const d = r.decision;
+  const body = r.status === 'approved' && d ? `您的大病关爱申请经上级工会工委批准，关爱金 ${yuanText(d.amountFen)} 已发放。` : `您的大病关爱申请经上级工会工委审核未批准。原因：${d?.reason ?? ''}\n如有疑问，可以联系工会。`;
+  return { unionId: a.unionId, memberId: a.applicantId, kind: 'hardship_decided', title: `${r.status === 'approved' ? '已批准' : '未批准'}：${what(a)}`, body, link: link(a) };
 }

@@ -27,12 +27,13 @@ import { reviewView, rowView } from './views';
 type H<K extends ActionName<HardshipContract>> = Handler<HardshipContract, K, ActorContext>;
 
 export async function viewFor(db: Db, a: ApplicationDoc, actor: Actor, now: Date) {
-  const [settings, policy, objections] = await Promise.all([
+  const [settings, policy, objections, referral] = await Promise.all([
     settingsOf(db, a.unionId),
     policyProfile(db, a.unionId, shanghaiYear(now)),
     hardshipTables(db).objections.find({ applicationId: a._id }, { orderBy: [['at', 'asc']], limit: 100 }),
+    a.referral ? hardshipTables(db).referrals.byId(a.referral.id) : Promise.resolve(null),
   ]);
-  return reviewView(a, objections, actor, standingOf(a, actor), settings.dibaoFen, policy);
+  return reviewView(a, objections, referral, actor, standingOf(a, actor), settings.dibaoFen, policy);
 }
 
 const STAGES: Record<'publicizing' | 'done', ApplicationStatus[]> = {
@@ -65,7 +66,9 @@ export const open: H<'open'> = async (input, { db, actor, now }) => {
 };
 
 const refuseField = (path: string, message: string) => new AppError('VALIDATION_FAILED', message, [{ path: [path], message }]);
-const mustAllow = (a: ApplicationDoc, action: Parameters<typeof allows>[1]) => {
+export const mustAllow = (a: ApplicationDoc, action: Parameters<typeof allows>[1]) => {
+  if (a.kind === 'illness' && action === 'propose') throw new AppError('NOT_ALLOWED', '大病关爱由上级工会工委决定并发放：请把申请推荐给工委，而不是由本会审批金额');
+  if (a.kind !== 'illness' && action === 'refer') throw new AppError('NOT_ALLOWED', '只有大病关爱需要推荐给上级工会工委');
   if (!allows(a.status, action)) throw new AppError('NOT_ALLOWED', refusalOf(a.status, action));
 };
 const note = (a: ApplicationDoc, actor: Actor, now: Date, text: string) => [...a.notes, { at: now, by: actorRef(actor), text }];
@@ -122,7 +125,6 @@ export const visit: H<'visit'> = async (input, { db, actor, now }) => {
  * with other aid in the same year (the union's own decisions this year, of another kind, count).
  */
 async function mustFit(db: Db, a: ApplicationDoc, amountFen: number, now: Date): Promise<void> {
-  if (a.kind === 'illness') throw new AppError('NOT_ALLOWED', '大病关爱由上级工会工委决定并发放：请把申请推荐给工委，而不是由本会审批金额');
   const member = await tables(db).members.byId(a.applicantId);
   if (!member || member.unionId !== a.unionId) throw new AppError('NOT_FOUND', '申请人已不在本工会名册中');
   const decision = await previewPayout(db, { unionId: a.unionId, member, proposal: { item: AID_ITEMS[a.kind], amountFen, form: 'cash', at: now } });

@@ -3,7 +3,7 @@
  * 金秋助学) with their course and review record, and each union's settings (the local 低保 standard, the 公示 days).
  */
 import { createHash } from 'node:crypto';
-import type { AidFacts, AidKind, ApplicationStatus, ObjectionOutcome } from '../../src/core/domain/hardship';
+import type { AidFacts, AidKind, ApplicationStatus, ObjectionOutcome, ReferralStatus } from '../../src/core/domain/hardship';
 import { PUBLICITY_DAYS } from '../../src/core/domain/hardship';
 import type { DateKey } from '../../src/core/time';
 import type { ActorRef } from '../db/types';
@@ -81,6 +81,8 @@ export interface ApplicationDoc {
   /** Why the payout after the 公示 did not go through (the policy or the budget changed), for the reviewers. */
   payIssue: string | null;
   paidAt: Date | null;
+  /** 大病关爱: the referral to the 工委 (referrals.ts), once recommended. */
+  referral: { id: string; committeeId: string; by: ActorRef; at: Date } | null;
   /** Bumped by every change (lifecycle.ts): the change's audit record is `${_id}:v${version}`. */
   version: number;
   submittedAt: Date | null;
@@ -101,6 +103,39 @@ export interface ObjectionDoc {
   resolution: { outcome: ObjectionOutcome; reason: string; by: ActorRef; at: Date } | null;
 }
 
+/**
+ * A 大病关爱 case recommended to the 工委: the package its officers decide on — what is needed to decide, not the whole
+ * application (no household names, ages or incomes one by one; the documents, the sums, the cause, the visit's
+ * finding and the recommendation) — and the decision.
+ */
+export interface ReferralDoc {
+  /** referralIdOf(application id). */
+  _id: string;
+  committeeId: string;
+  unionId: string;
+  unionName: string;
+  applicationId: string;
+  applicantId: string;
+  package: {
+    name: string;
+    department: string;
+    patient: string;
+    householdSize: number;
+    perCapitaFen: number;
+    medicalFen: number;
+    cause: string;
+    findings: string;
+    recommendation: string;
+    suggestedFen: number;
+    documents: HardshipFile[];
+  };
+  status: ReferralStatus;
+  decision: { amountFen: number; reason: string; by: ActorRef; at: Date; entryId: string | null } | null;
+  referredBy: ActorRef;
+  referredAt: Date;
+  updatedAt: Date;
+}
+
 export interface HardshipSettingsDoc {
   /** The union's id: one per union. */
   _id: string;
@@ -119,11 +154,12 @@ declare module '../db/collections' {
   interface CollectionNames {
     hardship_applications: true;
     hardship_objections: true;
+    hardship_referrals: true;
     hardship_settings: true;
   }
 }
 
-export const HARDSHIP_COLLECTIONS: Record<'hardship_applications' | 'hardship_objections' | 'hardship_settings', CollectionSpec> = {
+export const HARDSHIP_COLLECTIONS: Record<'hardship_applications' | 'hardship_objections' | 'hardship_referrals' | 'hardship_settings', CollectionSpec> = {
   hardship_applications: {
     purpose: '困难帮扶、大病关爱、金秋助学申请（保密）：_id = 工会ID:（会员与提交键的摘要）；家庭成员、收支、原因、证明材料、同意记录、初审与补充、入户走访、金额与两人审批、公示期、发放',
     indexes: [
@@ -144,6 +180,13 @@ export const HARDSHIP_COLLECTIONS: Record<'hardship_applications' | 'hardship_ob
     purpose: '公示异议（仅帮扶审核人员可见）：_id = 申请ID:（会员的摘要）；异议内容、处理结果与理由',
     indexes: [{ name: 'application_at', keys: { applicationId: 1, at: 1 } }],
   },
+  hardship_referrals: {
+    purpose: '大病关爱推荐（工委可见）：_id = 推荐ID；基层工会、患者与家庭概况、证明材料、走访情况与推荐意见，工委的决定与发放',
+    indexes: [
+      { name: 'committee_status_referred', keys: { committeeId: 1, status: 1, referredAt: 1 } },
+      { name: 'committee_referred', keys: { committeeId: 1, referredAt: -1 } },
+    ],
+  },
   hardship_settings: {
     purpose: '困难帮扶设置：_id = 工会ID；当地低保标准（每人每月，自测用）、公示天数',
     indexes: [],
@@ -163,12 +206,15 @@ export function applicationId(unionId: string, memberId: string, requestKey: str
 /** The 公示 entry's id: says nothing of the application's (which the applicant's links carry). */
 export const publicityIdOf = (applicationId: string) => `p${digest(`publicity\n${applicationId}`, 20)}`;
 
+export const referralIdOf = (applicationId: string) => `r${digest(`referral\n${applicationId}`, 20)}`;
+
 export const objectionId = (applicationId: string, memberId: string) => `${applicationId}:o${digest(memberId, 12)}`;
 
 export function hardshipTables(db: Db) {
   return {
     applications: table<ApplicationDoc>(db, 'hardship_applications'),
     objections: table<ObjectionDoc>(db, 'hardship_objections'),
+    referrals: table<ReferralDoc>(db, 'hardship_referrals'),
     settings: table<HardshipSettingsDoc>(db, 'hardship_settings'),
   };
 }

@@ -16,13 +16,14 @@ import {
   checkApplication,
   MEMBER_ACTIONS,
   OBJECTION_OUTCOME_LABELS,
+  REFERRAL_STATUS_LABELS,
   REVIEW_ACTIONS,
   selfCheck,
 } from '../../src/core/domain/hardship';
 import type { PolicyProfile } from '../../src/core/policy/profile';
 import { tempUrls } from '../db/files';
 import type { Actor } from '../runtime/actor';
-import type { ApplicationDoc, HardshipFile, ObjectionDoc } from './store';
+import type { ApplicationDoc, HardshipFile, ObjectionDoc, ReferralDoc } from './store';
 import type { Standing } from './lifecycle';
 
 
@@ -57,7 +58,7 @@ export async function applicationView(a: ApplicationDoc, dibaoFen: number | null
   return { ...common(a, dibaoFen), documents: await linksOf(a.documents), can: MEMBER_ACTIONS.filter((x) => allows(a.status, x)) };
 }
 
-export async function reviewView(a: ApplicationDoc, objections: readonly ObjectionDoc[], actor: Actor, standing: Standing, dibaoFen: number | null, policy: PolicyProfile | null): Promise<z.input<typeof reviewSchema>> {
+export async function reviewView(a: ApplicationDoc, objections: readonly ObjectionDoc[], referral: ReferralDoc | null, actor: Actor, standing: Standing, dibaoFen: number | null, policy: PolicyProfile | null): Promise<z.input<typeof reviewSchema>> {
   const [documents, photos] = await Promise.all([linksOf(a.documents), linksOf(a.visits.flatMap((v) => v.photos))]);
   const photoLinks = new Map(photos.map((p) => [p.fileID, p]));
   const rule = policy?.items[AID_ITEMS[a.kind]];
@@ -84,7 +85,18 @@ export async function reviewView(a: ApplicationDoc, objections: readonly Objecti
       resolution: o.resolution ? { outcome: o.resolution.outcome, outcomeLabel: OBJECTION_OUTCOME_LABELS[o.resolution.outcome], reason: o.resolution.reason, by: o.resolution.by.name, at: o.resolution.at } : null,
     })),
     payIssue: a.payIssue,
-    can: standing.reviewer ? REVIEW_ACTIONS.filter((x) => allows(a.status, x) && !(x === 'approve' && fourEyes)) : [],
+    referral: referral
+      ? {
+          status: referral.status,
+          statusLabel: REFERRAL_STATUS_LABELS[referral.status],
+          suggestedFen: referral.package.suggestedFen,
+          recommendation: referral.package.recommendation,
+          referredBy: referral.referredBy.name,
+          at: referral.referredAt,
+          decision: referral.decision ? { amountFen: referral.decision.amountFen, reason: referral.decision.reason, by: referral.decision.by.name, at: referral.decision.at } : null,
+        }
+      : null,
+    can: standing.reviewer ? REVIEW_ACTIONS.filter((x) => allows(a.status, x, a.kind) && !(x === 'approve' && fourEyes)) : [],
   };
 }
 

@@ -48,6 +48,12 @@ export interface PayoutRequest {
    * budget line is neither read nor written, and the payout takes one of the reservation's slots instead.
    */
   reservationId?: string;
+  /**
+   * The payer is the 工委 of the member's union, paying from its own budget and ledger (大病关爱, decided by the
+   * committee): the caller has checked that the member's union belongs to it. Otherwise the member must be the
+   * paying union's own.
+   */
+  throughCommittee?: boolean;
 }
 
 /**
@@ -187,7 +193,7 @@ export async function recordPayouts(db: Db, unionId: string, reqs: readonly Payo
     const info = ITEM_INFO[req.proposal.item];
     if (req.unionId !== unionId) throw new Error('recordPayouts: payouts of more than one union');
     if (info.perMember && !req.member) throw new AppError('VALIDATION_FAILED', `${info.label}须指定会员`, [{ path: ['memberId'], message: '请选择会员' }]);
-    if (req.member && req.member.unionId !== unionId) throw new AppError('NOT_FOUND', '名册中没有这位会员');
+    if (req.member && req.member.unionId !== unionId && !req.throughCommittee) throw new AppError('NOT_FOUND', '名册中没有这位会员');
   }
   const ids = reqs.map((r) => r.entryId);
   if (new Set(ids).size !== ids.length) throw new Error('recordPayouts: the same entry id twice');

@@ -27,7 +27,7 @@ export const membersAccess: AccessCases<'members'> = {
   rolesRevoke: { payload: (x) => ({ memberId: x.ids.member, role: 'auditor' }), allowed: STAFF },
   clerkInvite: { payload: () => ({ name: '店员', shopName: '某蛋糕店' }), allowed: STAFF },
   unionSetCommittee: { payload: () => ({ committeeId: null }), allowed: ['otherOfficer', 'chair'] },
-  // Nobody in this world holds the committee role (the committee test in ledger.test.ts covers the holder).
-  committeeUnions: { payload: () => undefined, allowed: [] },
+  // The 工委's officer (union A belongs to that 工委).
+  committeeUnions: { payload: () => undefined, allowed: ['committee'] },
   auditList: { payload: () => undefined, allowed: [...STAFF, 'auditor'] },
 };

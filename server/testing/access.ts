@@ -25,5 +25,8 @@ export type AccessCases<F extends FunctionName> = { [A in ActionOf<F>]: AccessCa
 export { EVERYONE };
 /** Officers of union A (the chair is one) and union B's chair, who holds the same permissions in their own union. */
 export const STAFF: readonly Who[] = ['otherOfficer', 'officer', 'chair'];
-/** Every member of a union (a clerk is not a member; a 关爱专员 or a 帮扶审核 is a member with one more role). */
-export const MEMBERS: readonly Who[] = ['member', ...STAFF, 'auditor', 'careHandler', 'reviewer'];
+/**
+ * Every member of a union (a clerk is not a member; a 关爱专员 or a 帮扶审核 is a member with one more role; a 工委
+ * officer is a member of the committee's own roster).
+ */
+export const MEMBERS: readonly Who[] = ['member', ...STAFF, 'auditor', 'careHandler', 'reviewer', 'committee'];

@@ -10,7 +10,7 @@ import { startTestEmulator, type TestEmulator } from '../../emulator/testing/har
 import type { EmulatorOptions } from '../../emulator/emulator';
 import type { ActionOf, CallInput, CallOutput, FunctionName, PayloadArgs, TestReply } from './contracts';
 
-export const SETUP_CODES = ['SETUP-CODE-AAAA-1111', 'SETUP-CODE-BBBB-2222', 'SETUP-CODE-CCCC-3333'];
+export const SETUP_CODES = ['SETUP-CODE-AAAA-1111', 'SETUP-CODE-BBBB-2222', 'SETUP-CODE-CCCC-3333', 'SETUP-CODE-DDDD-4444'];
 
 /** The subscribe-message template the test deployment configures for event notices. */
 export const EVENT_TEMPLATE = 'TPL_EVENT_NOTICE';
@@ -19,8 +19,12 @@ export const CARE_TEMPLATE = 'TPL_CARE_NOTICE';
 /** The gift notices' subscribe template in tests (birthday vouchers, batches). */
 export const GIFT_TEMPLATE = 'TPL_GIFT_NOTICE';
 
-export type Who = 'unbound' | 'member' | 'otherOfficer' | 'officer' | 'chair' | 'auditor' | 'careHandler' | 'reviewer' | 'clerk';
-export const EVERYONE: Who[] = ['unbound', 'member', 'otherOfficer', 'officer', 'chair', 'auditor', 'careHandler', 'reviewer', 'clerk'];
+export type Who = 'unbound' | 'member' | 'otherOfficer' | 'officer' | 'chair' | 'auditor' | 'careHandler' | 'reviewer' | 'committee' | 'clerk';
+/**
+ * The roles the access matrix calls every action as. `committee` is an officer of the 工委 union A belongs to: a
+ * member of the committee's own roster holding the committee role only (its chair, who set it up, is not in this list).
+ */
+export const EVERYONE: Who[] = ['unbound', 'member', 'otherOfficer', 'officer', 'chair', 'auditor', 'careHandler', 'reviewer', 'committee', 'clerk'];
 
 /** An untyped reply (what `callRaw` returns). */
 export interface Reply {
@@ -33,6 +37,8 @@ export interface World {
   emu: TestEmulator;
   unionA: string;
   unionB: string;
+  /** The 工委 union A belongs to (union B belongs to none). */
+  committee: string;
   tokens: Record<Who, string>;
   openids: Record<Who, string>;
   /** Member ids of union A by role name, and the unbound roster entry. */
@@ -93,6 +99,7 @@ export async function buildWorld(options: Partial<EmulatorOptions> = {}): Promis
     auditor: 'wx-a-auditor',
     careHandler: 'wx-a-care-handler',
     reviewer: 'wx-a-reviewer',
+    committee: 'wx-c-officer',
     clerk: 'wx-a-clerk',
   };
   const callRaw = async (who: string, fn: string, action: string, payload?: unknown): Promise<Reply> => {
@@ -121,6 +128,15 @@ export async function buildWorld(options: Partial<EmulatorOptions> = {}): Promis
     'bootstrap B',
   );
 
+  const c = expectOk(
+    await call('wx-c-chair', 'members', 'bootstrap', {
+      setupCode: SETUP_CODES[3],
+      union: { name: '淄博市科技系统工会工委', shortName: '科技系统工委', kind: 'committee' },
+      me: { name: '陈工委', employeeNo: 'C0001', department: '工委办公室', gender: 'male', birthDate: '1968-05-10', phone: '13900000021' },
+    }),
+    'bootstrap the committee',
+  );
+
   const add = async (p: ReturnType<typeof person>, by: Who = 'chair') => expectOk(await call(by, 'members', 'rosterSave', { fields: p }), `add ${p.employeeNo}`).id;
   const officer = await add(person('A0002', '李娜', '13900000002'));
   const auditor = await add(person('A0003', '孙审计', '13900000003'));
@@ -129,6 +145,7 @@ export async function buildWorld(options: Partial<EmulatorOptions> = {}): Promis
   const careHandler = await add(person('A0006', '郑专员', '13900000006'));
   const reviewer = await add(person('A0007', '刘审核', '13900000007', { birthDate: '1982-07-20' }));
   await add(person('B0002', '周会员', '13900000010'), 'otherOfficer');
+  const committeeOfficer = await add(person('C0002', '冯工委', '13900000022', { department: '工委办公室' }), 'wx-c-chair' as Who);
 
   for (const [who, name, no, phone] of [
     ['officer', '李娜', 'A0002', '0002'],
@@ -136,6 +153,7 @@ export async function buildWorld(options: Partial<EmulatorOptions> = {}): Promis
     ['member', '张伟', 'A0004', '0004'],
     ['careHandler', '郑专员', 'A0006', '0006'],
     ['reviewer', '刘审核', 'A0007', '0007'],
+    ['committee', '冯工委', 'C0002', '0022'],
   ] as const) {
     expectOk(await call(who, 'members', 'bind', { name, employeeNo: no, phoneLast4: phone }), `bind ${no}`);
   }
@@ -143,6 +161,8 @@ export async function buildWorld(options: Partial<EmulatorOptions> = {}): Promis
   expectOk(await call('chair', 'members', 'rolesGrant', { memberId: auditor, role: 'auditor' }), 'grant auditor');
   expectOk(await call('chair', 'members', 'rolesGrant', { memberId: careHandler, role: 'care_handler' }), 'grant care_handler');
   expectOk(await call('chair', 'members', 'rolesGrant', { memberId: reviewer, role: 'hardship_reviewer' }), 'grant hardship_reviewer');
+  expectOk(await call('wx-c-chair', 'members', 'rolesGrant', { memberId: committeeOfficer, role: 'committee' }), 'grant committee');
+  expectOk(await call('chair', 'members', 'unionSetCommittee', { committeeId: c.union.id }), 'union A under the committee');
   const invite = expectOk(await call('chair', 'members', 'clerkInvite', { name: '蛋糕店小陈', shopName: '好利来（人民路店）' }), 'invite');
   expectOk(await call('clerk', 'members', 'redeemInvite', { code: invite.code }), 'redeem');
 
@@ -151,6 +171,7 @@ export async function buildWorld(options: Partial<EmulatorOptions> = {}): Promis
     emu,
     unionA: a.union.id,
     unionB: b.union.id,
+    committee: c.union.id,
     tokens,
     openids: openidOf,
     ids: { chair: a.member.id, officer, auditor, member, careHandler, reviewer, unboundEntry, otherChair: b.member.id },

@@ -13,6 +13,7 @@ import {
   OCCUPATIONS,
   OBJECTION_OUTCOMES,
   PUBLICITY_DAYS,
+  REFERRAL_STATUSES,
   REVIEW_ACTIONS,
   RELATIONS,
   SCHOOL_LEVELS,
@@ -161,6 +162,8 @@ export const reviewView = applicationView.omit({ can: true }).extend({
   ),
   /** Why the payout after the 公示 has not gone through (the policy or the budget changed since the approval). */
   payIssue: z.string().nullable(),
+  /** 大病关爱: the referral to the 工委 and its decision. */
+  referral: z.object({ status: z.enum(REFERRAL_STATUSES), statusLabel: z.string(), suggestedFen: z.number().int(), recommendation: z.string(), referredBy: actorName, at: isoDate, decision: z.object({ amountFen: z.number().int(), reason: z.string(), by: actorName, at: isoDate }).nullable() }).nullable(),
   can: z.array(z.enum(REVIEW_ACTIONS)),
 });
 export type ReviewView = z.output<typeof reviewView>;
@@ -196,6 +199,33 @@ export const publicityEntrySchema = z
     period: z.object({ from: z.string(), to: z.string() }).strict(),
   })
   .strict();
+
+/** A referred 大病关爱 case as the 工委's officers read it: the package, not the whole application. */
+export const referralView = z.object({
+  id: z.string(),
+  unionName: z.string(),
+  status: z.enum(REFERRAL_STATUSES),
+  statusLabel: z.string(),
+  name: z.string(),
+  department: z.string(),
+  patient: z.string(),
+  householdSize: z.number().int(),
+  perCapitaFen: z.number().int(),
+  medicalFen: z.number().int(),
+  cause: z.string(),
+  findings: z.string(),
+  recommendation: z.string(),
+  suggestedFen: z.number().int(),
+  documents: z.array(document),
+  referredBy: actorName,
+  referredAt: isoDate,
+  decision: z.object({ amountFen: z.number().int(), reason: z.string(), by: actorName, at: isoDate }).nullable(),
+  /** The 工委's rule for 大病关爱 this year (cap and source), for deciding the amount. */
+  rule: z.object({ capFen: z.number().int().nullable(), source: z.string() }).nullable(),
+  can: z.array(z.enum(['decide'])),
+});
+export type ReferralView = z.output<typeof referralView>;
+const referralRow = referralView.pick({ id: true, unionName: true, status: true, statusLabel: true, name: true, department: true, suggestedFen: true, referredAt: true });
 
 /** The `hardship` cloud function (困难帮扶, 大病关爱, 金秋助学): every action's name, input and output. */
 export const hardshipContract = defineContract('hardship', {
@@ -301,6 +331,39 @@ export const hardshipContract = defineContract('hardship', {
     summary: 'Refuse an application before the decision, with the reason the member reads.',
     input: z.object({ applicationId: id, reason: reason('不予帮扶的原因') }).strict(),
     output: reviewView,
+  },
+  refer: {
+    summary: 'Reviewers: recommend a 大病关爱 case to the union\'s 工委 with a suggested amount; the 工委 decides and pays.',
+    input: z
+      .object({
+        applicationId: id,
+        recommendation: z.string().trim().min(5, '请写明推荐意见，至少 5 个字').max(1000, '推荐意见最多 1000 字'),
+        suggestedFen: z.number().int('金额最多两位小数').min(100, '建议金额至少 1 元').max(100_000_00, '金额过大'),
+      })
+      .strict(),
+    output: reviewView,
+  },
+  referrals: {
+    summary: "工委 officers: the 大病关爱 cases its unions referred (pending first, oldest first).",
+    input: z.object({ stage: z.enum(['pending', 'decided']).default('pending'), page, pageSize }).strict().default({ stage: 'pending', page: 1, pageSize: 20 }),
+    output: z.object({ items: z.array(referralRow), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
+  },
+  referral: {
+    summary: '工委 officers: one referral package (the opening is recorded).',
+    input: z.object({ referralId: id }).strict(),
+    output: referralView,
+  },
+  decideReferral: {
+    summary: "工委 officers: approve (an amount, paid at once from the 工委's own budget and ledger) or decline, with the reason.",
+    input: z
+      .object({
+        referralId: id,
+        outcome: z.enum(['approve', 'decline']),
+        amountFen: z.number().int('金额最多两位小数').min(100, '金额至少 1 元').max(100_000_00, '金额过大').optional(),
+        reason: reason('决定理由'),
+      })
+      .strict(),
+    output: referralView,
   },
   publicity: {
     summary: "The union's 公示 now showing: masked name, department, kind, amount, period. Gone when the period ends.",

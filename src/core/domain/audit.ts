@@ -75,6 +75,11 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'hardship.pay': '发放帮扶金',
   'hardship.paid': '帮扶公示期满发放',
   'hardship.payRefused': '帮扶金发放未成功',
+  'hardship.refer': '推荐大病关爱给工委',
+  'hardship.referralRead': '查看大病关爱推荐',
+  'hardship.committeePay': '工委发放大病关爱',
+  'hardship.committeeApprove': '工委批准大病关爱',
+  'hardship.committeeDecline': '工委未批准大病关爱',
 };
 
 const FIELD_LABELS: Record<string, string> = {

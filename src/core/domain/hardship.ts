@@ -436,7 +436,7 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
 export const UNDECIDED: readonly ApplicationStatus[] = ['submitted', 'moreRequested', 'visiting', 'deciding', 'proposed'];
 
 export const MEMBER_ACTIONS = ['save', 'submit', 'supplement', 'withdraw'] as const;
-export const REVIEW_ACTIONS = ['check', 'visit', 'propose', 'approve', 'sendBack', 'reject', 'resolve'] as const;
+export const REVIEW_ACTIONS = ['check', 'visit', 'propose', 'refer', 'approve', 'sendBack', 'reject', 'resolve'] as const;
 export type ApplicationAction = (typeof MEMBER_ACTIONS)[number] | (typeof REVIEW_ACTIONS)[number] | 'object';
 
 const ALLOWED: Record<ApplicationAction, readonly ApplicationStatus[]> = {
@@ -448,6 +448,8 @@ const ALLOWED: Record<ApplicationAction, readonly ApplicationStatus[]> = {
   check: ['submitted'],
   visit: ['visiting', 'deciding'],
   propose: ['deciding'],
+  // 大病关爱: recommended to the 工委, which decides and pays.
+  refer: ['deciding'],
   approve: ['proposed'],
   sendBack: ['proposed'],
   reject: UNDECIDED,
@@ -456,7 +458,10 @@ const ALLOWED: Record<ApplicationAction, readonly ApplicationStatus[]> = {
   resolve: ['held'],
 };
 
-export function allows(status: ApplicationStatus, action: ApplicationAction): boolean {
+/** Whether `action` may be taken in `status` (on an application of `kind`: 大病关爱 is referred, the others proposed). */
+export function allows(status: ApplicationStatus, action: ApplicationAction, kind?: AidKind): boolean {
+  if (kind === 'illness' && action === 'propose') return false;
+  if (kind !== undefined && kind !== 'illness' && action === 'refer') return false;
   return ALLOWED[action].includes(status);
 }
 
@@ -475,6 +480,8 @@ export function refusalOf(status: ApplicationStatus, action: ApplicationAction):
       return `${now}，不在初审阶段`;
     case 'visit':
       return `${now}：入户走访在初审通过后、审议结束前记录`;
+    case 'refer':
+      return `${now}：请在初审和入户走访之后，把大病关爱申请推荐给上级工会工委`;
     case 'propose':
       return status === 'proposed' ? '已有审核人员提出帮扶金额，请由另一位审核人员复核' : `${now}：请先完成初审和入户走访`;
     case 'approve':
@@ -535,4 +542,13 @@ export type ObjectionOutcome = (typeof OBJECTION_OUTCOMES)[number];
 export const OBJECTION_OUTCOME_LABELS: Record<ObjectionOutcome, string> = {
   dismissed: '异议不成立，继续公示',
   upheld: '异议成立，不予帮扶',
+};
+
+/** What the 工委 decides on a referred 大病关爱 case. */
+export const REFERRAL_STATUSES = ['pending', 'approved', 'declined'] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+export const REFERRAL_STATUS_LABELS: Record<ReferralStatus, string> = {
+  pending: '待工委决定',
+  approved: '工委已批准',
+  declined: '工委未批准',
 };

@@ -94,6 +94,8 @@ export const PERMISSIONS = {
    * The 帮扶审核 role and the chair only: other officers, the fund auditor and members see no application.
    */
   'hardship.review': ['hardship_reviewer', 'chair'],
+  /** A 工委's officers: the 大病关爱 cases its unions referred (the package, not the whole application), decided and paid. */
+  'hardship.committee': ['committee'],
   // new-area: permissions (`npm run new:area` inserts above this line)
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
