@@ -36,6 +36,14 @@ export const hardshipAccess: AccessCases<'hardship'> = {
   referrals: { payload: () => ({}), allowed: ['committee'] },
   referral: { payload: () => ({ referralId: 'r-no-such-referral' }), allowed: ['committee'] },
   decideReferral: { payload: () => ({ referralId: 'r-no-such-referral', outcome: 'decline', reason: '门禁测试' }), allowed: ['committee'] },
+  files: { payload: () => ({}), allowed: REVIEWERS },
+  file: { payload: () => ({ fileId: 'no-such-file' }), allowed: REVIEWERS },
+  fileOpen: { payload: () => ({ memberId: 'no-such-member', category: 'relative', note: '门禁测试' }), allowed: REVIEWERS },
+  fileReview: { payload: () => ({ fileId: 'no-such-file', category: 'relative', note: '门禁测试' }), allowed: REVIEWERS },
+  fileClose: { payload: () => ({ fileId: 'no-such-file', closedOn: '2026-11-01', reason: '门禁测试' }), allowed: REVIEWERS },
+  // Exports are reviewers' only (a union B chair exports union B's, empty).
+  filesExport: { payload: () => undefined, allowed: REVIEWERS },
+  myFile: { payload: () => undefined, allowed: MEMBERS },
   publicity: { payload: () => ({}), allowed: MEMBERS },
   object: { payload: () => ({ entryId: 'p-no-such-entry', text: '门禁测试异议内容' }), allowed: MEMBERS },
 };

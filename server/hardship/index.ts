@@ -5,6 +5,7 @@ import { get, mine, save, setup, submit, supplement, withdraw } from './applicat
 import { approve, check, open, propose, queue, reject, sendBack, visit } from './review';
 import { object, publicity, resolve } from './publicity';
 import { decideReferral, refer, referral, referrals } from './referrals';
+import { file, fileClose, fileOpen, fileReview, files, filesExport, myFile } from './files';
 import { settingsSave } from './settings';
 
 const apply = { permission: 'hardship.apply' } as const;
@@ -36,6 +37,14 @@ export const main = defineFunction(hardshipContract, {
   referrals: { access: committee, handler: referrals },
   referral: { access: committee, handler: referral },
   decideReferral: { access: committee, handler: decideReferral },
+  // Household files: reviewers; a member reads their own.
+  files: { access: review, handler: files },
+  file: { access: review, handler: file },
+  fileOpen: { access: review, handler: fileOpen },
+  fileReview: { access: review, handler: fileReview },
+  fileClose: { access: review, handler: fileClose },
+  filesExport: { access: review, handler: filesExport },
+  myFile: { access: apply, handler: myFile },
   // Every member of the union reads the 公示 and may object; the entry carries the masked name only.
   publicity: { access: apply, handler: publicity },
   object: { access: apply, handler: object },

@@ -132,6 +132,7 @@ test('no reply of a member-facing action carries an unmasked field of a 公示',
   const calls: [string, string, unknown][] = [
     ['hardship', 'setup', undefined],
     ['hardship', 'mine', {}],
+    ['hardship', 'myFile', undefined],
     ['hardship', 'publicity', {}],
     ['hardship', 'get', { applicationId: a.id }],
     ['hardship', 'supplement', { applicationId: a.id, text: '试图补充' }],

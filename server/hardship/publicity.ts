@@ -19,6 +19,8 @@ import { PayoutRefused, recordPayouts } from '../ledger/api';
 import { auditTarget, changeApplication, changeApplicationIn, existing, mustReview, shortNumber } from './lifecycle';
 import { objectionNotice, objectionResolvedNotice, paidNotice, rejectedNotice } from './notices';
 import { viewFor } from './review';
+import { fileOnApproval } from './files';
+import { settingsOf } from './settings';
 import { hardshipTables, objectionId, type ApplicationDoc, type ObjectionDoc } from './store';
 
 type H<K extends ActionName<HardshipContract>> = Handler<HardshipContract, K, ActorContext>;
@@ -111,6 +113,7 @@ export async function payAfterPublicity(db: Db, now: Date): Promise<{ paid: numb
     const approvedBy = a.approvedBy;
     if (!member || !proposal || !approvedBy) continue;
     const entryId = `hardship:${a._id}`;
+    const { dibaoFen } = await settingsOf(db, a.unionId);
     const system = { openid: '', memberId: null, name: '系统（公示期满发放）' };
     try {
       await recordPayouts(
@@ -129,11 +132,12 @@ export async function payAfterPublicity(db: Db, now: Date): Promise<{ paid: numb
           },
         ],
         async (tx) => {
-          await changeApplicationIn(tx, a._id, now, existing, (x) => {
+          const x2 = await changeApplicationIn(tx, a._id, now, existing, (x) => {
             // Held by an objection since the list was read, or paid by a run at the same time: nothing to do here.
             if (x.status !== 'publicizing') throw new AppError('NOT_ALLOWED', '已不在公示期满待发放状态');
             return { set: { status: 'paid', paidAt: now, publicUntil: null, payIssue: null }, step: { status: 'paid', note: '' }, audit: { actor: system, action: 'hardship.paid', target: auditTarget(x), from: null, to: { summary: '公示期满无异议，已发放' } } };
           });
+          await fileOnApproval(tx, x2, dibaoFen, now, system, { amountFen: proposal.amountFen });
         },
       );
       paid++;

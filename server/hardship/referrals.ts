@@ -22,6 +22,8 @@ import { policyProfile, recordPayouts } from '../ledger/api';
 import { auditTarget, changeApplicationIn, existing, mustReview } from './lifecycle';
 import { referralDecidedNotice } from './notices';
 import { mustAllow, viewFor } from './review';
+import { fileOnApproval } from './files';
+import { settingsOf } from './settings';
 import { hardshipTables, referralIdOf, type ReferralDoc } from './store';
 
 type H<K extends ActionName<HardshipContract>> = Handler<HardshipContract, K, ActorContext>;
@@ -143,7 +145,7 @@ export const decideReferral: H<'decideReferral'> = async (input, { db, actor, no
   } else {
     const amountFen = input.amountFen;
     if (amountFen === undefined) throw new AppError('VALIDATION_FAILED', '请填写批准的金额', [{ path: ['amountFen'], message: '请填写批准的金额' }]);
-    const [member, union] = await Promise.all([tables(db).members.byId(r.applicantId), tables(db).unions.byId(r.unionId)]);
+    const [member, union, { dibaoFen }] = await Promise.all([tables(db).members.byId(r.applicantId), tables(db).unions.byId(r.unionId), settingsOf(db, r.unionId)]);
     if (!member || member.unionId !== r.unionId) throw new AppError('NOT_FOUND', '申请人已不在其工会名册中');
     if (union?.committeeId !== actor.unionId) throw new AppError('NOT_ALLOWED', `${r.unionName}已不隶属本工委，不能由本工委发放`);
     const entryId = `hardship:${r.applicationId}`;
@@ -166,11 +168,12 @@ export const decideReferral: H<'decideReferral'> = async (input, { db, actor, no
       async (tx) => {
         pending(await tx.get<ReferralDoc>('hardship_referrals', r._id));
         await tx.update('hardship_referrals', r._id, { status: 'approved', decision: { amountFen, reason: input.reason, by, at: now, entryId }, updatedAt: now });
-        await changeApplicationIn(tx, r.applicationId, now, existing, (a) => ({
+        const paid = await changeApplicationIn(tx, r.applicationId, now, existing, (a) => ({
           set: { status: 'paid', open: false, paidAt: now, proposal: { amountFen, note: input.reason, by, at: now }, approvedBy: by, approvedAt: now },
           step: { status: 'paid', note: `上级工会工委批准大病关爱 ${yuanText(amountFen)}，已发放` },
           audit: { actor: by, action: 'hardship.committeeApprove', target: auditTarget(a), from: null, to: { amountFen, summary: `工委批准大病关爱 ${yuanText(amountFen)}，已发放` } },
         }));
+        await fileOnApproval(tx, paid, dibaoFen, now, by, { amountFen });
       },
     );
   }

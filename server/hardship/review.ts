@@ -18,7 +18,9 @@ import type { Actor } from '../runtime/actor';
 import { notify } from '../notices/api';
 import { policyProfile, previewPayout } from '../ledger/api';
 import { acceptFiles } from './applications';
-import { auditTarget, changeApplication, mustReview, standingOf } from './lifecycle';
+import { auditTarget, changeApplication, changeApplicationIn, mustReview, standingOf } from './lifecycle';
+import { fileOnApproval } from './files';
+import { inTransaction } from '../db/transaction';
 import { approvedNotice, moreNotice, rejectedNotice } from './notices';
 import { settingsOf } from './settings';
 import { hardshipTables, publicityIdOf, type ApplicationDoc } from './store';
@@ -156,21 +158,26 @@ export const approve: H<'approve'> = async (input, { db, actor, now }) => {
   mustAllow(current, 'approve');
   const proposal = current.proposal as NonNullable<ApplicationDoc['proposal']>;
   await mustFit(db, current, proposal.amountFen, now);
-  const { publicityDays } = await settingsOf(db, current.unionId);
+  const { publicityDays, dibaoFen } = await settingsOf(db, current.unionId);
   const publicity = publicityPeriod(shanghaiDateKey(now), publicityDays);
   const me = { memberId: actor.memberId ?? '', name: actor.name };
-  const after = await changeApplication(db, current._id, now, (x) => mustReview(x, actor), (a) => {
-    mustAllow(a, 'approve');
-    const p = a.proposal as NonNullable<ApplicationDoc['proposal']>;
-    // Four eyes, decided on the document as this transaction reads it: whoever proposed what is there now.
-    const fourEyes = approvalRefusal(me, { memberId: p.by.memberId ?? '', name: p.by.name });
-    if (fourEyes) throw new AppError('FORBIDDEN', fourEyes);
-    if (p.amountFen !== proposal.amountFen) throw new AppError('CONFLICT', '帮扶金额刚被修改，请刷新后重新复核');
-    return {
-      set: { status: 'publicizing', open: false, approvedBy: actorRef(actor), approvedAt: now, publicity, publicityId: publicityIdOf(a._id), publicUntil: publicity.to },
-      step: { status: 'publicizing', note: '' },
-      audit: { actor: actorRef(actor), action: 'hardship.approve', target: auditTarget(a), from: { proposedBy: p.by.name }, to: { amountFen: p.amountFen, publicity, summary: `复核同意帮扶金额 ${yuanText(p.amountFen)}（${p.by.name}提出），公示 ${publicity.from} 至 ${publicity.to}` } },
-    };
+  // The decision and the household's file (opened on its first approval) in one transaction.
+  const after = await inTransaction(db, async (tx) => {
+    const a2 = await changeApplicationIn(tx, current._id, now, (x) => mustReview(x, actor), (a) => {
+      mustAllow(a, 'approve');
+      const p = a.proposal as NonNullable<ApplicationDoc['proposal']>;
+      // Four eyes, decided on the document as this transaction reads it: whoever proposed what is there now.
+      const fourEyes = approvalRefusal(me, { memberId: p.by.memberId ?? '', name: p.by.name });
+      if (fourEyes) throw new AppError('FORBIDDEN', fourEyes);
+      if (p.amountFen !== proposal.amountFen) throw new AppError('CONFLICT', '帮扶金额刚被修改，请刷新后重新复核');
+      return {
+        set: { status: 'publicizing', open: false, approvedBy: actorRef(actor), approvedAt: now, publicity, publicityId: publicityIdOf(a._id), publicUntil: publicity.to },
+        step: { status: 'publicizing', note: '' },
+        audit: { actor: actorRef(actor), action: 'hardship.approve', target: auditTarget(a), from: { proposedBy: p.by.name }, to: { amountFen: p.amountFen, publicity, summary: `复核同意帮扶金额 ${yuanText(p.amountFen)}（${p.by.name}提出），公示 ${publicity.from} 至 ${publicity.to}` } },
+      };
+    });
+    await fileOnApproval(tx, a2, dibaoFen, now, actorRef(actor), null);
+    return a2;
   });
   await notify(db, [approvedNotice(after)], now);
   return viewFor(db, after, actor, now);

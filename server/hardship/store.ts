@@ -3,7 +3,7 @@
  * 金秋助学) with their course and review record, and each union's settings (the local 低保 standard, the 公示 days).
  */
 import { createHash } from 'node:crypto';
-import type { AidFacts, AidKind, ApplicationStatus, ObjectionOutcome, ReferralStatus } from '../../src/core/domain/hardship';
+import type { AidFacts, AidKind, ApplicationStatus, FileStatus, HardshipCategory, ObjectionOutcome, ReferralStatus } from '../../src/core/domain/hardship';
 import { PUBLICITY_DAYS } from '../../src/core/domain/hardship';
 import type { DateKey } from '../../src/core/time';
 import type { ActorRef } from '../db/types';
@@ -136,6 +136,37 @@ export interface ReferralDoc {
   updatedAt: Date;
 }
 
+/**
+ * A household's 困难职工档案: opened when aid is first approved (or by a reviewer directly), one per household (keyed
+ * by the member who applies for it). Reviewed fully every year; closed when the household leaves hardship, then kept,
+ * out of lists, for FILE_KEEP_YEARS and deleted by the daily job.
+ */
+export interface HouseholdFileDoc {
+  /** householdFileId(union, member). */
+  _id: string;
+  unionId: string;
+  memberId: string;
+  memberName: string;
+  department: string;
+  category: HardshipCategory;
+  /** The household as last declared (an application's, or the reviewer's when opened directly). */
+  household: AidFacts['household'];
+  /** The aid granted, newest last. */
+  aids: { applicationId: string; kind: AidKind; amountFen: number; at: Date }[];
+  reviews: { on: DateKey; note: string; by: ActorRef; at: Date }[];
+  status: FileStatus;
+  openedOn: DateKey;
+  /** The day the next full review is due (a year after the last review, or after opening). Null once closed. */
+  reviewDue: DateKey | null;
+  /** The due day the daily job last reminded the reviewers of: once per due day. */
+  remindedFor: DateKey | null;
+  closed: { on: DateKey; reason: string; by: ActorRef } | null;
+  /** Closed: kept until this day, then deleted. */
+  keepUntil: DateKey | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
 export interface HardshipSettingsDoc {
   /** The union's id: one per union. */
   _id: string;
@@ -155,11 +186,12 @@ declare module '../db/collections' {
     hardship_applications: true;
     hardship_objections: true;
     hardship_referrals: true;
+    hardship_files: true;
     hardship_settings: true;
   }
 }
 
-export const HARDSHIP_COLLECTIONS: Record<'hardship_applications' | 'hardship_objections' | 'hardship_referrals' | 'hardship_settings', CollectionSpec> = {
+export const HARDSHIP_COLLECTIONS: Record<'hardship_applications' | 'hardship_objections' | 'hardship_referrals' | 'hardship_files' | 'hardship_settings', CollectionSpec> = {
   hardship_applications: {
     purpose: '困难帮扶、大病关爱、金秋助学申请（保密）：_id = 工会ID:（会员与提交键的摘要）；家庭成员、收支、原因、证明材料、同意记录、初审与补充、入户走访、金额与两人审批、公示期、发放',
     indexes: [
@@ -187,6 +219,17 @@ export const HARDSHIP_COLLECTIONS: Record<'hardship_applications' | 'hardship_ob
       { name: 'committee_referred', keys: { committeeId: 1, referredAt: -1 } },
     ],
   },
+  hardship_files: {
+    purpose: '困难职工档案（保密）：_id = 工会ID:（会员的摘要），每户一份；困难类别、家庭成员、历次帮扶、年度复核、脱困与保存期限',
+    indexes: [
+      // The reviewers' lists: files in the 档案 by name, and those whose review is due (also the daily reminder, across unions).
+      { name: 'union_status_name', keys: { unionId: 1, status: 1, memberName: 1 } },
+      { name: 'status_review_due', keys: { status: 1, reviewDue: 1 } },
+      { name: 'union_status_review_due', keys: { unionId: 1, status: 1, reviewDue: 1 } },
+      // Closed files past their keeping: deleted by the daily job.
+      { name: 'status_keep_until', keys: { status: 1, keepUntil: 1 } },
+    ],
+  },
   hardship_settings: {
     purpose: '困难帮扶设置：_id = 工会ID；当地低保标准（每人每月，自测用）、公示天数',
     indexes: [],
@@ -208,6 +251,8 @@ export const publicityIdOf = (applicationId: string) => `p${digest(`publicity\n$
 
 export const referralIdOf = (applicationId: string) => `r${digest(`referral\n${applicationId}`, 20)}`;
 
+export const householdFileId = (unionId: string, memberId: string) => `${unionId}:f${digest(`file\n${memberId}`, 20)}`;
+
 export const objectionId = (applicationId: string, memberId: string) => `${applicationId}:o${digest(memberId, 12)}`;
 
 export function hardshipTables(db: Db) {
@@ -215,6 +260,7 @@ export function hardshipTables(db: Db) {
     applications: table<ApplicationDoc>(db, 'hardship_applications'),
     objections: table<ObjectionDoc>(db, 'hardship_objections'),
     referrals: table<ReferralDoc>(db, 'hardship_referrals'),
+    files: table<HouseholdFileDoc>(db, 'hardship_files'),
     settings: table<HardshipSettingsDoc>(db, 'hardship_settings'),
   };
 }

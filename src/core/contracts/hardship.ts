@@ -4,6 +4,7 @@ import {
   AID_KINDS,
   APPLICATION_STATUSES,
   CAUSE_MAX_CHARS,
+  FILE_STATUSES,
   HARDSHIP_CATEGORIES,
   MAX_AGE,
   MAX_HOUSEHOLD,
@@ -227,6 +228,30 @@ export const referralView = z.object({
 export type ReferralView = z.output<typeof referralView>;
 const referralRow = referralView.pick({ id: true, unionName: true, status: true, statusLabel: true, name: true, department: true, suggestedFen: true, referredAt: true });
 
+/** A household's 困难职工档案, as a reviewer (or the member, their own) reads it. */
+export const fileView = z.object({
+  id: z.string(),
+  memberName: z.string(),
+  department: z.string(),
+  category: z.enum(HARDSHIP_CATEGORIES),
+  categoryLabel: z.string(),
+  household: z.array(z.object({ name: z.string(), relationLabel: z.string(), age: z.number().int(), occupationLabel: z.string(), monthlyIncomeFen: z.number().int() })),
+  aids: z.array(z.object({ kindLabel: z.string(), amountFen: z.number().int(), at: isoDate })),
+  /** The yearly reviews: the day, the note, and who (工会, for the member). */
+  reviews: z.array(z.object({ on: z.string(), note: z.string(), by: z.string() })),
+  status: z.enum(FILE_STATUSES),
+  statusLabel: z.string(),
+  openedOn: z.string(),
+  reviewDue: z.string().nullable(),
+  overdue: z.boolean(),
+  closed: z.object({ on: z.string(), reason: z.string() }).nullable(),
+  keepUntil: z.string().nullable(),
+  can: z.array(z.enum(['review', 'close'])),
+});
+export type FileView = z.output<typeof fileView>;
+const fileRow = z.object({ id: z.string(), memberName: z.string(), department: z.string(), categoryLabel: z.string(), reviewDue: z.string().nullable(), overdue: z.boolean(), aidCount: z.number().int(), totalFen: z.number().int() });
+const fileCategory = z.enum(HARDSHIP_CATEGORIES).refine((c) => c !== 'none', { message: '请选择困难类别' });
+
 /** The `hardship` cloud function (困难帮扶, 大病关爱, 金秋助学): every action's name, input and output. */
 export const hardshipContract = defineContract('hardship', {
   setup: {
@@ -364,6 +389,41 @@ export const hardshipContract = defineContract('hardship', {
       })
       .strict(),
     output: referralView,
+  },
+  files: {
+    summary: 'Reviewers: the households on file (by name), or those whose yearly review is due (oldest first). Closed files are not listed.',
+    input: z.object({ stage: z.enum(['active', 'due']).default('active'), page, pageSize }).strict().default({ stage: 'active', page: 1, pageSize: 20 }),
+    output: z.object({ items: z.array(fileRow), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
+  },
+  file: {
+    summary: 'Reviewers: one household file (the opening is recorded).',
+    input: z.object({ fileId: id }).strict(),
+    output: fileView,
+  },
+  myFile: {
+    summary: "The caller's own household file, if there is one.",
+    input: noInput,
+    output: z.object({ file: fileView.nullable() }),
+  },
+  fileOpen: {
+    summary: 'Reviewers: open a file for a member directly (without an application), with the category and a note.',
+    input: z.object({ memberId: id, category: fileCategory, note: z.string().trim().min(2, '请写明建档依据').max(500, '最多 500 字') }).strict(),
+    output: fileView,
+  },
+  fileReview: {
+    summary: "Reviewers: the yearly full review — the category as found and a note; the next is due a year later.",
+    input: z.object({ fileId: id, category: fileCategory, note: z.string().trim().min(2, '请写明复核情况').max(500, '最多 500 字') }).strict(),
+    output: fileView,
+  },
+  fileClose: {
+    summary: 'Reviewers: the household leaves hardship (reason and day); the file is kept, out of lists, for 10 years.',
+    input: z.object({ fileId: id, closedOn: dateKey, reason: reason('脱困原因') }).strict(),
+    output: fileView,
+  },
+  filesExport: {
+    summary: 'Reviewers: the files on record as Excel, saying who exported it (and recorded in the audit log).',
+    input: noInput,
+    output: z.object({ url: z.string(), fileName: z.string(), fileID: z.string(), count: z.number().int() }),
   },
   publicity: {
     summary: "The union's 公示 now showing: masked name, department, kind, amount, period. Gone when the period ends.",

@@ -1,7 +1,7 @@
 import { z } from '../zod';
 import { defineContract, isoDate, noInput } from './contract';
 
-export const NOTICE_KINDS = ['event_confirmed', 'event_waitlisted', 'event_promoted', 'event_changed', 'event_cancelled', 'event_reminder', 'event_cancelled_signup', 'event_prize', 'care_accepted', 'care_replied', 'care_returned', 'care_closed', 'care_assigned', 'care_supervised', 'care_due_soon', 'care_overdue', 'gift_birthday', 'gift_voucher_redeemed', 'gift_batch_opened', 'hardship_more', 'hardship_decided', 'hardship_objection', 'hardship_paid'] as const;
+export const NOTICE_KINDS = ['event_confirmed', 'event_waitlisted', 'event_promoted', 'event_changed', 'event_cancelled', 'event_reminder', 'event_cancelled_signup', 'event_prize', 'care_accepted', 'care_replied', 'care_returned', 'care_closed', 'care_assigned', 'care_supervised', 'care_due_soon', 'care_overdue', 'gift_birthday', 'gift_voucher_redeemed', 'gift_batch_opened', 'hardship_more', 'hardship_decided', 'hardship_objection', 'hardship_paid', 'hardship_file_due'] as const;
 
 export const noticeView = z.object({
   id: z.string(),

@@ -80,6 +80,12 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'hardship.committeePay': '工委发放大病关爱',
   'hardship.committeeApprove': '工委批准大病关爱',
   'hardship.committeeDecline': '工委未批准大病关爱',
+  'hardship.fileOpen': '建立困难职工档案',
+  'hardship.fileRead': '查看困难职工档案',
+  'hardship.fileReview': '困难职工档案年度复核',
+  'hardship.fileClose': '困难职工脱困',
+  'hardship.fileExport': '导出困难职工档案',
+  'hardship.fileDelete': '删除保存期满的档案',
 };
 
 const FIELD_LABELS: Record<string, string> = {

@@ -19,6 +19,7 @@ import {
   sensitiveConsents,
   type AidFacts,
   type HouseholdMember,
+  yearsAfter,
 } from './hardship';
 
 const member = (relation: HouseholdMember['relation'], extra: Partial<HouseholdMember> = {}): HouseholdMember => ({
@@ -331,5 +332,16 @@ describe('sensitiveConsents', () => {
     ['a sibling under 14', facts({ household: [member('self'), member('sibling', { age: 10 })], expenses: noExpenses }), { health: false, minors: true }],
   ])('%s', (_name, f, consents) => {
     expect(sensitiveConsents(f)).toEqual(consents);
+  });
+});
+
+describe('household files', () => {
+  test.each([
+    ['2026-03-15', 1, '2027-03-15'],
+    ['2024-02-29', 1, '2025-02-28'],
+    ['2024-02-29', 4, '2028-02-29'],
+    ['2026-12-31', 10, '2036-12-31'],
+  ])('%s plus %i year(s) is %s', (day, years, expected) => {
+    expect(yearsAfter(day, years)).toBe(expected);
   });
 });

@@ -552,3 +552,24 @@ export const REFERRAL_STATUS_LABELS: Record<ReferralStatus, string> = {
   approved: '工委已批准',
   declined: '工委未批准',
 };
+
+// ---------------------------------------------------------------------------------------------------------------
+// 困难职工档案: one per household.
+
+/** A file's full review is due this many years after the last (the seeds: reviewed fully every year). */
+export const FILE_REVIEW_YEARS = 1;
+/** A closed file (the household left hardship) is kept this many years after it closed, out of lists, then deleted. */
+export const FILE_KEEP_YEARS = 10;
+
+export const FILE_STATUSES = ['active', 'closed'] as const;
+export type FileStatus = (typeof FILE_STATUSES)[number];
+export const FILE_STATUS_LABELS: Record<FileStatus, string> = { active: '在档', closed: '已脱困' };
+
+/** The same calendar day `years` later (29 February becomes 28 February in a common year). */
+export function yearsAfter(day: DateKey, years: number): DateKey {
+  const [y, m, d] = day.split('-').map(Number);
+  const year = y + years;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const dd = m === 2 && d === 29 && !leap ? 28 : d;
+  return `${year}-${String(m).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
+}
