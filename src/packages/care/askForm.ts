@@ -4,22 +4,14 @@
  */
 import { CATEGORY_HINTS, CATEGORY_LABELS, HELP_CATEGORIES, canBeAnonymous, isPrivateCategory, type ContactWay, type HelpCategory, type Rating } from '@/core/domain/care';
 import type { FieldErrors } from '@/hooks/useForm';
+import { filesCountText as countText, uploadOf, withFile as addFile, withoutFile, type FileDraft } from '@/services/fileDrafts';
 
 /** The most photos or documents one message carries (the contract's limit). */
 export const MAX_FILES = 6;
 export const BODY_LIMIT = 1000;
 export const TITLE_LIMIT = 30;
 
-/** A file already uploaded to the member's own folder, with what shows it on this screen. */
-export interface FileDraft {
-  fileID: string;
-  name: string;
-  /** A local address (or a link) that shows the picture before any function has seen it. */
-  previewUrl: string;
-}
-
-/** A file as the contract takes it: the upload, and the name the person knows it by. */
-export const uploadOf = (f: FileDraft): { fileID: string; name: string } => ({ fileID: f.fileID, name: f.name });
+export { uploadOf, type FileDraft };
 
 export interface AskValues {
   category: HelpCategory | null;
@@ -59,22 +51,10 @@ export function categoryPicked(category: HelpCategory): Partial<AskValues> {
   return canBeAnonymous(category) ? { category } : { category, anonymous: false };
 }
 
-/** Whether one more file may be added. */
-export const canAddFile = (files: readonly FileDraft[]): boolean => files.length < MAX_FILES;
-
-/** The files after one was added (never more than MAX_FILES) or removed. */
-export function withFile(files: readonly FileDraft[], file: FileDraft): FileDraft[] {
-  return files.length >= MAX_FILES ? [...files] : [...files, file];
-}
-export function withoutFile(files: readonly FileDraft[], fileID: string): FileDraft[] {
-  return files.filter((f) => f.fileID !== fileID);
-}
-
-/** "已添加 2 个，还可以添加 4 个". */
-export function filesCountText(files: readonly FileDraft[]): string {
-  const left = MAX_FILES - files.length;
-  return left > 0 ? `已添加 ${files.length} 个，还可以添加 ${left} 个` : `已添加 ${MAX_FILES} 个，不能再添加`;
-}
+/** The files of a care form, at most MAX_FILES (services/fileDrafts). */
+export const withFile = (files: readonly FileDraft[], file: FileDraft): FileDraft[] => addFile(files, file, MAX_FILES);
+export { withoutFile };
+export const filesCountText = (files: readonly FileDraft[]): string => countText(files, MAX_FILES);
 
 /**
  * The `care.submit` payload, and the problems only the form can name. The contract's schema checks the rest on the

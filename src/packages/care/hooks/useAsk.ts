@@ -7,7 +7,7 @@ import { ROUTES, withQuery } from '@/services/routes';
 import { useAction } from '@/hooks/useAction';
 import { useForm } from '@/hooks/useForm';
 import { ASK_WHEN_EMPTY, askFieldOf, categoryPicked, emptyAsk, submitDraft, type AskValues } from '../askForm';
-import { useUploads } from './useUploads';
+import { useUploads } from '@/hooks/useUploads';
 
 /**
  * 我要求助 / 提意见建议 (`care.submit`): one form, checked on the phone by the contract; the requestKey is made when

@@ -6,7 +6,7 @@ import { useForm } from '@/hooks/useForm';
 import { emptyMessage, emptyRate, messageDraft, messageFieldOf, rateDraft, type MessageValues, type RateValues } from '../askForm';
 import { newer } from '../format';
 import { withdrawQuestion } from '../handling';
-import { useUploads } from './useUploads';
+import { useUploads } from '@/hooks/useUploads';
 
 /**
  * A member's case: the view (`care.get`), 补充信息 (text and photos), 撤回 before it is accepted, and the rating after

@@ -9,7 +9,7 @@ import { emptyMessage, messageDraft, messageFieldOf, type MessageValues } from '
 import { newer } from '../format';
 import { acceptQuestion, assignQuestion, closeQuestion, reasonFieldOf, revealQuestion, sendBackQuestion } from '../handling';
 import { AMOUNT_PROBLEM, emptyVisit, paidSwitched, paymentTerms, visitDoneText, visitFieldOf, visitPayload, visitProblems, visitQuestion, visitYear, type VisitValues } from '../visitForm';
-import { useUploads } from './useUploads';
+import { useUploads } from '@/hooks/useUploads';
 
 /** The form open under the case's buttons (one at a time), or none. */
 export type HandlePanel = 'visit' | 'reply' | 'note' | 'assign' | 'sendBack' | 'close' | 'reveal' | null;

@@ -1,13 +1,11 @@
-import Taro from '@tarojs/taro';
-import { Image, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import type { CaseRow, CaseView } from '@/core/contracts/care';
+import { Attachments } from '@/components/Files';
 import { Badge } from '@/components/InfoRow';
 import { Card } from '@/components/Card';
 import { RATING_LABELS } from '@/core/domain/care';
 import { authorText, badgesOf, handlerText, momentText, rowDueText, timelineOf } from '../../format';
 import '../care.scss';
-
-type Attachment = CaseView['attachments'][number];
 
 /** The badges of a case: 已超期, 紧急, 督办, 保密, its status. */
 export function CaseBadges({ c }: { c: Parameters<typeof badgesOf>[0] }) {
@@ -20,33 +18,8 @@ export function CaseBadges({ c }: { c: Parameters<typeof badgesOf>[0] }) {
   );
 }
 
-/** Photos as thumbnails (tap to see them large), other files by name. */
-export function Attachments({ items }: { items: readonly Attachment[] }) {
-  if (items.length === 0) return null;
-  const images = items.filter((a) => a.isImage).map((a) => a.url);
-  return (
-    <View className='care-files'>
-      {items.map((a, i) =>
-        a.isImage ? (
-          <View key={a.fileID} className='care-files__item'>
-            <Image
-              className='care-files__thumb'
-              src={a.url}
-              mode='aspectFill'
-              lazyLoad
-              ariaLabel={`照片 ${i + 1}，点击查看大图`}
-              onClick={() => void Taro.previewImage({ current: a.url, urls: images })}
-            />
-          </View>
-        ) : (
-          <View key={a.fileID} className='care-files__item'>
-            <View className='care-files__doc'>{a.name || '附件'}</View>
-          </View>
-        ),
-      )}
-    </View>
-  );
-}
+/** A case's photos and documents (the shared gallery). */
+export { Attachments };
 
 /** 已提交 → 已受理 → 处理中 → 已答复 → 已办结 (or where it ended, with the reason). */
 export function Timeline({ c }: { c: Pick<CaseView, 'steps' | 'status' | 'category'> }) {

@@ -16,7 +16,7 @@ import { queryParam, ROUTES } from '@/services/routes';
 import { Conversation, Progress, RatingCard } from '../../components/CaseParts';
 import { CaseFacts } from '../../components/CaseParts/CaseFacts';
 import { Visits } from '../../components/CaseParts/Visits';
-import { FilesField } from '../../components/FilesField';
+import { FilesField } from '@/components/Files';
 import { handlerOptions, requesterText } from '../../handling';
 import { BROUGHT_LIMIT, hasTerms, VISIT_WINDOW_DAYS, VISITORS_LIMIT } from '../../visitForm';
 import { useHandle, type Handle, type HandlePanel } from '../../hooks/useHandle';

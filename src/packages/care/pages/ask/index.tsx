@@ -8,7 +8,7 @@ import { Notice } from '@/components/Notice';
 import { Page } from '@/components/Page';
 import { queryParam, ROUTES } from '@/services/routes';
 import { ANONYMOUS_NOTE, BODY_LIMIT, CATEGORY_OPTIONS, TITLE_LIMIT, privacyNote } from '../../askForm';
-import { FilesField } from '../../components/FilesField';
+import { FilesField } from '@/components/Files';
 import { useAsk } from '../../hooks/useAsk';
 import '../../components/care.scss';
 

@@ -15,7 +15,7 @@ import { ratingNote } from '../../askForm';
 import { Conversation, Progress, RatingCard } from '../../components/CaseParts';
 import { CaseFacts } from '../../components/CaseParts/CaseFacts';
 import { Visits } from '../../components/CaseParts/Visits';
-import { FilesField } from '../../components/FilesField';
+import { FilesField } from '@/components/Files';
 import { useCase } from '../../hooks/useCase';
 import '../../components/care.scss';
 
