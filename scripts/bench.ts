@@ -11,7 +11,7 @@
  *   - gifts (bench-gifts.ts): the opening rush of a holiday gift batch (500 members, 200 of one gift), 我的福利's calls,
  *     and the birthday vouchers' daily job at 100,000 members (`--roster 0` skips that one).
  *
- *   npm run bench -- [core] [roster] [events] [rush] [care] [payouts] [gifts] [weapp] [--docs 100000] [--queries 5000] [--cases 10000]
+ *   npm run bench -- [core] [roster] [events] [rush] [care] [payouts] [gifts] [hardship] [weapp] [--docs 100000] [--queries 5000] [--cases 10000]
  *
  * Name parts to run only those (`npm run bench -- care`); none named runs them all. `events` needs the roster's
  * union, so it brings `roster` along.
@@ -30,10 +30,11 @@ import { careBench } from './bench-care';
 import { rushBench } from './bench-rush';
 import { payoutsBench } from './bench-payouts';
 import { giftsBench } from './bench-gifts';
+import { hardshipBench } from './bench-hardship';
 
 const root = resolve(__dirname, '..');
 
-const PARTS = ['core', 'roster', 'events', 'rush', 'care', 'payouts', 'gifts', 'weapp'] as const;
+const PARTS = ['core', 'roster', 'events', 'rush', 'care', 'payouts', 'gifts', 'hardship', 'weapp'] as const;
 type Part = (typeof PARTS)[number];
 
 /** The parts named on the command line (all when none is), refusing a name that is not one. */
@@ -81,6 +82,8 @@ async function main(): Promise<void> {
     // 节日慰问品 and 生日慰问: the batch's opening rush and 我的福利 (a union of its own), the daily job at 100,000
     // members reading only today's birthdays (another union).
     if (parts.has('gifts')) await giftsBench(db, json);
+    // 困难帮扶: the reviewers' lists, an application, the files and the 公示 at 2,000 applications (see bench-hardship.ts).
+    if (parts.has('hardship')) await hardshipBench(db, json);
 
     // 6b. The sign-up rush, locally and like the cloud: on emulators of its own (see bench-rush.ts), after the
     // parts that use this emulator (the SDK of this process is pointed at each of them in turn).

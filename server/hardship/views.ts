@@ -27,6 +27,7 @@ import type { ApplicationDoc, HardshipFile, ObjectionDoc, ReferralDoc } from './
 import type { Standing } from './lifecycle';
 
 
+/** The files with temporary links, read in one call for all of them. */
 async function linksOf(files: readonly HardshipFile[]) {
   const urls = await tempUrls(files.map((f) => f.fileID));
   return files.map((f) => ({ fileID: f.fileID, url: urls.get(f.fileID) ?? '', name: f.name, isImage: f.isImage, addedAt: f.addedAt }));
@@ -59,8 +60,10 @@ export async function applicationView(a: ApplicationDoc, dibaoFen: number | null
 }
 
 export async function reviewView(a: ApplicationDoc, objections: readonly ObjectionDoc[], referral: ReferralDoc | null, actor: Actor, standing: Standing, dibaoFen: number | null, policy: PolicyProfile | null): Promise<z.input<typeof reviewSchema>> {
-  const [documents, photos] = await Promise.all([linksOf(a.documents), linksOf(a.visits.flatMap((v) => v.photos))]);
-  const photoLinks = new Map(photos.map((p) => [p.fileID, p]));
+  const visitPhotos = a.visits.flatMap((v) => v.photos);
+  const all = await linksOf([...a.documents, ...visitPhotos]);
+  const documents = all.slice(0, a.documents.length);
+  const photoLinks = new Map(all.slice(a.documents.length).map((p) => [p.fileID, p]));
   const rule = policy?.items[AID_ITEMS[a.kind]];
   const me = { memberId: actor.memberId ?? '', name: actor.name };
   const fourEyes = a.proposal ? approvalRefusal(me, { memberId: a.proposal.by.memberId ?? '', name: a.proposal.by.name }) : null;
@@ -71,7 +74,7 @@ export async function reviewView(a: ApplicationDoc, objections: readonly Objecti
     applicantName: a.applicantName,
     department: a.department,
     consents: a.consents,
-    visits: a.visits.map((v) => ({ id: v.id, visitedOn: v.visitedOn, visitors: v.visitors, found: v.found, photos: v.photos.map((p) => photoLinks.get(p.fileID) as (typeof photos)[number]), recordedBy: v.by.name, at: v.at })),
+    visits: a.visits.map((v) => ({ id: v.id, visitedOn: v.visitedOn, visitors: v.visitors, found: v.found, photos: v.photos.map((p) => photoLinks.get(p.fileID) as (typeof all)[number]), recordedBy: v.by.name, at: v.at })),
     notes: a.notes.map((n) => ({ at: n.at, by: n.by.name, text: n.text })),
     proposal: a.proposal ? { amountFen: a.proposal.amountFen, note: a.proposal.note, by: a.proposal.by.name, at: a.proposal.at } : null,
     approvedBy: a.approvedBy?.name ?? null,
