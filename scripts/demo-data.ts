@@ -24,7 +24,7 @@ export const DEMO_BIRTHDAY_TOMORROW = 'A0007';
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { openid: 'demo-member-zhang', label: '演示会员 张伟' },
   { openid: 'demo-member-wang', label: '演示会员 王芳（未认证：工号 A0005，手机后四位 0005）' },
-  { openid: 'demo-officer-li', label: '演示工会干部 李娜' },
+  { openid: 'demo-officer-li', label: '演示工会干部 李娜（兼帮扶审核）' },
   { openid: 'demo-chair-zhao', label: '演示工会主席 赵建国' },
   { openid: 'demo-auditor-sun', label: '演示经费审查 孙丽' },
   { openid: 'demo-handler-chen', label: '演示关爱专员 陈静' },
@@ -86,6 +86,10 @@ export async function seedDemo(call: Call, setupCode: string, committeeSetupCode
   await call('demo-chair-zhao', 'members', 'rolesGrant', { memberId: ids.A0003, role: 'auditor' });
   // 会员关爱中心's named handler (关爱专员: e.g. the union's counsellor), who may also take 心理疏导 and 法律咨询.
   await call('demo-chair-zhao', 'members', 'rolesGrant', { memberId: ids.A0007, role: 'care_handler' });
+  // 困难帮扶's reviewers: 李娜 (帮扶审核, granted by the chair only) and the chair, so that two different people decide.
+  await call('demo-chair-zhao', 'members', 'rolesGrant', { memberId: ids.A0002, role: 'hardship_reviewer' });
+  // The local 低保 standard (淄博 urban, per person and month) for the members' self-check, and 7 days of 公示.
+  await call('demo-officer-li', 'hardship', 'settingsSave', { dibaoFen: 101_000, publicityDays: 7 });
   const invite = (await call('demo-officer-li', 'members', 'clerkInvite', { name: '周敏', shopName: DEMO_CAKE_SHOP })) as { code: string };
   await call('demo-clerk-chen', 'members', 'redeemInvite', { code: invite.code });
 
@@ -98,6 +102,11 @@ export async function seedDemo(call: Call, setupCode: string, committeeSetupCode
   const committees = (await call('demo-chair-zhao', 'members', 'unions')) as { items: { id: string; kind: string }[] };
   const committee = committees.items.find((u) => u.kind === 'committee');
   await call('demo-chair-zhao', 'members', 'unionSetCommittee', { committeeId: committee?.id ?? null });
+  // The committee decides and pays 大病关爱 from its own budget, under its own policy (辽宁省直: once a year, ≤ 50,000).
+  for (const y of Number(today.slice(5, 7)) >= 9 ? [year, year + 1] : [year]) {
+    await call('demo-committee-qian', 'ledger', 'policySave', { year: y, templateId: 'liaoning-szjg-2019' });
+    await call('demo-committee-qian', 'ledger', 'budgetSet', { year: y, line: 'hardship', amountFen: 500_000_00 });
+  }
 
   // From September on (this year's 中秋 may be past), the coming year's too: its 春节 gifts are prepared before it.
   for (const y of Number(today.slice(5, 7)) >= 9 ? [year, year + 1] : [year]) {

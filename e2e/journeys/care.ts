@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { coverPng } from '../../scripts/cover-art';
 import { screenshot } from '../browser';
 import type { Journey } from './journey';
-import { button, confirm, demoAccount, expectImageLoaded, expectText, fenOf, fill, pick, pickOption, setClock, switchTo, untilRead, visibleText } from './journey';
+import { addFile, button, confirm, demoAccount, expectImageLoaded, expectText, fenOf, fill, pick, pickOption, samplePdf, setClock, switchTo, untilRead, visibleText } from './journey';
 
 const TITLE = '加班费三个月没有发放';
 const BODY = '今年九月到十一月的加班费一直没有发放，问过科里说要等通知。工资条附后，希望工会帮忙问一问。';
@@ -20,32 +20,6 @@ const REPLY = '已与人事处核实：九月至十一月的加班费将于本�
 const COMPLAINT = '只说了补发时间，没有说以后怎样按时发放';
 const COLLEAGUE = '杨帆';
 const HOSPITAL = '市中心医院 骨科 12 床';
-
-/** A one-page PDF, as a phone's scanner app would save it (the function checks the %PDF- signature). */
-function samplePdf(): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
-
-/** Add a file with 添加照片或文件 (the browser's file dialog). */
-async function addFile(p: Page, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
-  const chooser = p.waitForEvent('filechooser', { timeout: 15_000 });
-  await visibleText(p, '添加照片或文件', true).click();
-  await (await chooser).setFiles(file);
-}
 
 /** 工会管理 → 会员求助, from the home page. */
 async function openQueue(p: Page): Promise<void> {

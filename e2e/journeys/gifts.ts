@@ -17,7 +17,7 @@ import { HOLIDAY_LABELS, type Holiday } from '../../src/core/policy/items';
 import { addDays, shanghaiAt, shanghaiDateKey, shanghaiYear } from '../../src/core/time';
 import { screenshot } from '../browser';
 import type { Journey } from './journey';
-import { button, confirm, demoAccount, expectImageLoaded, expectText, fenOf, fill, pickOption, setClock, switchTo, untilRead, visibleText } from './journey';
+import { button, card, confirm, demoAccount, expectImageLoaded, expectText, fenOf, fill, openAdmin, pickOption, reportLine, setClock, switchTo, untilRead, visibleText } from './journey';
 
 /** The gifts of the batch: the first has one left, so the second member finds it gone. */
 const GIFTS = [
@@ -46,17 +46,6 @@ async function openMyGifts(p: Page): Promise<void> {
   await untilRead(p);
 }
 
-/** A tile of 工会管理, from the home page. */
-async function openAdmin(p: Page, tile: string): Promise<void> {
-  await visibleText(p, '工会管理', true).click();
-  await visibleText(p, tile, true).click();
-}
-
-/** The card titled `title` on the page on top. */
-function card(p: Page, title: string) {
-  return p.locator('.u-card', { has: p.locator('.u-card__title', { hasText: title }) }).filter({ visible: true }).last();
-}
-
 /**
  * What a budget line (节日慰问, 生日慰问) has spent in `year` and in how many payouts: as members read it in the yearly
  * report (经费支出公布) for this year; for another year (a 春节 of next year), from the officers' budget page.
@@ -64,10 +53,7 @@ function card(p: Page, title: string) {
 async function spentOn(p: Page, baseUrl: string, year: number, label: string): Promise<{ spentFen: number; count: number }> {
   const payouts = (text: string) => Number(/(\d+) 笔/.exec(text)?.[1] ?? NaN);
   if (year === shanghaiYear(new Date())) {
-    await p.goto(`${baseUrl}/#/packages/ledger/pages/report/index`);
-    await expectText(p, '按项目');
-    const line = p.locator('.report__line', { has: p.locator('.report__line-label', { hasText: label }) }).filter({ visible: true }).first();
-    return { spentFen: fenOf(await line.locator('.report__line-spent').innerText()), count: payouts(await line.locator('.report__line-meta').innerText()) };
+    return reportLine(p, baseUrl, label);
   }
   await p.goto(`${baseUrl}/#/packages/ledger/manage/budget/index`);
   await p.locator('.u-tabs').getByText(new RegExp(`^${year}`)).filter({ visible: true }).first().click();

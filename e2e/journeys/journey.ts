@@ -168,3 +168,49 @@ export async function setClock(baseUrl: string, now: Date | string | null): Prom
 export async function untilRead(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.body.innerText.includes('正在读取'), undefined, { timeout: 15_000 });
 }
+
+/** A one-page PDF, as a phone's scanner app would save it (the function checks the %PDF- signature). */
+export function samplePdf(): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+/** Add a file with 添加照片或文件 (the browser's file dialog). */
+export async function addFile(p: Page, file: { name: string; mimeType: string; buffer: Buffer }, label = '添加照片或文件'): Promise<void> {
+  const chooser = p.waitForEvent('filechooser', { timeout: 15_000 });
+  await visibleText(p, label, true).click();
+  await (await chooser).setFiles(file);
+}
+
+/** A tile of 工会管理, from the home page. */
+export async function openAdmin(p: Page, tile: string): Promise<void> {
+  await visibleText(p, '工会管理', true).click();
+  await visibleText(p, tile, true).click();
+}
+
+/** The card titled `title` on the page on top. */
+export function card(p: Page, title: string): Locator {
+  return p.locator('.u-card', { has: p.locator('.u-card__title', { hasText: title }) }).filter({ visible: true }).last();
+}
+
+/** A line of this year's yearly report (经费支出公布) as members read it: what it spent, in how many payouts. */
+export async function reportLine(p: Page, baseUrl: string, label: string): Promise<{ spentFen: number; count: number }> {
+  await p.goto(`${baseUrl}/#/packages/ledger/pages/report/index`);
+  await expectText(p, '按项目');
+  const line = p.locator('.report__line', { has: p.locator('.report__line-label', { hasText: label }) }).filter({ visible: true }).first();
+  const count = Number(/(\d+) 笔/.exec(await line.locator('.report__line-meta').innerText())?.[1] ?? NaN);
+  return { spentFen: fenOf(await line.locator('.report__line-spent').innerText()), count };
+}

@@ -22,6 +22,7 @@ import {
   type HardshipCategory,
 } from '../../src/core/domain/hardship';
 import { can } from '../../src/core/domain/roles';
+import { PAGES } from '../../src/core/pages';
 import { AppError } from '../../src/core/errors';
 import { isValidDateKey, shanghaiDateKey } from '../../src/core/time';
 import type { z } from '../../src/core/zod';
@@ -260,7 +261,7 @@ export async function filesDaily(db: Db, now: Date): Promise<{ reminded: number;
     const reviewers = await tables(db).members.find({ unionId, roles: _.in(['hardship_reviewer', 'chair']), status: _.neq('transferred') }, { limit: 50 });
     await notify(
       db,
-      reviewers.map((m) => ({ id: `hardship-files:${unionId}:${today}:${m._id}`, unionId, memberId: m._id, kind: 'hardship_file_due' as const, title: '困难职工档案到期复核', body: `有 ${list.length} 户困难职工档案已到年度复核时间，请在「困难职工档案」的“到期复核”中逐户复核。`, link: null })),
+      reviewers.map((m) => ({ id: `hardship-files:${unionId}:${today}:${m._id}`, unionId, memberId: m._id, kind: 'hardship_file_due' as const, title: '困难职工档案到期复核', body: `有 ${list.length} 户困难职工档案已到年度复核时间，请在「困难职工档案」的“到期复核”中逐户复核。`, link: `${PAGES.hardshipFiles.path}?stage=due` })),
       now,
     );
   }

@@ -10,7 +10,7 @@ import type { NewNotice } from '../notices/api';
 import { shortNumber } from './lifecycle';
 import type { ApplicationDoc, ObjectionDoc, ReferralDoc } from './store';
 
-const link = (a: ApplicationDoc) => `${PAGES.hardship.path}?id=${encodeURIComponent(a._id)}`;
+const link = (a: ApplicationDoc) => `${PAGES.hardshipApplication.path}?id=${encodeURIComponent(a._id)}`;
 const what = (a: ApplicationDoc) => `${AID_KIND_LABELS[a.kind]}申请`;
 
 export function moreNotice(a: ApplicationDoc, message: string): NewNotice {
@@ -34,7 +34,7 @@ export function paidNotice(a: ApplicationDoc): NewNotice {
 
 /** To each reviewer: an objection to a 公示, by the case's number only (the notice may be read on a shared screen). */
 export function objectionNotice(a: ApplicationDoc, to: string): NewNotice {
-  return { unionId: a.unionId, memberId: to, kind: 'hardship_objection', title: '帮扶公示收到异议', body: `${what(a)}（${shortNumber(a._id)}）的公示收到一条异议，发放暂停，请核实处理。`, link: null };
+  return { unionId: a.unionId, memberId: to, kind: 'hardship_objection', title: '帮扶公示收到异议', body: `${what(a)}（${shortNumber(a._id)}）的公示收到一条异议，发放暂停，请核实处理。`, link: `${PAGES.hardshipReview.path}?id=${encodeURIComponent(a._id)}` };
 }
 
 /** To the member who objected: how it was resolved. */

@@ -26,12 +26,12 @@ describe('tiles', () => {
   });
 
   it('offers a member events, the care center and the report, an officer also 工会管理', () => {
-    expect(keys(tilesFor('home', { roles: ['member'] }))).toEqual(['events', 'care', 'gifts', 'report']);
-    expect(keys(tilesFor('home', { roles: ['member', 'officer'] }))).toEqual(['events', 'care', 'gifts', 'report', 'admin']);
+    expect(keys(tilesFor('home', { roles: ['member'] }))).toEqual(['events', 'care', 'gifts', 'hardship', 'report']);
+    expect(keys(tilesFor('home', { roles: ['member', 'officer'] }))).toEqual(['events', 'care', 'gifts', 'hardship', 'report', 'admin']);
   });
 
   it('gives a 关爱专员 工会管理 with the care queue only, officers the care figures and settings too', () => {
-    expect(keys(tilesFor('home', { roles: ['member', 'care_handler'] }))).toEqual(['events', 'care', 'gifts', 'report', 'admin']);
+    expect(keys(tilesFor('home', { roles: ['member', 'care_handler'] }))).toEqual(['events', 'care', 'gifts', 'hardship', 'report', 'admin']);
     expect(keys(tilesFor('admin', { roles: ['member', 'care_handler'] }))).toEqual(['care']);
     expect(keys(tilesFor('admin', { roles: ['member', 'officer'] }))).toEqual(expect.arrayContaining(['care', 'care-stats', 'care-settings']));
     expect(keys(tilesFor('admin', { roles: ['member', 'auditor'] }))).not.toContain('care-stats');
@@ -43,7 +43,11 @@ describe('tiles', () => {
     expect(keys(tilesFor('home', { roles: ['clerk'] }))).toEqual(['gifts-redeem']);
     expect(tilesFor('admin', { roles: ['clerk'] })).toEqual([]);
     expect(keys(tilesFor('admin', { roles: ['member', 'chair'] }))).toContain('parent-committee');
-    expect(keys(tilesFor('admin', { roles: ['member', 'committee'] }))).toEqual(['members-of-committee']);
+    expect(keys(tilesFor('admin', { roles: ['member', 'committee'] }))).toEqual(['members-of-committee', 'hardship-referrals']);
+    // 帮扶审核: the review, the files and the settings — no other section; other officers and the auditor none of those.
+    expect(keys(tilesFor('admin', { roles: ['member', 'hardship_reviewer'] }))).toEqual(['hardship', 'hardship-files', 'hardship-settings']);
+    expect(keys(tilesFor('admin', { roles: ['member', 'officer'] }))).not.toContain('hardship');
+    expect(keys(tilesFor('admin', { roles: ['member', 'auditor'] }))).not.toContain('hardship-files');
     expect(tilesFor('admin', { roles: ['member'] })).toEqual([]);
   });
 

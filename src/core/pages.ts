@@ -67,7 +67,8 @@ export const SUBPACKAGES = {
   // 生日与节日慰问: for members (pages/) 我的福利 — birthday vouchers and holiday gifts, choosing one; for officers
   // (manage/) the birthday settings and holiday batches with tallies and pickups; for the shop's clerk, redeeming.
   gifts: 'packages/gifts',
-  // 困难帮扶: the hardship area's pages (pages/ for members, manage/ for officers).
+  // 困难帮扶, 大病关爱, 金秋助学: for members (pages/) applying, following, the 公示 and their own file; for reviewers
+  // (manage/) the list, the review, the household files and the settings; for a 工委's officers, the referrals.
   hardship: 'packages/hardship',
 } as const;
 
@@ -79,8 +80,8 @@ const manage = (root: keyof typeof SUBPACKAGES, page: string) => `/${SUBPACKAGES
  * Every page. The main package holds only what a member needs first (home, messages, me); every area lives in its
  * own subpackage so the main package stays small as the app grows. Tiles show in this order.
  *
- * Planned (each arrives with its own subpackage under src/packages/<area>/): 困难帮扶 (hardship). A tile
- * belongs here only once its page exists and its cloud function answers.
+ * Every area has its own subpackage under src/packages/<area>/. A tile belongs here only once its page exists and its
+ * cloud function answers.
  */
 export const PAGES = {
   home: { path: '/pages/index/index', title: '工会会员服务', access: 'anyone' },
@@ -133,6 +134,17 @@ export const PAGES = {
   },
   giftBatchAdmin: { path: manage('gifts', 'batch'), title: '慰问品批次', access: ['gifts.manage'] },
 
+  // 困难帮扶: members apply, follow, read the 公示 and their own file.
+  hardship: {
+    path: sub('hardship', 'index'),
+    title: '困难帮扶',
+    access: ['hardship.apply'],
+    tiles: [{ key: 'hardship', group: 'home', summary: '困难帮扶、大病关爱、金秋助学：申请与进度，帮扶公示' }],
+  },
+  hardshipApply: { path: sub('hardship', 'apply'), title: '申请帮扶', access: ['hardship.apply'] },
+  hardshipApplication: { path: sub('hardship', 'application'), title: '我的帮扶申请', access: ['hardship.apply'] },
+  hardshipPublicity: { path: sub('hardship', 'publicity'), title: '帮扶公示', access: ['hardship.apply'] },
+  hardshipMyFile: { path: sub('hardship', 'file'), title: '我的困难职工档案', access: ['hardship.apply'] },
   report: {
     path: sub('ledger', 'report'),
     title: '经费支出公布',
@@ -241,7 +253,33 @@ export const PAGES = {
     access: ['gifts.statement'],
     tiles: [{ key: 'gifts-statement', group: 'admin', summary: '每月各蛋糕店核销的蛋糕券和金额，导出结算单' }],
   },
-  hardship: { path: sub('hardship', 'index'), title: '困难帮扶', access: ['hardship.apply'] },
+  hardshipQueue: {
+    path: manage('hardship', 'queue'),
+    title: '帮扶审核',
+    access: ['hardship.review'],
+    tiles: [{ key: 'hardship', group: 'admin', summary: '困难帮扶申请的初审、入户走访、两人审批、公示异议' }],
+  },
+  hardshipReview: { path: manage('hardship', 'review'), title: '审核帮扶申请', access: ['hardship.review'] },
+  hardshipFiles: {
+    path: manage('hardship', 'files'),
+    title: '困难职工档案',
+    access: ['hardship.review'],
+    tiles: [{ key: 'hardship-files', group: 'admin', summary: '每户一份档案，年度复核、脱困，导出 Excel' }],
+  },
+  hardshipFile: { path: manage('hardship', 'file'), title: '档案详情', access: ['hardship.review'] },
+  hardshipSettings: {
+    path: manage('hardship', 'settings'),
+    title: '帮扶设置',
+    access: ['hardship.review'],
+    tiles: [{ key: 'hardship-settings', group: 'admin', label: '帮扶设置', summary: '当地低保标准（会员自测用）、公示天数' }],
+  },
+  hardshipReferrals: {
+    path: manage('hardship', 'referrals'),
+    title: '大病关爱推荐',
+    access: ['hardship.committee'],
+    tiles: [{ key: 'hardship-referrals', group: 'admin', summary: '下属工会推荐的大病关爱：审核材料，决定并发放' }],
+  },
+  hardshipReferral: { path: manage('hardship', 'referral'), title: '大病关爱推荐详情', access: ['hardship.committee'] },
 } as const satisfies Record<string, PageEntry>;
 
 export type PageKey = keyof typeof PAGES;

@@ -1,48 +1,52 @@
 import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import { yuanText } from '@/core/money';
+import { ActionButton } from '@/components/ActionButton';
 import { CallView } from '@/components/CallView';
 import { Card } from '@/components/Card';
 import { EmptyState } from '@/components/EmptyState';
-import { InfoRow } from '@/components/InfoRow';
+import { LinkRow } from '@/components/LinkRow';
 import { Page } from '@/components/Page';
 import { Pager } from '@/components/Pager';
 import { useCall } from '@/hooks/useCall';
-import { yuanText } from '@/core/money';
-import { dayZh, formatDateTimeZh } from '@/core/time';
-import { queryParam, ROUTES } from '@/services/routes';
+import { ROUTES, withQuery } from '@/services/routes';
+import { whenText } from '../../format';
+import '../../components/hardship.scss';
 
 const PAGE_SIZE = 20;
 
-/**
- * 困难帮扶: the kinds of aid this year's policy offers and the member's own applications; opened from a notice
- * (?id=…), one application's course. The application form arrives with the rest of the area (issue 15).
- */
+/** 困难帮扶: what the union offers this year, 申请帮扶, the member's own applications, the 公示 and their file. */
 export default function HardshipPage() {
-  const id = queryParam(useRouter().params, 'id');
-  return <Page path={ROUTES.hardship}>{() => (id ? <OneApplication id={id} /> : <HardshipHome />)}</Page>;
+  return <Page path={ROUTES.hardship}>{() => <HardshipHome />}</Page>;
 }
 
 function HardshipHome() {
   const [page, setPage] = useState(1);
   const setup = useCall('hardship', 'setup');
   const mine = useCall('hardship', 'mine', { payload: { page, pageSize: PAGE_SIZE }, reloadOnShow: true });
+  const go = (url: string) => void Taro.navigateTo({ url });
   return (
     <>
       <CallView call={setup} loadingText='正在读取…'>
-        {(data) => (
-          <Card title='帮扶项目'>
-            {data.kinds
-              .filter((k) => k.offered)
-              .map((k) => (
-                <InfoRow key={k.kind} label={k.label}>
-                  {k.note}
-                  {k.capFen !== null ? `（本年度每次最高 ${yuanText(k.capFen)}）` : ''}
-                </InfoRow>
+        {(data) => {
+          const offered = data.kinds.filter((k) => k.offered);
+          return (
+            <Card title='帮扶项目'>
+              {offered.map((k) => (
+                <View key={k.kind} className='hs-entry'>
+                  <View className='hs-entry__name'>{k.label}</View>
+                  <View className='hs-entry__meta'>
+                    {k.note}
+                    {k.capFen !== null ? `。本年度每次不超过 ${yuanText(k.capFen)}` : ''}
+                  </View>
+                </View>
               ))}
-            {data.kinds.every((k) => !k.offered) && <View>本年度工会政策尚未设置帮扶项目。</View>}
-          </Card>
-        )}
+              {offered.length === 0 && <View className='hs-note'>本年度工会政策尚未设置帮扶项目。</View>}
+              {offered.length > 0 && <ActionButton text='申请帮扶' onClick={() => go(ROUTES.hardshipApply)} />}
+            </Card>
+          );
+        }}
       </CallView>
       <CallView call={mine} loadingText='正在读取您的申请…'>
         {(data) =>
@@ -51,37 +55,17 @@ function HardshipHome() {
           ) : (
             <Card title='我的申请'>
               {data.items.map((r) => (
-                <InfoRow key={r.id} label={r.kindLabel}>
-                  {r.statusLabel}
-                  {r.submittedAt ? `，${formatDateTimeZh(new Date(r.submittedAt))}提交` : ''}
-                </InfoRow>
+                <LinkRow key={r.id} title={`${r.kindLabel} · ${r.statusLabel}`} note={r.submittedAt ? `${whenText(r.submittedAt)}提交` : '草稿，尚未提交'} onClick={() => go(withQuery(ROUTES.hardshipApplication, { id: r.id }))} />
               ))}
               <Pager page={page} pageSize={PAGE_SIZE} total={data.total} onChange={setPage} />
             </Card>
           )
         }
       </CallView>
+      <Card title='更多'>
+        <LinkRow title='帮扶公示' note='正在公示的帮扶，可以提出异议' onClick={() => go(ROUTES.hardshipPublicity)} />
+        <LinkRow title='我的困难职工档案' note='家庭的困难类别、历次帮扶和年度复核' onClick={() => go(ROUTES.hardshipMyFile)} />
+      </Card>
     </>
-  );
-}
-
-function OneApplication({ id }: { id: string }) {
-  const one = useCall('hardship', 'get', { payload: { applicationId: id }, reloadOnShow: true });
-  return (
-    <CallView call={one} loadingText='正在读取申请…'>
-      {(a) => (
-        <Card title={`${a.kindLabel}申请`}>
-          <InfoRow label='状态'>{a.statusLabel}</InfoRow>
-          {a.outcome && <InfoRow label='帮扶金额'>{yuanText(a.outcome.amountFen)}</InfoRow>}
-          {a.outcome?.publicity && <InfoRow label='公示期'>{`${dayZh(a.outcome.publicity.from)}至${dayZh(a.outcome.publicity.to)}`}</InfoRow>}
-          {a.steps.map((s, i) => (
-            <InfoRow key={i} label={s.label}>
-              {formatDateTimeZh(new Date(s.at))}
-              {s.note ? `：${s.note}` : ''}
-            </InfoRow>
-          ))}
-        </Card>
-      )}
-    </CallView>
   );
 }

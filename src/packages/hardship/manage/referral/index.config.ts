@@ -1,0 +1,5 @@
+import { PAGES } from '@/core/pages';
+
+export default definePageConfig({
+  navigationBarTitleText: PAGES.hardshipReferral.title,
+});
