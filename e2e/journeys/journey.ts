@@ -93,8 +93,9 @@ export async function pickOption(page: Page, placeholder: string, option: string
   // The wheel shows three rows each side of the middle one; a list that opens on a value (openAt) may hide the
   // option further along. Tapping a row turns the wheel to it: tap the shown row nearest the option until it shows.
   for (let turn = 0; ; turn += 1) {
-    await untilStill(page, item);
     const rows = wheel.locator('.weui-picker__item');
+    // The wheel's first row (the option may start below the screen's edge, where it never counts as still).
+    await untilStill(page, rows.first());
     // (No named functions inside: the page has no __name, which tsx gives them.)
     const at = await rows.evaluateAll((els, text) => {
       const box = els[0]?.closest('.weui-picker__bd')?.getBoundingClientRect();

@@ -10,6 +10,7 @@ import { AppError, type ErrorIssue } from '../../src/core/errors';
 import { shanghaiYear } from '../../src/core/time';
 import { isDuplicateKeyError, type Db } from '../db';
 import { acceptDocuments, recordFolder, type Upload } from '../db/uploads';
+import { tables } from '../db/tables';
 import type { MemberDoc } from '../db/types';
 import type { Actor } from '../runtime/actor';
 import { policyProfile } from '../ledger/api';
@@ -39,9 +40,17 @@ async function viewOf(db: Db, a: ApplicationDoc) {
   return applicationView(a, (await settingsOf(db, a.unionId)).dibaoFen);
 }
 
+/** The kinds this year's policies offer the union's members (大病关爱 by its 工委's policy). */
+async function offeredKinds(db: Db, unionId: string, now: Date) {
+  const year = shanghaiYear(now);
+  const [policy, union] = await Promise.all([policyProfile(db, unionId, year), tables(db).unions.byId(unionId)]);
+  const committeePolicy = union?.committeeId ? await policyProfile(db, union.committeeId, year) : null;
+  return kindsOffered(policy, committeePolicy);
+}
+
 export const setup: H<'setup'> = async (_input, { db, actor, now }) => {
-  const [settings, policy] = await Promise.all([settingsOf(db, actor.unionId), policyProfile(db, actor.unionId, shanghaiYear(now))]);
-  return { dibaoFen: settings.dibaoFen, publicityDays: settings.publicityDays, kinds: kindsOffered(policy) };
+  const [settings, kinds] = await Promise.all([settingsOf(db, actor.unionId), offeredKinds(db, actor.unionId, now)]);
+  return { dibaoFen: settings.dibaoFen, publicityDays: settings.publicityDays, kinds };
 };
 
 /** The documents after a save: those kept, then the new ones (the same file twice is one), at most MAX_DOCUMENTS. */
@@ -131,6 +140,8 @@ export const submit: H<'submit'> = async (input, { db, actor, now }) => {
   if (!allows(draft.status, 'submit')) throw new AppError('NOT_ALLOWED', refusalOf(draft.status, 'submit'));
   const issues = submitIssues(draft, input.consents);
   if (issues.length) throw new AppError('VALIDATION_FAILED', issues.length === 1 ? issues[0].message : `申请还有 ${issues.length} 处需要补充或更正`, issues);
+  const offered = (await offeredKinds(db, draft.unionId, now)).find((k) => k.kind === draft.kind);
+  if (!offered?.offered) throw new AppError('NOT_ALLOWED', `本年度工会政策没有${AID_KIND_LABELS[draft.kind]}，暂时不能申请；如有困难请联系工会`);
   // One application of a kind under review at a time: a second would be decided twice on the same facts.
   const pending = await t.find({ applicantId: draft.applicantId, kind: draft.kind, open: true }, { limit: 1 });
   if (pending.length) throw new AppError('NOT_ALLOWED', `您已有一份${AID_KIND_LABELS[draft.kind]}申请正在审核中，请等待结果或先撤回那一份`);

@@ -295,3 +295,14 @@ describe('the review', () => {
     }
   });
 });
+
+test("a kind this year's policies do not offer is refused at submission, and the draft stays a draft", async () => {
+  // Union A's own policy (淄博) has no 大病关爱, and its 工委 has set no policy this year.
+  const kinds = unwrap(await w.call('member', 'hardship', 'setup')).kinds;
+  expect(kinds.find((k) => k.kind === 'illness')).toMatchObject({ offered: false });
+  expect(kinds.find((k) => k.kind === 'hardship')).toMatchObject({ offered: true, capFen: 200_000 });
+  const d = await draft('member', facts({ kind: 'illness', patientIndex: 0 }));
+  const r = await w.call('member', 'hardship', 'submit', { applicationId: d.id, consents: { purpose: true, health: true } });
+  expect(r).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED', message: expect.stringContaining('没有大病关爱') } });
+  expect(unwrap(await w.call('member', 'hardship', 'get', { applicationId: d.id })).status).toBe('draft');
+});

@@ -23,7 +23,7 @@ export function rejectedNotice(a: ApplicationDoc, reason: string): NewNotice {
 
 export function approvedNotice(a: ApplicationDoc): NewNotice {
   const amount = a.proposal ? yuanText(a.proposal.amountFen) : '';
-  const period = a.publicity ? `公示期为${dayZh(a.publicity.from)}至${dayZh(a.publicity.to)}，公示只显示姓氏（如张*）、部门、类别和金额；` : '';
+  const period = a.publicity ? `公示期为${dayZh(a.publicity.from, { now: a.approvedAt ?? undefined })}至${dayZh(a.publicity.to, { now: a.approvedAt ?? undefined })}，公示只显示姓氏（如张*）、部门、类别和金额；` : '';
   return { unionId: a.unionId, memberId: a.applicantId, kind: 'hardship_decided', title: `已审批：${what(a)}`, body: `您的${what(a)}已审批通过，帮扶金额 ${amount}。${period}公示期满无异议后发放。`, link: link(a) };
 }
 

@@ -117,10 +117,13 @@ export function rowView(a: ApplicationDoc): z.input<typeof applicationRow> {
   };
 }
 
-/** Per kind, what this year's policy says (offered or not, the cap and its source), for the form. */
-export function kindsOffered(policy: PolicyProfile | null) {
+/**
+ * Per kind, what this year's policy says (offered or not, the cap and its source), for the form. 大病关爱 is decided and
+ * paid by the union's 工委, under the 工委's policy: offered when the union belongs to one whose policy has it.
+ */
+export function kindsOffered(policy: PolicyProfile | null, committeePolicy: PolicyProfile | null) {
   return AID_KINDS.map((kind) => {
-    const rule = policy?.items[AID_ITEMS[kind]];
+    const rule = (kind === 'illness' ? committeePolicy : policy)?.items[AID_ITEMS[kind]];
     return { kind, label: AID_KIND_LABELS[kind], note: AID_KIND_NOTES[kind], offered: rule !== undefined, capFen: rule?.capFen ?? null, source: rule?.source ?? '' };
   });
 }

@@ -13,7 +13,7 @@ import { InfoRow } from '@/components/InfoRow';
 import { Notice } from '@/components/Notice';
 import { Page } from '@/components/Page';
 import { queryParam, ROUTES, withQuery } from '@/services/routes';
-import { NEXT_STEP, outcomeText, whenText } from '../../format';
+import { NEXT_STEP, outcomeText, STEP_TEXT, whenText } from '../../format';
 import { useMemberApplication } from '../../hooks/useMemberApplication';
 import '../../components/hardship.scss';
 
@@ -57,16 +57,11 @@ function Application({ id, openid }: { id: string; openid: string }) {
 
             <Card title='办理经过'>
               {a.steps.map((s, i) => (
-                <InfoRow key={i} label={s.label}>
+                <InfoRow key={i} label={STEP_TEXT[s.status]}>
                   {whenText(s.at)}
                   {s.note ? `：${s.note}` : ''}
                 </InfoRow>
               ))}
-              {a.requests
-                .filter((r) => r.answeredAt)
-                .map((r, i) => (
-                  <InfoRow key={`r${i}`} label='已补充'>{`${r.message} — ${r.answer}`}</InfoRow>
-                ))}
             </Card>
 
             <Card title='申请内容'>

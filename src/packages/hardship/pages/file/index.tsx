@@ -1,5 +1,4 @@
 import { yuanText } from '@/core/money';
-import { dayZh } from '@/core/time';
 import { CallView } from '@/components/CallView';
 import { Card } from '@/components/Card';
 import { EmptyState } from '@/components/EmptyState';
@@ -8,7 +7,7 @@ import { Notice } from '@/components/Notice';
 import { Page } from '@/components/Page';
 import { useCall } from '@/hooks/useCall';
 import { ROUTES } from '@/services/routes';
-import { whenText } from '../../format';
+import { dayText, whenText } from '../../format';
 
 /** 我的困难职工档案: the member's own household file — category, household, the aid received, the yearly reviews. */
 export default function MyFilePage() {
@@ -27,9 +26,9 @@ function MyFile() {
             <Card title='档案概况'>
               <InfoRow label='状态'>{f.statusLabel}</InfoRow>
               <InfoRow label='困难类别'>{f.categoryLabel}</InfoRow>
-              <InfoRow label='建档日期'>{dayZh(f.openedOn)}</InfoRow>
-              {f.reviewDue && <InfoRow label='下次复核'>{dayZh(f.reviewDue)}</InfoRow>}
-              {f.closed && <Notice tone='info'>{`${dayZh(f.closed.on)}脱困：${f.closed.reason}`}</Notice>}
+              <InfoRow label='建档日期'>{dayText(f.openedOn)}</InfoRow>
+              {f.reviewDue && <InfoRow label='下次复核'>{dayText(f.reviewDue)}</InfoRow>}
+              {f.closed && <Notice tone='info'>{`${dayText(f.closed.on)}脱困：${f.closed.reason}`}</Notice>}
             </Card>
             <Card title='家庭成员'>
               {f.household.length === 0 ? <InfoRow label='家庭成员'>建档时未登记</InfoRow> : f.household.map((m, i) => <InfoRow key={i} label={m.relationLabel}>{`${m.name}，${m.age} 岁，${m.occupationLabel}`}</InfoRow>)}
@@ -40,7 +39,7 @@ function MyFile() {
             {f.reviews.length > 0 && (
               <Card title='年度复核'>
                 {f.reviews.map((r, i) => (
-                  <InfoRow key={i} label={dayZh(r.on)}>
+                  <InfoRow key={i} label={dayText(r.on)}>
                     {r.note}
                   </InfoRow>
                 ))}
