@@ -4,13 +4,12 @@
  * day, closed when the household leaves hardship and kept out of lists for 10 years, then deleted; exported by
  * reviewers only, saying who exported it.
  */
+import { PDF, at } from './testing';
 import { buildWorld, unwrap, type World } from '../testing/world';
 import { workbookAt } from '../testing/excel';
 import type { CallInput } from '../testing/contracts';
 
 let w: World;
-const at = (day: string, time = '10:00') => new Date(`${day}T${time}:00+08:00`).toISOString();
-const PDF = Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
 type Facts = CallInput<'hardship', 'save'>['facts'];
 const facts: Facts = {
   kind: 'hardship',

@@ -4,15 +4,13 @@
  * reviewers; every opening on record), the first check with a request for more, the home visit, and the decision by
  * two different reviewers, neither of them the applicant nor of the household, under concurrency too.
  */
+import { PDF, PNG } from './testing';
 import { buildWorld, person, unwrap, type World } from '../testing/world';
 import type { CallInput } from '../testing/contracts';
 
 let w: World;
 const YEAR = new Date().getFullYear();
 
-/** A 1×1 PNG, and the start of a PDF. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-const PDF = Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
 
 type Facts = CallInput<'hardship', 'save'>['facts'];
 

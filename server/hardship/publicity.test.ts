@@ -5,15 +5,13 @@
  * And the rule of the whole area: no reply of any member-facing action carries an unmasked field of someone's case.
  */
 import { PUBLICITY_FIELDS } from '../../src/core/domain/hardship';
+import { PDF, at } from './testing';
 import { buildWorld, unwrap, type World } from '../testing/world';
 import type { CallInput } from '../testing/contracts';
 import { hardshipAccess } from './access.cases';
 
 let w: World;
 const YEAR = 2026;
-/** The clock of this file: 10:00 in Shanghai on a day, the 公示 of 7 days runs from it. */
-const at = (day: string, time = '10:00') => new Date(`${day}T${time}:00+08:00`).toISOString();
-const PDF = Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
 
 type Facts = CallInput<'hardship', 'save'>['facts'];
 const facts: Facts = {

@@ -4,13 +4,12 @@
  * approves an amount paid from the 工委's own budget and ledger (its policy: once a year, at most 50,000), or
  * declines. The grassroots union and the member see the outcome; union A's ledger is untouched.
  */
+import { PDF, at } from './testing';
 import { buildWorld, unwrap, type World } from '../testing/world';
 import type { CallInput } from '../testing/contracts';
 
 let w: World;
 const YEAR = 2026;
-const at = (day: string, time = '10:00') => new Date(`${day}T${time}:00+08:00`).toISOString();
-const PDF = Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
 
 type Facts = CallInput<'hardship', 'save'>['facts'];
 const illness: Facts = {

@@ -14,6 +14,7 @@ import { Notice } from '@/components/Notice';
 import { Page } from '@/components/Page';
 import { queryParam, ROUTES } from '@/services/routes';
 import { useManageFile, type ManageFile } from '../../hooks/useManageFile';
+import { HouseholdTable } from '../../components/HouseholdTable';
 import { dayText, fileHouseholdLines, householdSummary, momentText } from '../../reviewFormat';
 import { FILE_CATEGORY_OPTIONS, NOTE_LIMIT } from '../../reviewForms';
 import '../manage.scss';
@@ -54,24 +55,7 @@ function FileBody({ f, m }: { f: FileView; m: ManageFile }) {
           <View className='hs-note'>尚未登记家庭成员：会员申请帮扶时填写的家庭成员会记入档案。</View>
         ) : (
           <>
-            <View className='hs-table'>
-              <View className='hs-table__row hs-table__row--head'>
-                <View className='hs-table__cell hs-table__cell--wide'>姓名</View>
-                <View className='hs-table__cell'>关系</View>
-                <View className='hs-table__cell'>年龄</View>
-                <View className='hs-table__cell'>职业</View>
-                <View className='hs-table__cell hs-table__cell--wide'>月收入</View>
-              </View>
-              {lines.map((l) => (
-                <View key={l.key} className='hs-table__row'>
-                  <View className='hs-table__cell hs-table__cell--wide'>{l.name}</View>
-                  <View className='hs-table__cell'>{l.relation}</View>
-                  <View className='hs-table__cell'>{l.age}</View>
-                  <View className='hs-table__cell'>{l.occupation}</View>
-                  <View className='hs-table__cell hs-table__cell--wide'>{l.income}</View>
-                </View>
-              ))}
-            </View>
+            <HouseholdTable lines={lines} />
             <View className='hs-note'>{householdSummary(f.household)}</View>
           </>
         )}

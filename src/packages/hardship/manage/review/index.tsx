@@ -13,8 +13,9 @@ import { Badge, InfoRow } from '@/components/InfoRow';
 import { Notice } from '@/components/Notice';
 import { Page } from '@/components/Page';
 import { queryParam, ROUTES } from '@/services/routes';
+import { HouseholdTable } from '../../components/HouseholdTable';
 import { useManageResolve, useManageReview, type ManageReview } from '../../hooks/useManageReview';
-import { consentLines, expenseLines, householdLines, householdSummary, momentText, patientText, periodText, referralTone, ruleText, schoolText, statusTone, dayText, type HouseholdLine } from '../../reviewFormat';
+import { consentLines, expenseLines, householdLines, householdSummary, momentText, patientText, periodText, referralTone, ruleText, schoolText, statusTone, dayText } from '../../reviewFormat';
 import {
   CHECK_MESSAGE,
   CHECK_MESSAGE_LIMIT,
@@ -257,29 +258,6 @@ function ReviewBody({ a, r }: { a: ReviewView; r: ManageReview }) {
   );
 }
 
-function HouseholdTable({ lines }: { lines: HouseholdLine[] }) {
-  if (lines.length === 0) return <View className='hs-note'>没有填写家庭成员。</View>;
-  return (
-    <View className='hs-table'>
-      <View className='hs-table__row hs-table__row--head'>
-        <View className='hs-table__cell hs-table__cell--wide'>姓名</View>
-        <View className='hs-table__cell'>关系</View>
-        <View className='hs-table__cell'>年龄</View>
-        <View className='hs-table__cell'>职业</View>
-        <View className='hs-table__cell hs-table__cell--wide'>月收入</View>
-      </View>
-      {lines.map((l) => (
-        <View key={l.key} className='hs-table__row'>
-          <View className='hs-table__cell hs-table__cell--wide'>{l.name}</View>
-          <View className='hs-table__cell'>{l.relation}</View>
-          <View className='hs-table__cell'>{l.age}</View>
-          <View className='hs-table__cell'>{l.occupation}</View>
-          <View className='hs-table__cell hs-table__cell--wide'>{l.income}</View>
-        </View>
-      ))}
-    </View>
-  );
-}
 
 const send = (r: ManageReview, text: string, onClick: () => Promise<void>) => <ActionButton text={r.busy ? '请稍候…' : text} disabled={r.busy} onClick={() => void onClick()} />;
 
