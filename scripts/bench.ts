@@ -10,6 +10,8 @@
  *   - payouts drawing on a batch's reservation, and stock (bench-payouts.ts);
  *   - gifts (bench-gifts.ts): the opening rush of a holiday gift batch (500 members, 200 of one gift), 我的福利's calls,
  *     and the birthday vouchers' daily job at 100,000 members (`--roster 0` skips that one).
+ *   - hardship (bench-hardship.ts): the reviewers' lists, opening an application, the household files and the 公示 page
+ *     at 2,000 applications and 500 files (`--applications`, `--files`).
  *
  *   npm run bench -- [core] [roster] [events] [rush] [care] [payouts] [gifts] [hardship] [weapp] [--docs 100000] [--queries 5000] [--cases 10000]
  *
