@@ -143,7 +143,8 @@ export async function buildWorld(options: Partial<EmulatorOptions> = {}): Promis
   const member = await add(person('A0004', '张伟', '13900000004', { gender: 'male' }));
   const unboundEntry = await add(person('A0005', '王芳', '13900000005'));
   const careHandler = await add(person('A0006', '郑专员', '13900000006'));
-  const reviewer = await add(person('A0007', '刘审核', '13900000007', { birthDate: '1982-07-20' }));
+  // Born in August, a month no birthday test uses: the reviewer must not change the gifts tests' counts of birthdays.
+  const reviewer = await add(person('A0007', '刘审核', '13900000007', { birthDate: '1982-08-18' }));
   await add(person('B0002', '周会员', '13900000010'), 'otherOfficer');
   const committeeOfficer = await add(person('C0002', '冯工委', '13900000022', { department: '工委办公室' }), 'wx-c-chair' as Who);
 
