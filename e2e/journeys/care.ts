@@ -100,11 +100,11 @@ export const careJourney: Journey = (baseUrl) => {
         await p.locator('textarea[placeholder="请写清楚事情经过"]').filter({ visible: true }).first().fill(BODY);
         // A photo shows as a thumbnail at once; a PDF document as a row with its name.
         await addFile(p, { name: '工资条照片.png', mimeType: 'image/png', buffer: coverPng('reading', 360, 480) });
-        await expectImageLoaded(p, p.locator('.care-files__thumb').filter({ visible: true }).first());
+        await expectImageLoaded(p, p.locator('.u-files__thumb').filter({ visible: true }).first());
         await addFile(p, { name: DOCUMENT, mimeType: 'application/pdf', buffer: samplePdf() });
         await expectText(p, DOCUMENT);
         await expectText(p, '已添加 2 个，还可以添加 4 个');
-        await p.locator('.care-doc').filter({ visible: true }).first().scrollIntoViewIfNeeded();
+        await p.locator('.u-doc').filter({ visible: true }).first().scrollIntoViewIfNeeded();
         await screenshot(p, '27b-care-ask-form-with-photo-and-document');
         await button(p, '提交').scrollIntoViewIfNeeded();
       },
@@ -118,7 +118,7 @@ export const careJourney: Journey = (baseUrl) => {
         await expectText(p, TITLE);
         await expectText(p, '尚未受理');
         await expectText(p, '前受理');
-        await expectImageLoaded(p, p.locator('.care-files__thumb').filter({ visible: true }).first());
+        await expectImageLoaded(p, p.locator('.u-files__thumb').filter({ visible: true }).first());
         // The document by the name the member knows it by, not the upload's own random name.
         await expectText(p, DOCUMENT);
         await expectText(p, '撤回这件求助');
