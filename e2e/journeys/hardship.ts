@@ -91,10 +91,6 @@ async function openReview(p: Page, name: string, tab = '待办'): Promise<void> 
   await untilRead(p);
 }
 
-async function waitStatus(p: Page, label: string): Promise<void> {
-  await expectText(p, label);
-}
-
 export const hardshipJourney: Journey = (baseUrl) => {
   const member = demoAccount('demo-member-zhang').label;
   const reviewer = demoAccount('demo-officer-li').label;
@@ -136,7 +132,7 @@ export const hardshipJourney: Journey = (baseUrl) => {
         await button(p, '提交申请').click();
         await confirm(p, '提交');
         await expectText(p, '工会帮扶审核人员将进行初审');
-        await waitStatus(p, '待初审');
+        await expectText(p, '待初审');
       },
     },
     {
@@ -150,7 +146,7 @@ export const hardshipJourney: Journey = (baseUrl) => {
         await type(p, '需要补充的材料', MORE);
         await button(p, '提交初审结果').click();
         await confirm(p, '发送');
-        await waitStatus(p, '待补充材料');
+        await expectText(p, '待补充材料');
       },
     },
     {
@@ -166,7 +162,7 @@ export const hardshipJourney: Journey = (baseUrl) => {
         await addFile(p, pdf('收入证明.pdf'));
         await shotOf(p, '请补充材料', 'hardship-member-request');
         await button(p, '提交补充材料').click();
-        await waitStatus(p, '待初审');
+        await expectText(p, '待初审');
         await expectText(p, '已补充材料：已上传近三个月的收入证明');
       },
     },
@@ -179,15 +175,15 @@ export const hardshipJourney: Journey = (baseUrl) => {
         await choose(p, '通过初审');
         await button(p, '提交初审结果').click();
         await confirm(p, '通过');
-        await waitStatus(p, '待入户走访');
+        await expectText(p, '待入户走访');
         await type(p, '走访人员', '李娜、赵建国');
         await type(p, '走访情况', FOUND);
         await button(p, '记录走访').click();
-        await waitStatus(p, '待审议');
+        await expectText(p, '待审议');
         await type(p, '帮扶金额（元）', '1500');
         await button(p, '提出金额').click();
         await confirm(p, '提出');
-        await waitStatus(p, '待复核');
+        await expectText(p, '待复核');
         // Four eyes: the one who proposed is told to leave the approval to another reviewer, and has no 同意 button.
         await expectText(p, '请由其他审核人员办理');
         if (await button(p, '同意并开始公示').isVisible()) throw new Error('the proposer was offered the approval');
@@ -201,7 +197,7 @@ export const hardshipJourney: Journey = (baseUrl) => {
         await expectText(p, '1,500.00 元');
         await button(p, '同意并开始公示').click();
         await confirm(p, '同意');
-        await waitStatus(p, '公示中');
+        await expectText(p, '公示中');
       },
     },
     {
@@ -232,7 +228,7 @@ export const hardshipJourney: Journey = (baseUrl) => {
         await type(p, '处理理由', RESOLUTION);
         await button(p, '提交处理结果').click();
         await confirm(p, '继续公示');
-        await waitStatus(p, '公示中');
+        await expectText(p, '公示中');
         await expectText(p, RESOLUTION);
       },
     },
@@ -277,7 +273,7 @@ export const hardshipJourney: Journey = (baseUrl) => {
         await switchOn(p, '我单独同意');
         await button(p, '提交申请').click();
         await confirm(p, '提交');
-        await waitStatus(p, '待初审');
+        await expectText(p, '待初审');
 
         await switchTo(p, baseUrl, reviewer);
         await openReview(p, '大病关爱');
@@ -287,12 +283,12 @@ export const hardshipJourney: Journey = (baseUrl) => {
         await type(p, '走访人员', '李娜');
         await type(p, '走访情况', '已住院化疗，家庭积蓄用尽，情况属实。');
         await button(p, '记录走访').click();
-        await waitStatus(p, '待审议');
+        await expectText(p, '待审议');
         await type(p, '推荐意见', '经入户走访核实，申请人患急性白血病，家庭负担沉重，建议予以大病关爱。');
         await type(p, '建议金额（元）', '30000');
         await button(p, '推荐给工委').click();
         await confirm(p, '推荐');
-        await waitStatus(p, '已报上级工会');
+        await expectText(p, '已报上级工会');
       },
     },
     {

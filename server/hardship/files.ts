@@ -35,6 +35,7 @@ import type { ActorRef } from '../db/types';
 import type { Actor } from '../runtime/actor';
 import { notify } from '../notices/api';
 import { buildWorkbook, excelDate, MAX_ROWS, sheet } from '../files/xlsx';
+import { reviewersOf } from './lifecycle';
 import { hardshipTables, householdFileId, type ApplicationDoc, type HouseholdFileDoc } from './store';
 
 type H<K extends ActionName<HardshipContract>> = Handler<HardshipContract, K, ActorContext>;
@@ -258,7 +259,7 @@ export async function filesDaily(db: Db, now: Date): Promise<{ reminded: number;
   for (const [unionId, list] of byUnion) {
     // Marked first, each on its own due day: a second run finds nothing to remind of.
     for (const f of list) await t.files.update(f._id, { remindedFor: f.reviewDue });
-    const reviewers = await tables(db).members.find({ unionId, roles: _.in(['hardship_reviewer', 'chair']), status: _.neq('transferred') }, { limit: 50 });
+    const reviewers = await reviewersOf(db, unionId);
     await notify(
       db,
       reviewers.map((m) => ({ id: `hardship-files:${unionId}:${today}:${m._id}`, unionId, memberId: m._id, kind: 'hardship_file_due' as const, title: '困难职工档案到期复核', body: `有 ${list.length} 户困难职工档案已到年度复核时间，请在「困难职工档案」的“到期复核”中逐户复核。`, link: `${PAGES.hardshipFiles.path}?stage=due` })),

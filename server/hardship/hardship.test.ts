@@ -5,6 +5,7 @@
  * two different reviewers, neither of them the applicant nor of the household, under concurrency too.
  */
 import { PDF, PNG } from './testing';
+import { shanghaiDateKey } from '../../src/core/time';
 import { buildWorld, person, unwrap, type World } from '../testing/world';
 import type { CallInput } from '../testing/contracts';
 
@@ -51,7 +52,7 @@ async function deciding(f?: Facts) {
   return a;
 }
 
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const today = () => shanghaiDateKey(new Date());
 /** How the audit log names an application (never by its applicant). */
 const numberOf = (id: string) => `编号 ${id.slice(id.lastIndexOf(':') + 1, id.lastIndexOf(':') + 7).toUpperCase()}`;
 const audits = async () => unwrap(await w.call('chair', 'members', 'auditList', { pageSize: 100 })).items;

@@ -4,9 +4,10 @@
  * approve by racing the other), and the application and its audit record are written together.
  */
 import { AID_KIND_LABELS, conflictOf, type ApplicationStatus } from '../../src/core/domain/hardship';
-import { can } from '../../src/core/domain/roles';
+import { can, PERMISSIONS } from '../../src/core/domain/roles';
 import { AppError } from '../../src/core/errors';
 import type { Db } from '../db';
+import { tables } from '../db/tables';
 import { actorRef, type AuditBody } from '../db/audit';
 import { inTransaction, type Tx } from '../db/transaction';
 import type { AuditDoc } from '../db/types';
@@ -107,4 +108,10 @@ export function auditTarget(a: Pick<ApplicationDoc, '_id' | 'kind'>) {
 /** A short number for an application ("编号 3F9A2C"), for people to refer to it without a name. */
 export function shortNumber(id: string): string {
   return `编号 ${id.slice(id.lastIndexOf(':') + 1, id.lastIndexOf(':') + 7).toUpperCase()}`;
+}
+
+/** The union's reviewers (the roles of hardship.review), to be told of what waits for them: an objection, files due. */
+export async function reviewersOf(db: Db, unionId: string) {
+  const _ = db.command;
+  return tables(db).members.find({ unionId, roles: _.in([...PERMISSIONS['hardship.review']]), status: _.neq('transferred') }, { limit: 50 });
 }

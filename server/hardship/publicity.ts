@@ -16,7 +16,7 @@ import { inTransaction } from '../db/transaction';
 import { tables } from '../db/tables';
 import { notify } from '../notices/api';
 import { PayoutRefused, recordPayouts } from '../ledger/api';
-import { auditTarget, changeApplication, changeApplicationIn, existing, mustReview, shortNumber } from './lifecycle';
+import { auditTarget, changeApplication, changeApplicationIn, existing, mustReview, reviewersOf, shortNumber } from './lifecycle';
 import { objectionNotice, objectionResolvedNotice, paidNotice, rejectedNotice } from './notices';
 import { viewFor } from './review';
 import { fileOnApproval } from './files';
@@ -37,12 +37,6 @@ export const publicity: H<'publicity'> = async (input, { db, actor, now }) => {
     pageSize: input.pageSize,
   };
 };
-
-/** The reviewers of a union, to be told of an objection: the 帮扶审核 role and the chair. */
-async function reviewersOf(db: Db, unionId: string) {
-  const _ = db.command;
-  return tables(db).members.find({ unionId, roles: _.in(['hardship_reviewer', 'chair']), status: _.neq('transferred') }, { limit: 50 });
-}
 
 export const object: H<'object'> = async (input, { db, actor, now }) => {
   if (!actor.member) throw new AppError('FORBIDDEN', '只有本工会会员可以对公示提出异议');
@@ -107,13 +101,16 @@ export async function payAfterPublicity(db: Db, now: Date): Promise<{ paid: numb
   const due = await hardshipTables(db).applications.find({ status: 'publicizing', publicUntil: db.command.lt(today) }, { orderBy: [['publicUntil', 'asc']], limit: 200 });
   let paid = 0;
   let refused = 0;
+  // Each union's settings read once for all its cases of the day.
+  const settings = new Map<string, ReturnType<typeof settingsOf>>();
   for (const a of due) {
     const member = await tables(db).members.byId(a.applicantId);
     const proposal = a.proposal;
     const approvedBy = a.approvedBy;
     if (!member || !proposal || !approvedBy) continue;
     const entryId = `hardship:${a._id}`;
-    const { dibaoFen } = await settingsOf(db, a.unionId);
+    if (!settings.has(a.unionId)) settings.set(a.unionId, settingsOf(db, a.unionId));
+    const { dibaoFen } = await (settings.get(a.unionId) as ReturnType<typeof settingsOf>);
     const system = { openid: '', memberId: null, name: '系统（公示期满发放）' };
     try {
       await recordPayouts(

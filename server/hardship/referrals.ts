@@ -7,7 +7,7 @@
 import type { ActorContext, Handler } from '../runtime/defineFunction';
 import type { HardshipContract } from '../../src/core/contracts/hardship';
 import type { ActionName } from '../../src/core/contracts/contract';
-import { AID_ITEMS, RELATION_LABELS, REFERRAL_STATUS_LABELS } from '../../src/core/domain/hardship';
+import { AID_ITEMS, householdSums, RELATION_LABELS, REFERRAL_STATUS_LABELS } from '../../src/core/domain/hardship';
 import { AppError } from '../../src/core/errors';
 import { yuanText } from '../../src/core/money';
 import { shanghaiYear } from '../../src/core/time';
@@ -37,9 +37,7 @@ export const refer: H<'refer'> = async (input, { db, actor, now }) => {
   if (!union?.committeeId) throw new AppError('NOT_ALLOWED', '本工会尚未隶属上级工会工委，不能推荐大病关爱：请工会主席在「工会信息」中设置所属工委');
   const { facts } = current;
   const patient = facts.household[facts.patientIndex ?? 0];
-  const size = facts.household.length;
-  const income = facts.household.reduce((s, m) => s + m.monthlyIncomeFen, 0);
-  const rigid = facts.expenses.medicalFen + facts.expenses.schoolingFen + facts.expenses.otherFen;
+  const sums = householdSums(facts);
   const referral: ReferralDoc = {
     _id: referralIdOf(current._id),
     committeeId: union.committeeId,
@@ -51,8 +49,8 @@ export const refer: H<'refer'> = async (input, { db, actor, now }) => {
       name: current.applicantName,
       department: current.department,
       patient: patient ? `${RELATION_LABELS[patient.relation]}，${patient.age} 岁` : '',
-      householdSize: size,
-      perCapitaFen: size ? Math.floor(Math.max(0, income - rigid) / size) : 0,
+      householdSize: sums.size,
+      perCapitaFen: sums.perCapitaFen,
       medicalFen: facts.expenses.medicalFen,
       cause: facts.cause,
       findings: current.visits.at(-1)?.found ?? '',

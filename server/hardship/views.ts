@@ -35,15 +35,14 @@ async function linksOf(files: readonly HardshipFile[]) {
 
 const DECIDED = ['publicizing', 'held', 'paid'] as const;
 
+/** What every view of an application starts with: its id, kind and status, with their labels. */
+const heading = (a: ApplicationDoc) => ({ id: a._id, kind: a.kind, kindLabel: AID_KIND_LABELS[a.kind], status: a.status, statusLabel: APPLICATION_STATUS_LABELS[a.status] });
+
 function common(a: ApplicationDoc, dibaoFen: number | null) {
   const checked = dibaoFen !== null && checkApplication(a.facts).ok;
   const decided = (DECIDED as readonly string[]).includes(a.status) && a.proposal !== null;
   return {
-    id: a._id,
-    kind: a.kind,
-    kindLabel: AID_KIND_LABELS[a.kind],
-    status: a.status,
-    statusLabel: APPLICATION_STATUS_LABELS[a.status],
+    ...heading(a),
     facts: a.facts,
     steps: a.steps.map((s) => ({ status: s.status, label: APPLICATION_STATUS_LABELS[s.status], at: s.at, note: s.note })),
     requests: a.requests.map((r) => ({ at: r.at, message: r.message, answeredAt: r.answeredAt, answer: r.answer })),
@@ -105,11 +104,7 @@ export async function reviewView(a: ApplicationDoc, objections: readonly Objecti
 
 export function rowView(a: ApplicationDoc): z.input<typeof applicationRow> {
   return {
-    id: a._id,
-    kind: a.kind,
-    kindLabel: AID_KIND_LABELS[a.kind],
-    status: a.status,
-    statusLabel: APPLICATION_STATUS_LABELS[a.status],
+    ...heading(a),
     applicantName: a.applicantName,
     department: a.department,
     submittedAt: a.submittedAt,

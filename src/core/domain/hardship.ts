@@ -291,6 +291,19 @@ export interface SelfCheck {
 export const SELF_CHECK_NOTE = '以上结果仅供参考，不影响提交申请；是否帮扶、帮扶多少，由工会审核决定。';
 
 /**
+ * The household's monthly sums: income, rigid expenses, what is left (never below 0) and that per person, rounded down
+ * to the fen (0 for an empty household). The self-check and the 工委's referral package both read these.
+ */
+export function householdSums(facts: Pick<AidFacts, 'household' | 'expenses'>): { size: number; income: Fen; rigid: Fen; net: Fen; perCapitaFen: Fen } {
+  const size = facts.household.length;
+  const income = facts.household.reduce((sum, m) => sum + m.monthlyIncomeFen, 0);
+  const { medicalFen, schoolingFen, otherFen } = facts.expenses;
+  const rigid = medicalFen + schoolingFen + otherFen;
+  const net = Math.max(0, income - rigid);
+  return { size, income, rigid, net, perCapitaFen: size === 0 ? 0 : Math.floor(net / size) };
+}
+
+/**
  * Advisory self-check, never a decision: per-capita monthly income = (household income − rigid expenses) ÷ household
  * size, floored at 0 and rounded down to the fen; 深度困难 at or below the local 低保 standard, 相对困难 at or below
  * RELATIVE_HARDSHIP_FACTOR × the standard, 意外致困 when rigid expenses take at least half of the household income
@@ -300,14 +313,10 @@ export const SELF_CHECK_NOTE = '以上结果仅供参考，不影响提交申请
 export function selfCheck(facts: Pick<AidFacts, 'household' | 'expenses'>, dibaoFenPerPersonMonthly: Fen): SelfCheck {
   const standard = dibaoFenPerPersonMonthly;
   if (!Number.isSafeInteger(standard) || standard <= 0) throw new RangeError(`the local 低保 standard must be positive fen: ${standard}`);
-  const size = facts.household.length;
-  if (size === 0) throw new RangeError('selfCheck needs at least one household member');
+  if (facts.household.length === 0) throw new RangeError('selfCheck needs at least one household member');
 
-  const income = facts.household.reduce((sum, m) => sum + m.monthlyIncomeFen, 0);
+  const { size, income, rigid, net, perCapitaFen } = householdSums(facts);
   const { medicalFen, schoolingFen, otherFen } = facts.expenses;
-  const rigid = medicalFen + schoolingFen + otherFen;
-  const net = Math.max(0, income - rigid);
-  const perCapitaFen = Math.floor(net / size);
   const relativeLine = standard * RELATIVE_HARDSHIP_FACTOR;
 
   const parts = rigid > 0 ? `（医疗 ${yuanText(medicalFen)}、子女上学 ${yuanText(schoolingFen)}、其他 ${yuanText(otherFen)}）` : '';
